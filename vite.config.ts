@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
+          setupFiles: ['tests/db/setup.ts'],
           environment: 'node',
           testTimeout: 60_000,
         },

@@ -1,0 +1,18 @@
+// Runs every benchmark (tests/bench/*.bench.ts) in turn; each prints its own figures.
+// Browser benchmarks build the app first. Benchmarks never assert timings.
+import { readdirSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+
+const only = process.argv.slice(2)
+const files = readdirSync('tests/bench').filter((f) => f.endsWith('.bench.ts')).filter((f) => !only.length || only.some((o) => f.includes(o))).sort()
+if (files.some((f) => f.includes('.browser.'))) {
+  spawnSync('node', ['scripts/ensure-chromium.mjs'], { stdio: 'inherit' })
+  spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
+}
+let failed = 0
+for (const f of files) {
+  console.log(`\n# ${f}`)
+  const r = spawnSync('npx', ['tsx', `tests/bench/${f}`], { stdio: 'inherit' })
+  if (r.status !== 0) failed++
+}
+process.exit(failed ? 1 : 0)

@@ -1,0 +1,24 @@
+// Runs every test: type check, unit and db tests in Node, then the browser tests against the built
+// app in Debian's Chromium (installed on demand). Exits non-zero when anything fails.
+import { spawnSync } from 'node:child_process'
+
+const steps = [
+  ['type check', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.app.json']],
+  ['unit and db tests', 'npx', ['vitest', 'run', '--project', 'unit']],
+  ['chromium', 'node', ['scripts/ensure-chromium.mjs']],
+  ['build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
+  ['browser tests', 'npx', ['vitest', 'run', '--project', 'e2e']],
+]
+
+const started = Date.now()
+for (const [name, cmd, args] of steps) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`)
+  const t0 = Date.now()
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } })
+  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  if (r.status !== 0) {
+    console.error(`\nTests failed at step "${name}".`)
+    process.exit(r.status ?? 1)
+  }
+}
+console.log(`\nAll test steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s.`)

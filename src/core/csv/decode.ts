@@ -1,0 +1,99 @@
+// Turns the raw bytes of an uploaded CSV or TBX file into text, refusing non-UTF-8 with a precise message
+// instead of silently producing mojibake. Used by the CSV and TBX importers (TextDecoder exists in Node,
+// browsers and workers).
+
+/** Encodings {@link decodeTextBytes} understands. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be'
+
+/** Result of {@link decodeTextBytes}. */
+export type DecodeResult =
+  | { ok: true; text: string; encoding: TextEncodingName; bom: boolean }
+  | {
+      ok: false
+      /** Ready to show, e.g. "not valid UTF-8 at byte 1234 (line 5); save the file as UTF-8". */
+      error: string
+      /** 0-based offset of the first bad byte. */
+      byteOffset: number
+      /** 1-based line of that byte. */
+      line: number
+    }
+
+/** Offset of the first byte that breaks UTF-8 well-formedness, or -1. Linear. */
+export function findInvalidUtf8(bytes: Uint8Array, from = 0): number {
+  const n = bytes.length
+  let i = from
+  while (i < n) {
+    const b = bytes[i]
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    let need: number
+    let min: number
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80 }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800 }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000 }
+    else return i
+    let cp = b & (0x3f >> need)
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]
+      if (c === undefined || (c & 0xc0) !== 0x80) return i
+      cp = (cp << 6) | (c & 0x3f)
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i
+    i += need + 1
+  }
+  return -1
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++
+  return line
+}
+
+function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): string {
+  const chunks: string[] = []
+  const units: number[] = []
+  for (let i = start; i + 1 < bytes.length; i += 2) {
+    units.push(littleEndian ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1])
+    if (units.length === 8192) {
+      chunks.push(String.fromCharCode(...units))
+      units.length = 0
+    }
+  }
+  if (units.length) chunks.push(String.fromCharCode(...units))
+  return chunks.join('')
+}
+
+/**
+ * Decodes file bytes: UTF-8 (BOM optional, stripped) validated strictly, or UTF-16 LE/BE when the file
+ * starts with the matching BOM. Invalid UTF-8 (e.g. a Latin-1 or Windows-1252 export) gives an error
+ * naming the first bad byte and its line instead of replacement characters.
+ */
+export function decodeTextBytes(bytes: Uint8Array): DecodeResult {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: decodeUtf16(bytes, 2, true), encoding: 'utf-16le', bom: true }
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { ok: true, text: decodeUtf16(bytes, 2, false), encoding: 'utf-16be', bom: true }
+  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  const start = bom ? 3 : 0
+  const bad = findInvalidUtf8(bytes, start)
+  if (bad !== -1) {
+    const line = lineOfByte(bytes, bad)
+    const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0')
+    return {
+      ok: false,
+      error: `not valid UTF-8 at byte ${bad} (line ${line}, byte 0x${hex}); save the file as UTF-8 (in Excel: "CSV UTF-8")`,
+      byteOffset: bad,
+      line,
+    }
+  }
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start))
+  return { ok: true, text, encoding: 'utf-8', bom }
+}
+
+/** {@link decodeTextBytes} under the name the CSV import screen uses. */
+export const decodeCsvBytes = decodeTextBytes

@@ -1,0 +1,159 @@
+// CSV glossary import: bytes or text → a preview of concept entries with per-line errors and warnings.
+// Detects delimiter and layout, validates every row, and never returns entries alongside errors.
+import type { Lang } from '../model'
+import { reverseNeutralisation } from './cells'
+import { decodeTextBytes } from './decode'
+import { type CsvLayout, analyzeHeader } from './headers'
+import { type ImportOptions, type ImportResult, finishImport, importDefaults } from './importResult'
+import { parseLanguageLabel } from './languages'
+import { type Row, readLong, readPairs, readWide } from './readLayouts'
+import { type CsvDelimiter, parseCsv } from './rfc4180'
+import { type ReadContext, misdecodingReason } from './terms'
+
+/** Options of {@link importCsv}. */
+export interface CsvImportOptions extends ImportOptions {
+  /** Default: detected from the first line. */
+  delimiter?: CsvDelimiter
+  /** Default: detected from the header. Required as 'deepl' (or via `pair`) for header-less pair files. */
+  layout?: CsvLayout
+  /** Languages of a DeepL file's two columns, when the file does not name them. */
+  pair?: { source: Lang; target: Lang }
+  /** Undo the exporter's formula neutralisation (see neutraliseFormula). Default true. */
+  reverseNeutralisation?: boolean
+  /** Report U+FFFD and typical mojibake ("Ã©") as errors. Default true. */
+  checkEncoding?: boolean
+  /** Stop collecting errors after this many. Default 500. */
+  maxErrors?: number
+}
+
+/** An import preview plus what was detected. */
+export interface CsvImportResult extends ImportResult {
+  layout: CsvLayout | null
+  delimiter: CsvDelimiter
+}
+
+/**
+ * Reads a CSV glossary in the wide, long, DeepL or Google layout (see exportCsv for the columns) and
+ * returns a preview: entries when the whole file is valid, otherwise errors with 1-based physical line
+ * numbers (the line where a record starts) and the reason. Unknown columns are kept in notes (warning).
+ */
+export function importCsv(text: string, options: CsvImportOptions = {}): CsvImportResult {
+  const { now, newId } = importDefaults(options)
+  const parsed = parseCsv(text, { delimiter: options.delimiter })
+  const delimiter = parsed.delimiter
+  const ctx: ReadContext = { errors: [...parsed.errors], warnings: [...parsed.warnings], now, newId }
+  const done = (layout: CsvLayout | null, entries: ReturnType<typeof readWide> = []): CsvImportResult => {
+    const max = options.maxErrors ?? 500
+    if (ctx.errors.length > max) {
+      const more = ctx.errors.length - max
+      ctx.errors.length = max
+      ctx.errors.push({ line: ctx.errors[max - 1].line, message: `… and ${more} more errors` })
+    }
+    return { ...finishImport(entries, ctx.errors, ctx.warnings), layout, delimiter }
+  }
+  const records = parsed.records.filter((r) => r.fields.some((f) => f !== ''))
+  if (!records.length) {
+    if (!ctx.errors.length) ctx.errors.push({ line: 1, message: 'the file has no rows' })
+    return done(null)
+  }
+
+  let layout: CsvLayout | null = null
+  let header: string[] = []
+  let roles = analyzeHeader([]).roles
+  let dataStart = 0
+  let pairLangs: ((row: Row) => [Lang, Lang] | null) | null = null
+  // A DeepL file with language columns ("refugee,flyktning,EN,NB") would otherwise pass for a wide header.
+  const [f0, f1, f2, f3] = records[0].fields.map(parseLanguageLabel)
+  const deeplWithCodes = records[0].fields.length === 4 && !f0 && !f1 && !!f2 && !!f3
+  if (options.layout !== 'deepl' && !deeplWithCodes) {
+    const analysis = analyzeHeader(records[0].fields)
+    if (analysis.layout) {
+      layout = analysis.layout
+      header = records[0].fields
+      roles = analysis.roles
+      dataStart = 1
+    }
+  }
+  if (!layout) {
+    const pair = detectDeepl(records[0].fields, options.pair)
+    if (!pair) {
+      ctx.errors.push({
+        line: records[0].line,
+        message: 'no recognisable header row: name the columns with language codes or names (en, fi, English, Suomi …), or, for a DeepL glossary without a header, choose its source and target languages',
+      })
+      return done(null)
+    }
+    layout = 'deepl'
+    pairLangs = pair
+  } else if (options.layout && options.layout !== layout) {
+    ctx.errors.push({ line: records[0].line, message: `the header looks like the ${layout} layout, not ${options.layout}` })
+    return done(layout)
+  }
+
+  for (const [col, role] of roles.entries()) {
+    if (role.kind === 'unsupportedLang') {
+      ctx.errors.push({ line: records[0].line, column: col + 1, message: `unknown language column ${JSON.stringify(role.label)} (supported: en, fi, nb, da, sv, fr, ru)` })
+    } else if (role.kind === 'unknown' && (layout === 'wide' || layout === 'long')) {
+      const label = role.label || `column ${col + 1}`
+      ctx.warnings.push({ line: records[0].line, column: col + 1, message: `column ${JSON.stringify(label)} is not a known field; its values are kept in the notes as "[${label}] …"` })
+    }
+  }
+
+  const width = layout === 'deepl' ? records[0].fields.length : header.length
+  const rows: Row[] = []
+  for (const rec of records.slice(dataStart)) {
+    if (rec.fields.length !== width) {
+      ctx.errors.push({ line: rec.line, message: `ragged row: expected ${width} fields, got ${rec.fields.length}` })
+      continue
+    }
+    const cells = options.reverseNeutralisation === false ? rec.fields : rec.fields.map(reverseNeutralisation)
+    if (options.checkEncoding !== false) {
+      const bad = cells.findIndex((c) => misdecodingReason(c) !== null)
+      if (bad !== -1) {
+        ctx.errors.push({ line: rec.line, column: bad + 1, message: `field ${bad + 1} ${misdecodingReason(cells[bad])}` })
+        continue
+      }
+    }
+    rows.push({ line: rec.line, cells })
+  }
+  if (ctx.errors.length) return done(layout)
+
+  if (layout === 'wide') return done(layout, readWide(header, roles, rows, ctx))
+  if (layout === 'long') return done(layout, readLong(header, roles, rows, ctx))
+  if (layout === 'google') {
+    const langs = roles.map((r) => (r.kind === 'term' ? r.lang : null)) as [Lang, Lang]
+    return done(layout, readPairs(rows, () => langs, ctx))
+  }
+  return done(layout, readPairs(rows, pairLangs as (row: Row) => [Lang, Lang] | null, ctx))
+}
+
+/**
+ * DeepL glossaries have no header: two columns (source, target), or four (source, target, source
+ * language, target language). Returns how to find each row's languages, or null when neither the file
+ * nor `pair` gives them.
+ */
+function detectDeepl(first: string[], pair?: { source: Lang; target: Lang }): ((row: Row) => [Lang, Lang] | null) | null {
+  if (first.length === 4) {
+    const a = parseLanguageLabel(first[2])
+    const b = parseLanguageLabel(first[3])
+    if (a && b) {
+      return (row) => {
+        const s = parseLanguageLabel(row.cells[2])
+        const t = parseLanguageLabel(row.cells[3])
+        return s && 'lang' in s && t && 'lang' in t ? [s.lang, t.lang] : null
+      }
+    }
+  }
+  if (pair && first.length >= 2) return () => [pair.source, pair.target]
+  return null
+}
+
+/** {@link importCsv} on raw file bytes: decodes UTF-8 (BOM stripped) or UTF-16 with BOM; invalid
+ * UTF-8 becomes an error naming the byte and line ("save the file as UTF-8"). */
+export function importCsvBytes(bytes: Uint8Array, options: CsvImportOptions = {}): CsvImportResult {
+  const decoded = decodeTextBytes(bytes)
+  if (!decoded.ok) {
+    return { entries: [], errors: [{ line: decoded.line, message: decoded.error }], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }
+  }
+  return importCsv(decoded.text, options)
+}

@@ -1,0 +1,138 @@
+// Builds model terms and concepts from CSV cell values, with a specific error for each bad value.
+// Shared by the wide, long and pair readers so that every layout validates the same way.
+import type { Concept, Lang, Term, TermSource, TermStatus } from '../model'
+import { LIST_SEP, decodeList, encodeList } from './cells'
+import type { TermField } from './headers'
+import type { ImportIssue } from './importResult'
+import { parsePartOfSpeech, parseStatus, parseTermType } from './values'
+
+/** Mutable state of one import run. */
+export interface ReadContext {
+  errors: ImportIssue[]
+  warnings: ImportIssue[]
+  now: string
+  newId: (kind: 'concept' | 'term') => string
+}
+
+/** Cell values of one term, by field; missing fields are absent. */
+export type TermCells = Partial<Record<TermField, string>>
+
+/** Sources as one cell: `doc > quote ; doc2` (see LIST_SEP); reversible with {@link decodeSources}. */
+export function encodeSources(sources: readonly TermSource[]): string {
+  return encodeList(
+    sources.map((s) => encodeList(s.quote ? [s.doc, s.quote] : [s.doc], LIST_SEP.quote)),
+    LIST_SEP.sources,
+  )
+}
+
+/** Reads a sources cell written by {@link encodeSources} (or typed by hand in the same shape). */
+export function decodeSources(cell: string): TermSource[] {
+  const out: TermSource[] = []
+  for (const item of decodeList(cell, LIST_SEP.sources)) {
+    const [doc = '', quote] = decodeList(item, LIST_SEP.quote, 2)
+    if (!doc && !quote) continue
+    out.push(quote ? { doc, quote } : { doc })
+  }
+  return out
+}
+
+/**
+ * Per-term values of a wide-layout attribute column (`en_status`): with one term the cell is the value
+ * itself; with several, a `|` list with one item per term (an empty cell means "all empty").
+ */
+export function joinPerTerm(values: readonly string[]): string {
+  if (values.length === 1) return values[0]
+  return values.every((v) => v === '') ? '' : encodeList(values, LIST_SEP.terms)
+}
+
+/** Inverse of {@link joinPerTerm}; null when the number of items does not match `n`. */
+export function splitPerTerm(cell: string, n: number): string[] | null {
+  if (n === 1) return [cell]
+  if (cell === '') return new Array<string>(n).fill('')
+  const items = decodeList(cell, LIST_SEP.terms)
+  return items.length === n ? items : null
+}
+
+const STATUS_HINT = 'expected preferred, admitted, deprecated or forbidden'
+
+/**
+ * Builds a term from its cells, or reports why not (empty term, invalid status, type or part of speech).
+ * `defaultStatus` is used when the status cell is missing or empty.
+ */
+export function buildTerm(
+  cells: TermCells,
+  where: { line: number; column?: number; lang: Lang; conceptId: string; defaultStatus: TermStatus },
+  ctx: ReadContext,
+): Term | null {
+  const { line, column, lang } = where
+  const fail = (message: string, col = column) => {
+    ctx.errors.push(col === undefined ? { line, message } : { line, column: col, message })
+    return null
+  }
+  const text = cells.text ?? ''
+  if (!text.trim()) return fail(`empty term (language ${lang})`)
+  let status = where.defaultStatus
+  if (cells.status) {
+    const s = parseStatus(cells.status)
+    if (!s) return fail(`invalid status value ${JSON.stringify(cells.status)} for term "${text}" (${STATUS_HINT})`)
+    status = s
+  }
+  let type: Term['type'] = 'fullForm'
+  if (cells.type) {
+    const t = parseTermType(cells.type)
+    if (!t) return fail(`invalid term type ${JSON.stringify(cells.type)} for term "${text}" (expected fullForm, acronym, abbreviation, transliteration, variant or phrase)`)
+    type = t
+  }
+  const term: Term = {
+    id: cells.termId || ctx.newId('term'),
+    conceptId: where.conceptId,
+    lang,
+    text,
+    status,
+    type,
+    sources: cells.sources ? decodeSources(cells.sources) : [],
+    created: cells.created || ctx.now,
+    modified: cells.modified || ctx.now,
+  }
+  if (cells.partOfSpeech) {
+    const p = parsePartOfSpeech(cells.partOfSpeech)
+    if (!p) return fail(`invalid part of speech ${JSON.stringify(cells.partOfSpeech)} for term "${text}" (expected noun, verb, adjective, adverb, properNoun or other)`)
+    term.partOfSpeech = p
+  }
+  if (cells.note) term.note = cells.note
+  return term
+}
+
+/** Reports a term whose text already occurs in the same concept and language. */
+export function checkDuplicateTerm(terms: readonly Term[], term: Term, line: number, ctx: ReadContext): boolean {
+  const dup = terms.some((t) => t.lang === term.lang && t.text === term.text)
+  if (dup) ctx.errors.push({ line, message: `duplicate term "${term.text}" in concept ${term.conceptId}, language ${term.lang}` })
+  return dup
+}
+
+/** A concept with the given id and defaults for everything else. */
+export function emptyConcept(id: string, ctx: ReadContext): Concept {
+  return { id, definitions: {}, related: [], created: ctx.now, modified: ctx.now }
+}
+
+/** Appends `[label] value` to a note (how unknown columns and fields are kept instead of dropped). */
+export function appendNote(note: string | undefined, label: string, value: string): string {
+  const line = `[${label}] ${value}`
+  return note ? `${note}\n${line}` : line
+}
+
+// U+FFFD, or UTF-8 read as Latin-1/Windows-1252: "Ã©" for "é", "Ã¥" for "å", "Ð¿" for Cyrillic "п".
+const CP1252_HIGH = '\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122'
+const MOJIBAKE = new RegExp(`[\u00C2\u00C3\u00D0\u00D1][${CP1252_HIGH}]`)
+
+/** Why a cell looks wrongly decoded, or null. */
+export function misdecodingReason(cell: string): string | null {
+  if (cell.includes('\uFFFD')) {
+    return 'contains U+FFFD replacement characters: the file was not read as UTF-8; save it as UTF-8 and import again'
+  }
+  const m = MOJIBAKE.exec(cell)
+  if (m) {
+    return `contains "${m[0]}", which looks like UTF-8 text decoded as Latin-1/Windows-1252 (e.g. "Ã©" for "é"); save the file as UTF-8 and import again`
+  }
+  return null
+}

@@ -1,0 +1,45 @@
+// Reads the model's picklist values (status, term type, part of speech) as files write them: our own
+// names, TBX names (`preferredTerm-admn-sts`, `transliteratedForm`) and common variants, case-insensitively.
+import type { PartOfSpeech, TermStatus, TermType } from '../model'
+
+function key(s: string): string {
+  return s.toLowerCase().replace(/[\s_-]+/g, '').replace(/admnsts$/, '')
+}
+
+const STATUS: Record<string, TermStatus> = {
+  preferred: 'preferred', preferredterm: 'preferred', standardized: 'preferred', standardizedterm: 'preferred',
+  standardised: 'preferred', approved: 'preferred',
+  admitted: 'admitted', admittedterm: 'admitted', permitted: 'admitted', allowed: 'admitted',
+  deprecated: 'deprecated', deprecatedterm: 'deprecated', superseded: 'deprecated', supersededterm: 'deprecated',
+  notrecommended: 'deprecated', obsolete: 'deprecated',
+  forbidden: 'forbidden', forbiddenterm: 'forbidden', prohibited: 'forbidden',
+}
+
+const TYPE: Record<string, TermType> = {
+  fullform: 'fullForm', full: 'fullForm', acronym: 'acronym', initialism: 'acronym',
+  abbreviation: 'abbreviation', shortform: 'abbreviation', abbr: 'abbreviation',
+  transliteration: 'transliteration', transliteratedform: 'transliteration', transcribedform: 'transliteration',
+  romanizedform: 'transliteration', romanisedform: 'transliteration',
+  variant: 'variant', phrase: 'phrase',
+}
+
+const POS: Record<string, PartOfSpeech> = {
+  noun: 'noun', verb: 'verb', adjective: 'adjective', adj: 'adjective', adverb: 'adverb', adv: 'adverb',
+  propernoun: 'properNoun', other: 'other',
+}
+
+/** `preferred`, `Preferred`, `preferredTerm-admn-sts`, `standardized` → preferred; `notRecommended`,
+ * `obsolete`, `superseded…` → deprecated; … Null when unrecognised. */
+export function parseStatus(s: string): TermStatus | null {
+  return STATUS[key(s)] ?? null
+}
+
+/** `fullForm`, `full form`, `transliteratedForm`, `shortForm` (→ abbreviation) …; null when unrecognised. */
+export function parseTermType(s: string): TermType | null {
+  return TYPE[key(s)] ?? null
+}
+
+/** `noun`, `Proper noun`, `adj` …; null when unrecognised. */
+export function parsePartOfSpeech(s: string): PartOfSpeech | null {
+  return POS[key(s)] ?? null
+}

@@ -1,0 +1,253 @@
+// TBX import: TBX-Basic v3 (`tbx`/`conceptEntry`/`langSec`/`termSec`) and TBX v2 (`martif`/`termEntry`/
+// `langSet`/`tig`/`ntig`, e.g. IATE exports) → a preview of concept entries with line-numbered errors.
+import { decodeTextBytes } from '../csv/decode'
+import {
+  type ImportOptions, type ImportResult, finishImport, importDefaults,
+} from '../csv/importResult'
+import { langFromTag } from '../csv/languages'
+import { parsePartOfSpeech, parseStatus, parseTermType } from '../csv/values'
+import type { Concept, ConceptEntry, Lang, Term, TermSource, TermStatus } from '../model'
+import { type XmlDocument, type XmlElement, XmlError, childElements, localName, parseXml, textContent } from '../xml'
+import { FORBIDDEN_NOTE, TBX_GENERATOR, unescapeNote } from './format'
+import { TbxReader, category, pushNote } from './reader'
+
+/** Options of {@link importTbx}. */
+export interface TbxImportOptions extends ImportOptions {
+  /**
+   * 'preserve' keeps text exactly; 'normalize' collapses line breaks with their indentation (files
+   * pretty-printed by XML editors); 'auto' (default) preserves for files we exported, else normalizes.
+   */
+  whitespace?: 'auto' | 'preserve' | 'normalize'
+}
+
+/** An import preview plus the TBX version found. */
+export interface TbxImportResult extends ImportResult {
+  version: 'tbx3' | 'tbx2' | null
+}
+
+const TERM_SECTIONS = new Set(['termSec', 'tig', 'ntig'])
+
+function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
+  return el && childElements(el).find((c) => localName(c.name) === name)
+}
+
+function isOurs(root: XmlElement): boolean {
+  const header = child(root, 'tbxHeader') ?? child(root, 'martifHeader')
+  const sourceDesc = child(child(header, 'fileDesc'), 'sourceDesc')
+  return !!sourceDesc && childElements(sourceDesc).some((p) => p.attrs.type === 'generator' && textContent(p) === TBX_GENERATOR)
+}
+
+/**
+ * Reads a TBX file. Unsupported languages are skipped with a warning (xml:lang variants map: en-GB → en,
+ * no/nn/nb → nb); administrative statuses map to the model (notRecommended, obsolete, deprecated and
+ * superseded → deprecated; standardized and preferred → preferred); anything without a model field
+ * (IATE reliabilityCode, grammaticalGender, images …) is kept as a note line "[termNote type=…] value".
+ * Malformed XML, DOCTYPEs declaring entities and non-TBX roots give one error with line and column.
+ */
+export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImportResult {
+  let doc: XmlDocument
+  try {
+    doc = parseXml(xml, { label: 'tbx' })
+  } catch (e) {
+    if (!(e instanceof XmlError)) throw e
+    return { entries: [], errors: [{ line: e.line, column: e.column, message: e.message }], warnings: [], version: null }
+  }
+  const { root } = doc
+  const rootName = localName(root.name)
+  if (rootName !== 'tbx' && rootName !== 'martif') {
+    const { line, column } = doc.position(root.offset)
+    return { entries: [], errors: [{ line, column, message: `not a TBX file: root element is <${root.name}>` }], warnings: [], version: null }
+  }
+  const version = rootName === 'tbx' ? 'tbx3' : 'tbx2'
+  const mode = options.whitespace ?? 'auto'
+  const { now, newId } = importDefaults(options)
+  const reader = new TbxReader(doc, mode === 'normalize' || (mode === 'auto' && !isOurs(root)), now, newId)
+  const body = child(child(root, 'text'), 'body')
+  if (!body) {
+    reader.error(root, `no <text><body> in the TBX file`)
+    return { ...finishImport([], reader.errors, reader.warnings), version }
+  }
+  const fileLang = langFromTag(root.attrs['xml:lang'] ?? '') ?? undefined
+  const entries: ConceptEntry[] = []
+  const conceptIds = new Map<string, number>()
+  const termIds = new Map<string, number>()
+  const skippedLangs = new Map<string, number>()
+  let skippedConcepts = 0
+  for (const el of childElements(body)) {
+    const ln = localName(el.name)
+    if (ln !== 'conceptEntry' && ln !== 'termEntry') {
+      reader.warnings.push({ line: reader.line(el), message: `ignored <${el.name}> in <body>` })
+      continue
+    }
+    const entry = readEntry(reader, el, fileLang, skippedLangs)
+    if (!entry) {
+      skippedConcepts++
+      continue
+    }
+    const earlier = conceptIds.get(entry.concept.id)
+    if (earlier !== undefined) reader.error(el, `duplicate concept id ${JSON.stringify(entry.concept.id)} (also on line ${earlier})`)
+    conceptIds.set(entry.concept.id, reader.line(el))
+    for (const t of entry.terms) {
+      const tEarlier = termIds.get(t.id)
+      if (tEarlier !== undefined) reader.error(el, `duplicate term id ${JSON.stringify(t.id)} (also on line ${tEarlier})`)
+      termIds.set(t.id, reader.line(el))
+    }
+    entries.push(entry)
+  }
+  if (skippedLangs.size) {
+    const list = [...skippedLangs].map(([l, k]) => `${l} (${k})`).join(', ')
+    const total = [...skippedLangs.values()].reduce((a, b) => a + b, 0)
+    reader.warnings.push({ line: reader.line(body), message: `skipped ${total} language section(s) in unsupported languages: ${list}` })
+  }
+  if (skippedConcepts) {
+    reader.warnings.push({ line: reader.line(body), message: `skipped ${skippedConcepts} concept(s) with no term in a supported language` })
+  }
+  return { ...finishImport(entries, reader.errors, reader.warnings), version }
+}
+
+/** {@link importTbx} on raw file bytes (UTF-8 with or without BOM, or UTF-16 with BOM). */
+export function importTbxBytes(bytes: Uint8Array, options: TbxImportOptions = {}): TbxImportResult {
+  const decoded = decodeTextBytes(bytes)
+  if (!decoded.ok) return { entries: [], errors: [{ line: decoded.line, message: `tbx: ${decoded.error}` }], warnings: [], version: null }
+  return importTbx(decoded.text, options)
+}
+
+/** Reads one conceptEntry/termEntry; null when all its language sections were in unsupported languages. */
+function readEntry(r: TbxReader, el: XmlElement, fileLang: Lang | undefined, skipped: Map<string, number>): ConceptEntry | null {
+  const concept: Concept = { id: el.attrs.id || r.newId('concept'), definitions: {}, related: [], created: r.now, modified: r.now }
+  const dates: { created?: string; modified?: string } = {}
+  const notes: string[] = []
+  const terms: Term[] = []
+  let langSecs = 0
+  let kept = 0
+  /** A concept- or language-level field; `lang` is the langSec's language (undefined at concept level). */
+  const item = (c: XmlElement, lang: Lang | undefined, group: XmlElement[] = []) => {
+    const cat = category(c)
+    const xmlLang = c.attrs['xml:lang']
+    const defLang = xmlLang !== undefined ? langFromTag(xmlLang) : (lang ?? fileLang)
+    if (localName(c.name) === 'note' && !lang) pushNote(notes, r.text(c))
+    else if (cat === 'subjectField' && !concept.subjectField) concept.subjectField = r.text(c)
+    else if (cat === 'crossReference') concept.related.push(c.attrs.target || r.text(c))
+    else if (cat === 'definition' && defLang && !concept.definitions[defLang]) concept.definitions[defLang] = r.text(c)
+    else pushNote(notes, r.unknown(c, lang))
+    for (const g of group) pushNote(notes, r.unknown(g, lang))
+  }
+  for (const c of childElements(el)) {
+    const ln = localName(c.name)
+    if (ln === 'langSec' || ln === 'langSet') {
+      langSecs++
+      const tag = c.attrs['xml:lang'] ?? ''
+      const lang = langFromTag(tag)
+      if (!lang) {
+        skipped.set(tag || '(no xml:lang)', (skipped.get(tag || '(no xml:lang)') ?? 0) + 1)
+        continue
+      }
+      kept++
+      readLangSec(r, c, lang, concept, terms, (x, group) => item(x, lang, group))
+    } else if (ln === 'transacGrp') {
+      const rest = r.transaction(c, dates)
+      if (!rest) pushNote(notes, r.unknown(c))
+      else for (const x of rest) pushNote(notes, r.unknown(x))
+    } else if (ln === 'descripGrp' || ln === 'adminGrp') {
+      const [main, ...rest] = childElements(c)
+      if (main) item(main, undefined, rest)
+    } else item(c, undefined)
+  }
+  if (langSecs > 0 && kept === 0) return null
+  concept.created = dates.created ?? r.now
+  concept.modified = dates.modified ?? r.now
+  if (notes.length) concept.note = notes.join('\n')
+  return { concept, terms }
+}
+
+/** Reads a langSec/langSet: its terms, and (through `item`) its definition and other fields. */
+function readLangSec(
+  r: TbxReader, el: XmlElement, lang: Lang, concept: Concept, terms: Term[],
+  item: (c: XmlElement, group?: XmlElement[]) => void,
+): void {
+  const statusless: Term[] = []
+  let explicitPreferred = false
+  for (const c of childElements(el)) {
+    const ln = localName(c.name)
+    if (TERM_SECTIONS.has(ln)) {
+      const read = readTerm(r, c, lang, concept.id)
+      if (!read) continue
+      if (terms.some((t) => t.lang === lang && t.text === read.term.text)) {
+        r.warnings.push({ line: r.line(c), message: `skipped duplicate term "${read.term.text}" (${lang}) in concept ${concept.id}` })
+        continue
+      }
+      terms.push(read.term)
+      if (!read.explicitStatus) statusless.push(read.term)
+      else if (read.term.status === 'preferred') explicitPreferred = true
+    } else if (ln === 'descripGrp' || ln === 'adminGrp') {
+      const [main, ...rest] = childElements(c)
+      if (main) item(main, rest)
+    } else item(c)
+  }
+  // A term without administrativeStatus: the first one is preferred when no term of the language is.
+  statusless.forEach((t, k) => { t.status = k === 0 && !explicitPreferred ? 'preferred' : 'admitted' })
+}
+
+/** Reads a termSec/tig/ntig; null (with an error) when the term is empty. */
+function readTerm(r: TbxReader, el: XmlElement, lang: Lang, conceptId: string): { term: Term; explicitStatus: boolean } | null {
+  let text: string | null = null
+  let id = el.attrs.id || ''
+  let status: TermStatus | null = null
+  let type: Term['type'] | null = null
+  let pos: Term['partOfSpeech'] | null = null
+  let forbidden = false
+  const notes: string[] = []
+  const sources: TermSource[] = []
+  const dates: { created?: string; modified?: string } = {}
+  const source = (doc: string, quote: string) => sources.push(quote ? { doc, quote } : { doc })
+  const visit = (c: XmlElement): void => {
+    const ln = localName(c.name)
+    const cat = category(c)
+    if (ln === 'term') {
+      text = r.text(c)
+      id ||= c.attrs.id || ''
+    } else if (ln === 'termGrp') childElements(c).forEach(visit)
+    else if (ln === 'termNoteGrp' || ln === 'descripGrp' || ln === 'adminGrp') {
+      const [main, ...rest] = childElements(c)
+      const src = main && category(main) === 'context' ? rest.find((x) => category(x) === 'source') : undefined
+      if (main && category(main) === 'context') source(src ? r.text(src) : '', r.text(main))
+      else if (main) visit(main)
+      for (const x of rest) if (x !== src) pushNote(notes, r.unknown(x))
+    } else if (ln === 'note') {
+      const n = r.text(c)
+      if (n === FORBIDDEN_NOTE) forbidden = true
+      else if (n) notes.push(unescapeNote(n))
+    } else if (ln === 'transacGrp') {
+      const rest = r.transaction(c, dates)
+      if (!rest) pushNote(notes, r.unknown(c))
+      else for (const x of rest) pushNote(notes, r.unknown(x))
+    } else if ((cat === 'administrativeStatus' || cat === 'normativeAuthorization') && parseStatus(r.text(c))) {
+      status = parseStatus(r.text(c))
+    } else if (cat === 'termType' && parseTermType(r.text(c))) type = parseTermType(r.text(c))
+    else if (cat === 'partOfSpeech' && parsePartOfSpeech(r.text(c))) pos = parsePartOfSpeech(r.text(c))
+    else if (cat === 'context') source('', r.text(c))
+    else if (cat === 'source') source(r.text(c), '')
+    else pushNote(notes, r.unknown(c))
+  }
+  childElements(el).forEach(visit)
+  const termText = text as string | null
+  if (termText === null || !termText.trim()) {
+    r.error(el, `empty term in <${el.name}> (language ${lang}, concept ${conceptId})`)
+    return null
+  }
+  if (forbidden && (status === null || status === 'deprecated')) status = 'forbidden'
+  const term: Term = {
+    id: id || r.newId('term'),
+    conceptId,
+    lang,
+    text: termText,
+    status: status ?? 'admitted',
+    type: type ?? 'fullForm',
+    sources,
+    created: dates.created ?? r.now,
+    modified: dates.modified ?? r.now,
+  }
+  if (pos) term.partOfSpeech = pos
+  if (notes.length) term.note = notes.join('\n')
+  return { term, explicitStatus: status !== null }
+}

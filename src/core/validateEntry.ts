@@ -1,0 +1,34 @@
+// Validation of a concept entry before it is saved or imported: the rules a termbase must keep.
+import { isLang, PARTS_OF_SPEECH, TERM_STATUSES, TERM_TYPES, type ConceptEntry } from './model'
+
+/** One problem found in an entry; `termIndex` points into entry.terms when the problem is a term's. */
+export interface EntryProblem {
+  termIndex?: number
+  field: 'text' | 'lang' | 'status' | 'type' | 'partOfSpeech' | 'concept'
+  /** A stable code, translatable in the UI. */
+  code: 'emptyTerm' | 'duplicateTerm' | 'badLang' | 'badStatus' | 'badType' | 'badPos' | 'noTerms' | 'emptyId'
+  message: string
+}
+
+/** Checks an entry: no empty term, no exact duplicate in one language, supported codes only. */
+export function validateEntry(entry: ConceptEntry): EntryProblem[] {
+  const problems: EntryProblem[] = []
+  if (!entry.concept.id.trim()) problems.push({ field: 'concept', code: 'emptyId', message: 'concept id is empty' })
+  if (entry.terms.length === 0) problems.push({ field: 'concept', code: 'noTerms', message: 'a concept needs at least one term' })
+  const seen = new Set<string>()
+  entry.terms.forEach((t, i) => {
+    if (!t.text.trim()) problems.push({ termIndex: i, field: 'text', code: 'emptyTerm', message: `term ${i + 1} is empty` })
+    if (!isLang(t.lang)) problems.push({ termIndex: i, field: 'lang', code: 'badLang', message: `unsupported language code "${t.lang}"` })
+    if (!(TERM_STATUSES as readonly string[]).includes(t.status))
+      problems.push({ termIndex: i, field: 'status', code: 'badStatus', message: `unknown status "${t.status}"` })
+    if (!(TERM_TYPES as readonly string[]).includes(t.type))
+      problems.push({ termIndex: i, field: 'type', code: 'badType', message: `unknown term type "${t.type}"` })
+    if (t.partOfSpeech !== undefined && !(PARTS_OF_SPEECH as readonly string[]).includes(t.partOfSpeech))
+      problems.push({ termIndex: i, field: 'partOfSpeech', code: 'badPos', message: `unknown part of speech "${t.partOfSpeech}"` })
+    const key = `${t.lang}\u0000${t.text.trim()}`
+    if (t.text.trim() && seen.has(key))
+      problems.push({ termIndex: i, field: 'text', code: 'duplicateTerm', message: `"${t.text.trim()}" appears twice in ${t.lang}` })
+    seen.add(key)
+  })
+  return problems
+}

@@ -1,0 +1,325 @@
+// A small, safe XML parser for TBX import: no DTD processing, no entity expansion, clear line/column errors.
+// The browser's DOMParser is unavailable in Node and in core, and it would resolve DOCTYPE tricks we refuse.
+
+/** An element of the parsed tree. Names are kept as written (`xml:lang`, `basic:definition`). */
+export interface XmlElement {
+  name: string
+  /** Attribute values, entity-decoded (own properties only; `__proto__` is stored as an ordinary key). */
+  attrs: Record<string, string>
+  /** Child elements and text (adjacent text and CDATA are merged into one string). */
+  children: XmlNode[]
+  /** Offset of the `<` of the start tag in the line-ending-normalised text; see {@link XmlDocument.position}. */
+  offset: number
+}
+
+/** A child node: an element or a run of text. */
+export type XmlNode = XmlElement | string
+
+/** The result of {@link parseXml}. */
+export interface XmlDocument {
+  root: XmlElement
+  /** 1-based line and column of an element offset. */
+  position(offset: number): { line: number; column: number }
+}
+
+/** A well-formedness or safety error, with a 1-based position and a message ready to show. */
+export class XmlError extends Error {
+  constructor(
+    /** Label + position + reason, e.g. "tbx: line 12, column 5: expected </langSec>, found </conceptEntry>". */
+    message: string,
+    public readonly line: number,
+    public readonly column: number,
+    /** The reason alone, without label and position. */
+    public readonly reason: string,
+  ) {
+    super(message)
+    this.name = 'XmlError'
+  }
+}
+
+/** Options of {@link parseXml}. */
+export interface XmlParseOptions {
+  /** Prefix of error messages, e.g. "tbx". Default "xml". */
+  label?: string
+  /** Deepest allowed element nesting. Default 256. */
+  maxDepth?: number
+}
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+const INVALID_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\n' || c === '\t' || c === '\r'
+}
+
+/** Line-start offsets of `text`, for offset → line/column lookups by binary search. */
+function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  let starts: number[] | null = null
+  return (offset) => {
+    if (!starts) {
+      starts = [0]
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+    }
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid] <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 }
+  }
+}
+
+/**
+ * Parses XML 1.0 text into a simple element tree. Refuses, with an {@link XmlError}: any DOCTYPE whose
+ * internal subset declares entities (so external entities are never resolved and entity-expansion bombs
+ * cannot happen), entity references other than the five predefined ones and numeric character references,
+ * mismatched or unclosed tags, and content outside the root element. External DTDs are ignored, never fetched.
+ * Linear in the input size.
+ */
+export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocument {
+  const label = options.label ?? 'xml'
+  const maxDepth = options.maxDepth ?? 256
+  const text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, '\n')
+  const position = lineIndex(text)
+  const fail = (offset: number, reason: string): never => {
+    const { line, column } = position(Math.min(offset, text.length))
+    throw new XmlError(`${label}: line ${line}, column ${column}: ${reason}`, line, column, reason)
+  }
+  const bad = INVALID_CHAR.exec(text)
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
+    fail(bad.index, `invalid character U+${code} (not allowed in XML)`)
+  }
+
+  /** Decodes entity and character references in `raw`, which starts at `offset`. */
+  const decode = (raw: string, offset: number, inAttr: boolean): string => {
+    let amp = raw.indexOf('&')
+    if (amp === -1 && !inAttr) return raw
+    const parts: string[] = []
+    let from = 0
+    while (amp !== -1) {
+      parts.push(raw.slice(from, amp))
+      const semi = raw.indexOf(';', amp)
+      if (semi === -1 || semi - amp > 12) fail(offset + amp, 'unescaped "&" (write &amp;)')
+      const ref = raw.slice(amp + 1, semi)
+      if (ref.charCodeAt(0) === 35 /* # */) {
+        const hex = ref[1] === 'x'
+        const digits = hex ? ref.slice(2) : ref.slice(1)
+        const ok = hex ? /^[0-9a-fA-F]+$/.test(digits) : /^[0-9]+$/.test(digits)
+        const cp = ok ? parseInt(digits, hex ? 16 : 10) : NaN
+        const valid =
+          cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) ||
+          (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
+        if (!valid) fail(offset + amp, `invalid character reference &${ref};`)
+        parts.push(String.fromCodePoint(cp))
+      } else {
+        const ch = PREDEFINED[ref]
+        if (ch === undefined) {
+          fail(offset + amp, `unknown entity &${ref}; (only &lt; &gt; &amp; &quot; &apos; and numeric references are allowed)`)
+        }
+        parts.push(ch)
+      }
+      from = semi + 1
+      amp = raw.indexOf('&', from)
+    }
+    parts.push(raw.slice(from))
+    if (!inAttr) return parts.join('')
+    // Attribute-value normalisation: literal tabs and newlines become spaces, but characters written as
+    // references stay (even indexes of `parts` are raw text, odd ones decoded references).
+    return parts.map((p, k) => (k % 2 === 0 ? p.replace(/[\t\n]/g, ' ') : p)).join('')
+  }
+
+  interface Frame { el: XmlElement; text: string | null }
+  const stack: Frame[] = []
+  let root: XmlElement | null = null
+  let sawDoctype = false
+  let i = 0
+  const n = text.length
+
+  // Adjacent text and CDATA merge (+ builds a rope, so this stays linear).
+  const addText = (frame: Frame, s: string) => {
+    frame.text = frame.text === null ? s : frame.text + s
+  }
+  const flushText = (frame: Frame) => {
+    if (frame.text !== null) {
+      frame.el.children.push(frame.text)
+      frame.text = null
+    }
+  }
+  const readName = (from: number): number => {
+    let j = from
+    while (j < n) {
+      const c = text[j]
+      if (isSpace(c) || c === '/' || c === '>' || c === '=' || c === '<' || c === '"' || c === "'") break
+      j++
+    }
+    return j
+  }
+  const skipSpace = (from: number): number => {
+    let j = from
+    while (j < n && isSpace(text[j])) j++
+    return j
+  }
+  const onText = (from: number, to: number) => {
+    const raw = text.slice(from, to)
+    if (!stack.length) {
+      if (raw.trim()) fail(from + raw.search(/\S/), root ? 'text after the root element' : 'text before the root element')
+      return
+    }
+    addText(stack[stack.length - 1], decode(raw, from, false))
+  }
+
+  while (i < n) {
+    const lt = text.indexOf('<', i)
+    if (lt === -1) {
+      onText(i, n)
+      break
+    }
+    if (lt > i) onText(i, lt)
+    i = lt
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4)
+      if (end === -1) fail(i, 'unterminated comment')
+      i = end + 3
+    } else if (text.startsWith('<![CDATA[', i)) {
+      const end = text.indexOf(']]>', i + 9)
+      if (end === -1) fail(i, 'unterminated CDATA section')
+      if (!stack.length) fail(i, 'CDATA outside the root element')
+      addText(stack[stack.length - 1], text.slice(i + 9, end))
+      i = end + 3
+    } else if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i + 2)
+      if (end === -1) fail(i, 'unterminated processing instruction')
+      i = end + 2
+    } else if (text.startsWith('<!DOCTYPE', i)) {
+      if (root || sawDoctype) fail(i, 'DOCTYPE is only allowed once, before the root element')
+      sawDoctype = true
+      i = skipDoctype(text, i, fail)
+    } else if (text.startsWith('<!', i)) {
+      fail(i, 'unsupported markup declaration')
+    } else if (text[i + 1] === '/') {
+      const nameEnd = readName(i + 2)
+      const name = text.slice(i + 2, nameEnd)
+      const close = skipSpace(nameEnd)
+      if (text[close] !== '>') fail(close, `expected ">" to end </${name}`)
+      const frame = stack.pop()
+      if (!frame) fail(i, `unexpected end tag </${name}>`)
+      else if (frame.el.name !== name) fail(i, `expected </${frame.el.name}>, found </${name}>`)
+      else flushText(frame)
+      i = close + 1
+    } else {
+      const nameEnd = readName(i + 1)
+      const name = text.slice(i + 1, nameEnd)
+      if (!name) fail(i + 1, 'expected an element name after "<"')
+      if (root && !stack.length) fail(i, `a second root element <${name}> after </${root.name}>`)
+      const el: XmlElement = { name, attrs: {}, children: [], offset: i }
+      let j = nameEnd
+      let selfClosing = false
+      for (;;) {
+        j = skipSpace(j)
+        if (j >= n) fail(i, `unterminated start tag <${name}`)
+        if (text[j] === '>') { j++; break }
+        if (text[j] === '/' && text[j + 1] === '>') { j += 2; selfClosing = true; break }
+        const attrEnd = readName(j)
+        const attr = text.slice(j, attrEnd)
+        if (!attr) fail(j, `unexpected "${text[j]}" in start tag <${name}>`)
+        let k = skipSpace(attrEnd)
+        if (text[k] !== '=') fail(k, `expected "=" after attribute ${attr}`)
+        k = skipSpace(k + 1)
+        const q = text[k]
+        if (q !== '"' && q !== "'") fail(k, `expected a quoted value for attribute ${attr}`)
+        const end = text.indexOf(q, k + 1)
+        if (end === -1) fail(k, `unterminated value of attribute ${attr}`)
+        const raw = text.slice(k + 1, end)
+        const ltInValue = raw.indexOf('<')
+        if (ltInValue !== -1) fail(k + 1 + ltInValue, `"<" is not allowed in the value of attribute ${attr}`)
+        if (Object.hasOwn(el.attrs, attr)) fail(j, `duplicate attribute ${attr} on <${name}>`)
+        const value = decode(raw, k + 1, true)
+        if (attr === '__proto__') Object.defineProperty(el.attrs, attr, { value, enumerable: true, writable: true, configurable: true })
+        else el.attrs[attr] = value
+        j = end + 1
+      }
+      if (stack.length) {
+        const parent = stack[stack.length - 1]
+        flushText(parent)
+        parent.el.children.push(el)
+      } else root = el
+      if (!selfClosing) {
+        if (stack.length >= maxDepth) fail(i, `elements nested deeper than ${maxDepth} levels`)
+        stack.push({ el, text: null })
+      }
+      i = j
+    }
+  }
+  if (stack.length) fail(n, `unexpected end of file: expected </${stack[stack.length - 1].el.name}>`)
+  if (!root) fail(n, 'no root element (the file is empty or not XML)')
+  return { root: root as XmlElement, position }
+}
+
+/** Skips a DOCTYPE declaration starting at `from`; refuses internal subsets that declare entities. */
+function skipDoctype(text: string, from: number, fail: (offset: number, reason: string) => never): number {
+  let i = from + 9
+  let quote = ''
+  let inSubset = false
+  for (; i < text.length; i++) {
+    const c = text[i]
+    if (quote) {
+      if (c === quote) quote = ''
+    } else if (c === '"' || c === "'") quote = c
+    else if (inSubset && c === '<' && text.startsWith('<!ENTITY', i)) {
+      fail(i, 'the DOCTYPE declares entities (<!ENTITY>); refused: entity declarations enable external-entity and entity-expansion ("billion laughs") attacks')
+    } else if (inSubset && c === '<' && text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4)
+      if (end === -1) break
+      i = end + 2
+    } else if (c === '[') inSubset = true
+    else if (c === ']') inSubset = false
+    else if (c === '>' && !inSubset) return i + 1
+  }
+  return fail(from, 'unterminated DOCTYPE declaration')
+}
+
+/** The name without its namespace prefix: `basic:definition` → `definition`. */
+export function localName(name: string): string {
+  const colon = name.indexOf(':')
+  return colon === -1 ? name : name.slice(colon + 1)
+}
+
+/** Child elements of `el`, in order. */
+export function childElements(el: XmlElement): XmlElement[] {
+  return el.children.filter((c): c is XmlElement => typeof c !== 'string')
+}
+
+/** All text inside `el`, with inline markup (`<hi>`, `<foreign>`) flattened. Iterative, so deep trees are safe. */
+export function textContent(el: XmlElement): string {
+  const parts: string[] = []
+  const todo: XmlNode[] = [el]
+  while (todo.length) {
+    const node = todo.pop() as XmlNode
+    if (typeof node === 'string') parts.push(node)
+    else for (let k = node.children.length - 1; k >= 0; k--) todo.push(node.children[k])
+  }
+  return parts.join('')
+}
+
+// Characters XML 1.0 cannot carry at all (not even as references) and lone surrogates.
+const UNREPRESENTABLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** Escapes text content. CR is written as `&#13;` so that it survives line-ending normalisation;
+ * characters XML cannot represent become U+FFFD. */
+export function escapeXmlText(s: string): string {
+  return s
+    .replace(UNREPRESENTABLE, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;')
+}
+
+/** Escapes an attribute value for double quotes; whitespace other than space is written as references. */
+export function escapeXmlAttr(s: string): string {
+  return escapeXmlText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;')
+}

@@ -1,0 +1,122 @@
+// The IndexedDB schema of the workbench: every version ever declared, and the row types stored.
+// Declared versions are never deleted or edited; a change of shape is a new version with its own
+// migration function in ./migrations.ts and a test in tests/db/migrations.test.ts.
+import Dexie, { type EntityTable } from 'dexie'
+import type { Concept, Lang, PassageKind, SentenceSpan, Term } from '../core/model'
+import { MIGRATIONS } from './migrations'
+
+/**
+ * WARNING: the database name and the table names below are part of every user's stored data.
+ * Renaming any of them orphans that data. Never change them; add a version instead.
+ */
+export const DB_NAME = 'coi-termbench'
+
+/** A term row: the model's Term plus derived, indexed search fields. */
+export interface TermRow extends Term {
+  /** foldForSearch(text): case- and diacritic-folded, confusables folded. */
+  norm: string
+  /** Transliteration-tolerant keys of the term's words (searchKeyTokens). */
+  keys: string[]
+}
+
+/** A deleted concept with its terms, kept so that a deletion can be undone. */
+export interface TrashRow {
+  id?: number
+  deletedAt: string
+  conceptId: string
+  label: string
+  concept: Concept
+  terms: Term[]
+}
+
+/** Key/value settings and flags (e.g. whether the starter glossary was loaded). */
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+/** An imported report. */
+export interface DocumentRow {
+  id: string
+  title: string
+  lang: Lang | 'und'
+  publisher?: string
+  date?: string
+  fileName: string
+  /** SHA-256 of the file's text, hex: re-imports are recognised by it. */
+  hash: string
+  /** The text as read, so that every passage span can be traced back. */
+  text: string
+  created: string
+}
+
+/** A passage of an imported report (span into DocumentRow.text). */
+export interface PassageRow {
+  id: string
+  docId: string
+  index: number
+  kind: PassageKind
+  section: string
+  sectionPath: string[]
+  lang: Lang | 'und'
+  /** The language detected before any user override. */
+  detectedLang: Lang | 'und'
+  text: string
+  start: number
+  end: number
+  sentences: SentenceSpan[]
+  footnotes: string[]
+}
+
+/** The typed database. */
+export type WorkbenchDb = Dexie & {
+  concepts: EntityTable<Concept, 'id'>
+  terms: EntityTable<TermRow, 'id'>
+  trash: EntityTable<TrashRow, 'id'>
+  meta: EntityTable<MetaRow, 'key'>
+  documents: EntityTable<DocumentRow, 'id'>
+  passages: EntityTable<PassageRow, 'id'>
+}
+
+/**
+ * Every schema version, oldest first. NEVER delete or edit an entry: append a new one.
+ * Index strings: first key is the primary key; `[a+b]` is a compound index; `*x` multi-entry.
+ */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
+  {
+    version: 1,
+    stores: {
+      concepts: 'id, modified, subjectField',
+      terms: 'id, conceptId, [lang+norm], norm, *keys, status, modified',
+      trash: '++id, deletedAt, conceptId',
+      meta: 'key',
+    },
+  },
+  {
+    version: 2,
+    stores: {
+      documents: 'id, &hash, lang, created',
+      passages: 'id, docId, [docId+index], lang',
+    },
+  },
+]
+
+/** The current schema version (the last declared one). */
+export const DB_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version
+
+/** Declares every version, up to `upTo` (tests open older versions to exercise migrations). */
+export function declareVersions(db: Dexie, upTo = DB_VERSION): void {
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break
+    const migrate = MIGRATIONS[v.version]
+    const decl = db.version(v.version).stores(v.stores)
+    if (migrate) decl.upgrade((tx) => migrate(tx))
+  }
+}
+
+/** Opens (creating or upgrading) the workbench database. */
+export function createDb(name = DB_NAME, upTo = DB_VERSION): WorkbenchDb {
+  const db = new Dexie(name) as WorkbenchDb
+  declareVersions(db, upTo)
+  return db
+}

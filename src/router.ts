@@ -1,0 +1,12 @@
+// Routes of the workbench. Views other than the glossary load lazily, keeping the first screen small.
+import { createRouter, createWebHashHistory } from 'vue-router'
+import GlossaryView from './views/GlossaryView.vue'
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: '/glossary' },
+    { path: '/glossary', name: 'glossary', component: GlossaryView },
+    { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
+  ],
+})

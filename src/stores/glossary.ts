@@ -1,0 +1,113 @@
+// The glossary as the UI sees it: a live view of the termbase (kept in step across tabs by Dexie's
+// liveQuery), the search index, the visible rows, and the actions that edit, delete and undo.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, toRaw, watch } from 'vue'
+import { liveQuery, type Subscription } from 'dexie'
+import i18next from 'i18next'
+import type { ConceptEntry, Lang } from '../core/model'
+import { SUPPORTED_LANGS } from '../core/model'
+import { buildSearchIndex, searchGlossary, termsOfEntries, type GlossarySearchIndex } from '../core/glossarySearch'
+import { useDb } from '../db'
+import { deleteConcepts, entryLabel, getAllEntries, importEntries, restoreFromTrash, saveEntry, type ImportMode } from '../db/termbase'
+import { classifyDbError } from '../db/errors'
+import { useNotifyStore } from './notify'
+
+/** WARNING: stored in users' browsers; do not rename. */
+const COLUMNS_KEY = 'coi-termbench.glossaryColumns'
+
+function loadColumns(): Lang[] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? 'null') as string[] | null
+    const valid = saved?.filter((l): l is Lang => (SUPPORTED_LANGS as readonly string[]).includes(l))
+    if (valid && valid.length) return valid
+  } catch {
+    /* a corrupt preference falls back to the default */
+  }
+  return ['en', 'ru', 'fi', 'nb', 'da', 'sv', 'fr']
+}
+
+export const useGlossaryStore = defineStore('glossary', () => {
+  const notify = useNotifyStore()
+  /** Every concept with its terms (a plain, non-deep-reactive array: it can hold 100k terms). */
+  const entries = shallowRef<ConceptEntry[]>([])
+  /** True once the first snapshot of the termbase has arrived. */
+  const loaded = ref(false)
+  /** The search index over all terms, rebuilt when the termbase changes. */
+  const index = shallowRef<GlossarySearchIndex>(buildSearchIndex([]))
+  /** The search box's text. */
+  const query = ref('')
+  /** Language columns shown in the table, in order. */
+  const columns = ref<Lang[]>(loadColumns())
+  let sub: Subscription | undefined
+
+  watch(columns, (c) => localStorage.setItem(COLUMNS_KEY, JSON.stringify(c)), { deep: true })
+
+  const labels = computed(() => new Map(entries.value.map((e) => [e.concept.id, entryLabel(e)])))
+  const byId = computed(() => new Map(entries.value.map((e) => [e.concept.id, e])))
+  const sorted = computed(() => {
+    const l = labels.value
+    return [...entries.value].sort((a, b) => (l.get(a.concept.id) ?? '').localeCompare(l.get(b.concept.id) ?? '', undefined, { sensitivity: 'base' }))
+  })
+
+  /** The rows to show: all concepts alphabetically, or the search hits best first. */
+  const rows = computed<ConceptEntry[]>(() => {
+    if (!query.value.trim()) return sorted.value
+    const map = byId.value
+    return searchGlossary(index.value, query.value)
+      .map((h) => map.get(h.conceptId))
+      .filter((e): e is ConceptEntry => !!e)
+  })
+
+  /** Starts following the database (idempotent). */
+  function start(): void {
+    if (sub) return
+    sub = liveQuery(() => getAllEntries(useDb())).subscribe({
+      next: (value) => {
+        entries.value = value
+        index.value = buildSearchIndex(termsOfEntries(value))
+        loaded.value = true
+      },
+      error: (e) => notify.push('error', String(e)),
+    })
+  }
+
+  function reportWriteError(e: unknown): void {
+    const kind = classifyDbError(e)
+    const msg = kind === 'quota' ? i18next.t('errors.quota') : e instanceof Error ? e.message : String(e)
+    notify.push('error', msg)
+  }
+
+  /** Saves a concept (validated in the repository). Throws on validation so the editor can show it. */
+  async function save(entry: ConceptEntry): Promise<ConceptEntry> {
+    try {
+      return await saveEntry(useDb(), toRaw(entry))
+    } catch (e) {
+      if (classifyDbError(e) !== 'validation') reportWriteError(e)
+      throw e
+    }
+  }
+
+  /** Deletes concepts, offering an undo. */
+  async function remove(conceptIds: string[]): Promise<void> {
+    const names = conceptIds.map((id) => labels.value.get(id) ?? id)
+    const trashIds = await deleteConcepts(useDb(), conceptIds)
+    const text = i18next.t('glossary.deleted', { count: names.length, name: names[0] })
+    notify.push('undo', text, async () => {
+      await restoreFromTrash(useDb(), trashIds)
+    })
+  }
+
+  /** Writes an imported glossary, all or nothing. Returns the number of concepts written. */
+  async function importAll(list: ConceptEntry[], mode: ImportMode): Promise<number> {
+    try {
+      const n = await importEntries(useDb(), list, mode)
+      notify.push('info', i18next.t('import.done', { count: n }))
+      return n
+    } catch (e) {
+      reportWriteError(e)
+      throw e
+    }
+  }
+
+  return { entries, loaded, index, query, columns, rows, labels, byId, start, save, remove, importAll }
+})

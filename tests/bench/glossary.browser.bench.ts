@@ -1,0 +1,75 @@
+// Glossary benchmark in Chromium (the built app): importing generated 10k- and 100k-term CSV files
+// through the UI (parse in the worker + one IndexedDB transaction), search latency as the user
+// types, and the gzip size of the initial JavaScript. Prints figures; asserts nothing.
+import { readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { join } from 'node:path'
+import { exportCsv } from '../../src/core/csv'
+import { openBrowser, openGlossary, serveApp } from '../e2e/harness'
+import { generateGlossary, percentile, rng } from './generate'
+
+function initialJsGzip(): { files: string[]; bytes: number; gzip: number } {
+  const html = readFileSync('dist/index.html', 'utf8')
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1])
+  let bytes = 0
+  let gzip = 0
+  for (const f of files) {
+    const buf = readFileSync(join('dist', f))
+    bytes += buf.length
+    gzip += gzipSync(buf, { level: 9 }).length
+  }
+  return { files, bytes, gzip }
+}
+
+const js = initialJsGzip()
+console.log('## Initial JavaScript')
+console.log(`files: ${js.files.join(', ')}`)
+console.log(`raw ${(js.bytes / 1024).toFixed(1)} KB, gzip ${(js.gzip / 1024).toFixed(1)} KB (target ≤ 250 KB; transformers.js not included: ${!js.files.some((f) => /transformers|ort/i.test(f))})`)
+
+const app = await serveApp()
+console.log('\n## Glossary in Chromium')
+console.log('| terms | import (parse + write) s | first snapshot after import s | search p50 ms | search p95 ms |')
+console.log('| ---: | ---: | ---: | ---: | ---: |')
+for (const n of [10_000, 100_000]) {
+  const tb = await openBrowser()
+  try {
+    const { page } = tb
+    await openGlossary(page, app.url)
+    const csv = exportCsv(generateGlossary(n), { layout: 'wide' })
+    await page.getByTestId('open-import').click()
+    const t0 = Date.now()
+    await page.getByTestId('import-file').setInputFiles({ name: `bench-${n}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await page.getByTestId('import-summary').waitFor({ timeout: 120000 })
+    await page.getByTestId('mode-replace').check()
+    await page.getByTestId('import-commit').click()
+    await page.getByTestId('import-dialog').waitFor({ state: 'detached', timeout: 300000 })
+    const tImport = (Date.now() - t0) / 1000
+    const concepts = n / 5
+    await page.waitForFunction((c) => new RegExp(`of ${c} concepts`).test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''), concepts, { timeout: 300000 })
+    const tVisible = (Date.now() - t0) / 1000
+    // Typing latency: time from setting the query to the result count updating, measured in the page.
+    const r = rng(3)
+    const queries = Array.from({ length: 60 }, () => ['va', 'kos', 'ter', 'dusl', 'ré', 'во', 'zzz', 'nor', 'bekva', 'lin'][Math.floor(r() * 10)])
+    const lat: number[] = await page.evaluate(async (qs) => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid=glossary-search]')!
+      const out: number[] = []
+      for (const q of qs) {
+        for (let k = 1; k <= q.length; k++) {
+          const before = document.querySelector('[data-testid=result-count]')!.textContent
+          const t = performance.now()
+          input.value = q.slice(0, k) + (out.length % 2 ? '' : ' ').trimEnd()
+          input.dispatchEvent(new Event('input'))
+          await new Promise((ok) => requestAnimationFrame(() => ok(null)))
+          out.push(performance.now() - t)
+          void before
+        }
+      }
+      return out
+    }, queries)
+    lat.sort((a, b) => a - b)
+    console.log(`| ${n} | ${tImport.toFixed(2)} | ${tVisible.toFixed(2)} | ${percentile(lat, 50).toFixed(1)} | ${percentile(lat, 95).toFixed(1)} |`)
+  } finally {
+    await tb.close()
+  }
+}
+await app.close()

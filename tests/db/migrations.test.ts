@@ -1,0 +1,62 @@
+// Migration harness: for each schema version n > 1, open a database at n-1 with data, upgrade it to
+// n, and check that the data is intact. Also checks that versions are only ever appended.
+import { describe, expect, it } from 'vitest'
+import Dexie from 'dexie'
+import { freshDb, entry } from './helpers'
+import { createDb, DB_NAME, DB_VERSION, SCHEMA_VERSIONS } from '../../src/db/schema'
+import { importEntries, getAllEntries } from '../../src/db/termbase'
+
+/** Seeds a database opened at `version` with rows valid for that version. */
+async function seed(name: string, version: number): Promise<void> {
+  const db = createDb(name, version)
+  await importEntries(db, [entry('c-voenkomat', [['ru', 'военкомат', 'preferred'], ['en', 'Voenkomat']], 'military commissariat')])
+  await db.meta.put({ key: 'starterLoaded', value: true })
+  db.close()
+}
+
+describe('schema versions', () => {
+  it('keeps the database name and declares versions in increasing order', () => {
+    expect(DB_NAME).toBe('coi-termbench')
+    const versions = SCHEMA_VERSIONS.map((v) => v.version)
+    expect(versions).toEqual([...versions].sort((a, b) => a - b))
+    expect(versions[0]).toBe(1)
+    expect(DB_VERSION).toBe(versions[versions.length - 1])
+  })
+
+  it('creates every table at the current version', async () => {
+    const db = freshDb()
+    await db.open()
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'meta', 'passages', 'terms', 'trash'])
+    expect(db.verno).toBe(DB_VERSION)
+  })
+
+  for (const { version } of SCHEMA_VERSIONS.slice(1)) {
+    it(`migrates v${version - 1} → v${version} with the data intact`, async () => {
+      const name = `mig-${version}-${Date.now()}`
+      await seed(name, version - 1)
+      const db = createDb(name, version)
+      await db.open()
+      expect(db.verno).toBe(version)
+      const entries = await getAllEntries(db)
+      expect(entries).toHaveLength(1)
+      expect(entries[0].concept.definitions.en).toBe('military commissariat')
+      expect(entries[0].terms.map((t) => t.text).sort()).toEqual(['Voenkomat', 'военкомат'])
+      expect((await db.meta.get('starterLoaded'))?.value).toBe(true)
+      expect(await db.terms.where('[lang+norm]').equals(['en', 'voenkomat']).count()).toBe(1)
+      db.close()
+      // Opening again at the same version is a no-op (an upgrade that ran once does not run twice).
+      const again = createDb(name, version)
+      expect((await getAllEntries(again))).toHaveLength(1)
+      again.close()
+      await Dexie.delete(name)
+    })
+  }
+
+  it('migrates the oldest version straight to the newest', async () => {
+    const name = `mig-all-${Date.now()}`
+    await seed(name, 1)
+    const db = createDb(name)
+    expect(await getAllEntries(db)).toHaveLength(1)
+    db.close()
+  })
+})

@@ -1,0 +1,91 @@
+// Glossary exchange in the browser: export CSV, re-import it into another profile and get the same
+// glossary; a hostile CSV is refused with its line number and the database is unchanged.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
+import type { Page } from 'playwright-core'
+
+let app: Awaited<ReturnType<typeof serveApp>>
+let a: TestBrowser
+let b: TestBrowser
+
+beforeAll(async () => {
+  app = await serveApp()
+  a = await openBrowser()
+  b = await openBrowser()
+})
+afterAll(async () => {
+  await a?.close()
+  await b?.close()
+  await app?.close()
+})
+
+async function exportAs(page: Page, kind: string): Promise<{ name: string; text: string }> {
+  await page.getByTestId('open-export').click()
+  await page.getByTestId(`export-${kind}`).check()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()])
+  const path = await download.path()
+  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') }
+}
+
+async function totalConcepts(page: Page): Promise<number> {
+  const text = await page.getByTestId('result-count').innerText()
+  return Number(/of (\d+)/.exec(text)?.[1] ?? -1)
+}
+
+async function importFile(page: Page, name: string, content: string | Buffer): Promise<void> {
+  await page.getByTestId('open-import').click()
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) })
+}
+
+describe('CSV and TBX exchange', () => {
+  it('exports CSV and re-imports it into another profile as the same glossary', async () => {
+    await openGlossary(a.page, app.url)
+    await a.page.waitForFunction(() => /of \d{2,} concepts/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''))
+    const csv = await exportAs(a.page, 'csv-wide')
+    expect(csv.name).toMatch(/\.csv$/)
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff)
+    const before = await totalConcepts(a.page)
+
+    await openGlossary(b.page, app.url)
+    await importFile(b.page, csv.name, csv.text)
+    await b.page.getByTestId('import-summary').waitFor()
+    await b.page.getByTestId('mode-replace').check()
+    await b.page.getByTestId('import-commit').click()
+    await b.page.getByTestId('import-dialog').waitFor({ state: 'detached' })
+    await expect.poll(() => totalConcepts(b.page)).toBe(before)
+    const again = await exportAs(b.page, 'csv-wide')
+    expect(again.text).toBe(csv.text)
+    // TBX from both profiles is identical too.
+    const tbxA = await exportAs(a.page, 'tbx')
+    const tbxB = await exportAs(b.page, 'tbx')
+    expect(tbxA.text).toContain('conceptEntry')
+    expect(tbxB.text).toBe(tbxA.text)
+  })
+
+  it('refuses a hostile CSV with its line number and leaves the database unchanged', async () => {
+    await openGlossary(a.page, app.url)
+    const before = await totalConcepts(a.page)
+    const hostile = 'concept id,en,fr\r\nc-x1,=HYPERLINK("http://evil"),ok\r\nc-x2,"unterminated,fr\r\n'
+    await importFile(a.page, 'hostile.csv', hostile)
+    const errors = a.page.getByTestId('import-errors')
+    await errors.waitFor()
+    expect(await errors.innerText()).toMatch(/Line 3/)
+    expect(await a.page.getByTestId('import-commit').isDisabled()).toBe(true)
+    await a.page.keyboard.press('Escape')
+    await a.page.reload()
+    await openGlossary(a.page, app.url)
+    expect(await totalConcepts(a.page)).toBe(before)
+  })
+
+  it('neutralises formulas in exported CSV cells', async () => {
+    await openGlossary(a.page, app.url)
+    await a.page.getByTestId('new-concept').click()
+    await a.page.getByTestId('concept-editor').locator('input.term-text').first().fill('=1+2')
+    await a.page.getByTestId('save-concept').click()
+    await a.page.getByTestId('concept-editor').waitFor({ state: 'detached' })
+    const csv = await exportAs(a.page, 'csv-long')
+    expect(csv.text).toContain("'=1+2")
+    expect(csv.text).not.toMatch(/(^|,)=1\+2/m)
+  })
+})

@@ -1,0 +1,89 @@
+// Browser-test harness: serves the built app (dist/) on a loopback port and drives Debian's
+// Chromium through playwright-core. Each test gets a fresh browser profile, so a fresh IndexedDB.
+import { createServer, type Server } from 'node:http'
+import { mkdtempSync, readFileSync, existsSync, statSync, rmSync } from 'node:fs'
+import { extname, join, resolve, normalize } from 'node:path'
+import { tmpdir } from 'node:os'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+const DIST = resolve('dist')
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.onnx': 'application/octet-stream', '.txt': 'text/plain; charset=utf-8', '.tbx': 'application/xml', '.csv': 'text/csv',
+}
+
+/** The flags the project's guide prescribes for headless Chromium on this machine. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+/** Serves dist/ (and extra roots, e.g. a test model folder) on 127.0.0.1. */
+export async function serveApp(extra: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` first (npm test does this).')
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    let root = DIST
+    let rel = path
+    for (const [prefix, dir] of Object.entries(extra)) if (path.startsWith(prefix)) [root, rel] = [dir, path.slice(prefix.length)]
+    let file = normalize(join(root, rel))
+    if (!file.startsWith(root)) return void res.writeHead(403).end()
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
+    if (!existsSync(file)) return void res.writeHead(404).end('not found')
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+    res.end(readFileSync(file))
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  const addr = server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : 0
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(() => ok())) }
+}
+
+/** A browser with its own profile directory; `restart()` closes it and reopens the same profile. */
+export interface TestBrowser {
+  context: BrowserContext
+  page: Page
+  /** Requests that tried to leave the machine (anything not on 127.0.0.1). */
+  external: string[]
+  restart(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Opens Chromium with a fresh persistent profile, in the given UI locale. */
+export async function openBrowser(opts: { locale?: string; downloads?: boolean } = {}): Promise<TestBrowser> {
+  const dir = mkdtempSync(join(tmpdir(), 'termbench-e2e-'))
+  const external: string[] = []
+  const launch = async () => {
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      locale: opts.locale ?? 'en-GB',
+      acceptDownloads: true,
+      viewport: { width: 1400, height: 900 },
+    })
+    context.on('request', (r) => {
+      const u = r.url()
+      if (!/^(https?:\/\/127\.0\.0\.1|blob:|data:|about:|chrome)/.test(u)) external.push(u)
+    })
+    const page = context.pages()[0] ?? (await context.newPage())
+    page.on('pageerror', (e) => console.error('[pageerror]', e.message))
+    return { context, page }
+  }
+  const tb = { ...(await launch()), external } as TestBrowser
+  tb.restart = async () => {
+    await tb.context.close()
+    Object.assign(tb, await launch())
+  }
+  tb.close = async () => {
+    await tb.context.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return tb
+}
+
+/** Opens the glossary and waits until the starter glossary is in. */
+export async function openGlossary(page: Page, url: string): Promise<void> {
+  await page.goto(url + '#/glossary')
+  await page.getByTestId('glossary-grid').waitFor()
+  await page.waitForFunction(() => document.querySelectorAll('[data-concept]').length > 0, null, { timeout: 30000 })
+}
