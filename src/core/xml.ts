@@ -24,14 +24,8 @@ export interface XmlDocument {
 
 /** A well-formedness or safety error, with a 1-based position and a message ready to show. */
 export class XmlError extends Error {
-  constructor(
-    /** Label + position + reason, e.g. "tbx: line 12, column 5: expected </langSec>, found </conceptEntry>". */
-    message: string,
-    public readonly line: number,
-    public readonly column: number,
-    /** The reason alone, without label and position. */
-    public readonly reason: string,
-  ) {
+  /** `message` is label + position + reason ("tbx: line 12, column 5: expected </langSec>, found </conceptEntry>"). */
+  constructor(message: string, public readonly line: number, public readonly column: number, public readonly reason: string) {
     super(message)
     this.name = 'XmlError'
   }
@@ -48,9 +42,7 @@ export interface XmlParseOptions {
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 const INVALID_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
 
-function isSpace(c: string): boolean {
-  return c === ' ' || c === '\n' || c === '\t' || c === '\r'
-}
+const isSpace = (c: string): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r'
 
 /** Line-start offsets of `text`, for offset → line/column lookups by binary search. */
 function lineIndex(text: string): (offset: number) => { line: number; column: number } {
@@ -109,17 +101,14 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
         const digits = hex ? ref.slice(2) : ref.slice(1)
         const ok = hex ? /^[0-9a-fA-F]+$/.test(digits) : /^[0-9]+$/.test(digits)
         const cp = ok ? parseInt(digits, hex ? 16 : 10) : NaN
-        const valid =
-          cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) ||
-          (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
+        const valid = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
         if (!valid) fail(offset + amp, `invalid character reference &${ref};`)
         parts.push(String.fromCodePoint(cp))
       } else {
-        const ch = PREDEFINED[ref]
-        if (ch === undefined) {
+        if (!Object.hasOwn(PREDEFINED, ref)) {
           fail(offset + amp, `unknown entity &${ref}; (only &lt; &gt; &amp; &quot; &apos; and numeric references are allowed)`)
         }
-        parts.push(ch)
+        parts.push(PREDEFINED[ref])
       }
       from = semi + 1
       amp = raw.indexOf('&', from)

@@ -195,3 +195,38 @@ describe('building blocks', () => {
     )
   })
 })
+
+describe('starter glossary', () => {
+  const sample = {
+    entries: [
+      {
+        concept: { id: 'c-voenkomat', subjectField: 'conscription', definitions: { en: 'Military commissariat.' }, note: '', related: ['c-other'] },
+        terms: [
+          { lang: 'ru', text: 'военкомат', status: 'preferred', sources: [{ doc: 'EUAA 2022', quote: 'the voenkomat issued a summons' }] },
+          { lang: 'en', text: 'military commissariat', status: 'preferred', partOfSpeech: 'noun' },
+          { lang: 'en', text: 'voenkomat', status: 'admitted', type: 'transliteration' },
+        ],
+      },
+    ],
+  }
+
+  it('hydrateStarter fills ids and the fixed timestamp, and the result round-trips', async () => {
+    const { STARTER_TIMESTAMP, hydrateStarter } = await import('../../src/core/starterGlossary')
+    const g = hydrateStarter(sample)
+    const [e] = g.entries
+    expect(e.concept).toStrictEqual({
+      id: 'c-voenkomat', subjectField: 'conscription', definitions: { en: 'Military commissariat.' }, related: ['c-other'],
+      created: STARTER_TIMESTAMP, modified: STARTER_TIMESTAMP,
+    })
+    expect(e.terms.map((t) => [t.id, t.conceptId, t.type, t.created])).toEqual([
+      ['c-voenkomat-ru-1', 'c-voenkomat', 'fullForm', STARTER_TIMESTAMP],
+      ['c-voenkomat-en-1', 'c-voenkomat', 'fullForm', STARTER_TIMESTAMP],
+      ['c-voenkomat-en-2', 'c-voenkomat', 'transliteration', STARTER_TIMESTAMP],
+    ])
+    const canonical = g.entries.map(sortTermsByLanguage)
+    expect(importTbx(exportTbx(g)).entries).toStrictEqual(canonical)
+    expect(importCsv(exportCsv(g)).entries).toStrictEqual(canonical)
+    expect(() => hydrateStarter({ entries: [{ concept: {}, terms: [{ lang: 'de', text: 'x', status: 'preferred' }] }] })).toThrow(/unsupported language "de"/)
+    expect(() => hydrateStarter({ entries: [{ concept: {}, terms: [{ lang: 'en', text: 'x', status: 'approved' }] }] })).toThrow(/status: "approved" is not one of/)
+  })
+})

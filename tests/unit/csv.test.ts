@@ -180,11 +180,17 @@ describe('importCsv', () => {
     const r2 = importCsv(csv.replace(',Deutsch', ',Comment').replace('\nc5,short', ''), FIXED)
     expect(r2.entries).toEqual([])
     expect(r2.errors.map((e) => [e.line, e.column, e.message])).toEqual([
-      [3, 2, 'invalid status value "approved-ish" for term "x" (expected preferred, admitted, deprecated or forbidden)'],
+      [3, 3, 'invalid status value "approved-ish" for term "x" (expected preferred, admitted, deprecated or forbidden)'],
       [5, undefined, 'duplicate term "a" in concept c4, language en'],
     ])
     const r3 = importCsv('en,en_status\na | b,preferred\n', FIXED)
     expect(r3.errors[0].message).toBe('column "en_status": expected 2 value(s) separated by " | " (one per term in column "en"), got 1')
+  })
+
+  it('counts physical lines across quoted line breaks', () => {
+    const csv = 'en,en_status,en_definition\r\nrefugee,preferred,"a person\r\nwho\r\nflees"\r\nasylum,maybe,x\r\n'
+    const r = importCsv(csv, FIXED)
+    expect(r.errors.map((e) => [e.line, e.column])).toEqual([[5, 2]])
   })
 
   it('reports an empty term in the long layout and a missing language', () => {

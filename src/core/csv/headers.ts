@@ -2,6 +2,7 @@
 // therefore which layout the file has. Also the canonical header names the exporter writes.
 import type { Lang } from '../model'
 import { type LanguageLabel, foldLabel, parseLanguageLabel } from './languages'
+import { lookup } from './values'
 
 /** The CSV layouts. `deepl`: two columns source,target (optionally + two language-code columns), no
  * header. `google`: two columns headed by language codes. */
@@ -27,6 +28,7 @@ export const TERM_FIELD_HEADERS: Record<TermField, string> = {
   text: 'term', status: 'status', type: 'type', partOfSpeech: 'partOfSpeech', note: 'note', sources: 'sources',
   termId: 'termId', created: 'created', modified: 'modified',
 }
+/** Canonical header names of the concept-level columns. */
 export const CONCEPT_FIELD_HEADERS: Record<ConceptField, string> = {
   conceptId: 'conceptId', subjectField: 'subjectField', conceptNote: 'conceptNote', related: 'related',
   conceptCreated: 'conceptCreated', conceptModified: 'conceptModified',
@@ -64,12 +66,12 @@ function compoundRole(label: string): ColumnRole | null {
       [tokens.slice(0, k).join(''), tokens.slice(k)],
     ] as const) {
       const isDef = DEFINITION.has(field)
-      const termField = TERM_ALIASES[field]
+      const termField = lookup(TERM_ALIASES, field)
       if (!isDef && !termField) continue
       const lang = langOfTokens([...rest])
       if (!lang) continue
       if ('unsupported' in lang) return { kind: 'unsupportedLang', label }
-      return isDef ? { kind: 'definition', lang: lang.lang } : { kind: 'term', field: termField, lang: lang.lang }
+      return termField ? { kind: 'term', field: termField, lang: lang.lang } : { kind: 'definition', lang: lang.lang }
     }
   }
   return null
@@ -90,12 +92,13 @@ export interface HeaderAnalysis {
  */
 export function analyzeHeader(cells: readonly string[]): HeaderAnalysis {
   const squashed = cells.map(squash)
-  const long = squashed.some((s) => LANG.has(s)) && squashed.some((s) => TERM_ALIASES[s] === 'text')
+  const long = squashed.some((s) => LANG.has(s)) && squashed.some((s) => lookup(TERM_ALIASES, s) === 'text')
   const roles = cells.map((label, i): ColumnRole => {
     const s = squashed[i]
     if (long) {
       if (LANG.has(s)) return { kind: 'lang' }
-      if (TERM_ALIASES[s]) return { kind: 'term', field: TERM_ALIASES[s], lang: null }
+      const termField = lookup(TERM_ALIASES, s)
+      if (termField) return { kind: 'term', field: termField, lang: null }
       if (DEFINITION.has(s)) return { kind: 'definition', lang: null }
     } else {
       if (s === 'note' || s === 'notes') return { kind: 'concept', field: 'conceptNote' }
@@ -103,7 +106,8 @@ export function analyzeHeader(cells: readonly string[]): HeaderAnalysis {
       if (s === 'modified') return { kind: 'concept', field: 'conceptModified' }
       if (DEFINITION.has(s)) return { kind: 'definition', lang: null }
     }
-    if (CONCEPT_ALIASES[s]) return { kind: 'concept', field: CONCEPT_ALIASES[s] }
+    const conceptField = lookup(CONCEPT_ALIASES, s)
+    if (conceptField) return { kind: 'concept', field: conceptField }
     const compound = compoundRole(label)
     if (compound) return compound
     const bare = parseLanguageLabel(label)

@@ -1,6 +1,7 @@
 // Recognises language labels as people write them in spreadsheet headers and TBX files (`en-GB`, `EN`,
 // `English`, `Suomi`, `Norsk bokmål`, `Русский`) and maps them to the termbase's supported languages.
 import { type Lang, isLang } from '../model'
+import { lookup } from './values'
 
 /** Result of {@link parseLanguageLabel}: a supported language, a recognised but unsupported one, or none. */
 export type LanguageLabel = { lang: Lang } | { unsupported: string } | null
@@ -56,7 +57,7 @@ for (const [lang, names] of Object.entries(NAMES) as [Lang, string[]][]) for (co
  */
 export function langFromTag(tag: string): Lang | null {
   const primary = tag.trim().split(/[-_]/)[0].toLowerCase()
-  const lang = CODE_ALIASES[primary] ?? primary
+  const lang = lookup(CODE_ALIASES, primary) ?? primary
   return isLang(lang) ? lang : null
 }
 

@@ -5,7 +5,7 @@ import { LIST_SEP, decodeList } from './cells'
 import type { ColumnRole, ConceptField, TermField } from './headers'
 import { parseLanguageLabel } from './languages'
 import {
-  type ReadContext, type TermCells, appendNote, buildTerm, checkDuplicateTerm, emptyConcept, splitPerTerm,
+  type ReadContext, type TermCells, addTerm, appendNote, buildTerm, countTerms, emptyConcept, splitPerTerm,
 } from './terms'
 
 /** A data row: its start line and cells. */
@@ -88,9 +88,10 @@ export function readWide(header: string[], roles: ColumnRole[], rows: Row[], ctx
       texts.forEach((_, k) => {
         const cells: TermCells = {}
         for (const [field, values] of Object.entries(perTerm) as [TermField, string[]][]) cells[field] = values[k]
-        const where = { line, column: textCell.col, lang, conceptId: id, defaultStatus: firstIsPreferred(k) }
+        const columns = Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, v.col]))
+        const where = { line, column: textCell.col, columns, lang, conceptId: id, defaultStatus: firstIsPreferred(k) }
         const term = buildTerm(cells, where, ctx)
-        if (term && !checkDuplicateTerm(entry.terms, term, line, ctx)) entry.terms.push(term)
+        if (term) addTerm(entry.terms, term, line, ctx)
       })
     }
     entries.push(entry)
@@ -108,12 +109,16 @@ export function readLong(header: string[], roles: ColumnRole[], rows: Row[], ctx
     let langCell = ''
     let langCol = 0
     const termCells: TermCells = {}
+    const columns: Partial<Record<TermField, number>> = {}
     roles.forEach((role, col) => {
       if (role.kind === 'concept' && role.field === 'conceptId') id = cells[col]
       else if (role.kind === 'lang') {
         langCell = cells[col]
         langCol = col + 1
-      } else if (role.kind === 'term' && role.lang === null) termCells[role.field] = cells[col]
+      } else if (role.kind === 'term' && role.lang === null) {
+        termCells[role.field] = cells[col]
+        columns[role.field] = col + 1
+      }
     })
     id ||= ctx.newId('concept')
     let found = byId.get(id)
@@ -161,9 +166,9 @@ export function readLong(header: string[], roles: ColumnRole[], rows: Row[], ctx
       }
     })
     if (!lang) continue
-    const k = entry.terms.filter((t) => t.lang === lang).length
-    const term = buildTerm(termCells, { line, lang, conceptId: id, defaultStatus: firstIsPreferred(k) }, ctx)
-    if (term && !checkDuplicateTerm(entry.terms, term, line, ctx)) entry.terms.push(term)
+    const k = countTerms(entry.terms, lang)
+    const term = buildTerm(termCells, { line, column: columns.text, columns, lang, conceptId: id, defaultStatus: firstIsPreferred(k) }, ctx)
+    if (term) addTerm(entry.terms, term, line, ctx)
   }
   return entries
 }

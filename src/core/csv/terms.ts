@@ -61,11 +61,20 @@ const STATUS_HINT = 'expected preferred, admitted, deprecated or forbidden'
  */
 export function buildTerm(
   cells: TermCells,
-  where: { line: number; column?: number; lang: Lang; conceptId: string; defaultStatus: TermStatus },
+  where: {
+    line: number
+    /** Column of the term text; `columns` gives the columns of the other fields where known. */
+    column?: number
+    columns?: Partial<Record<TermField, number>>
+    lang: Lang
+    conceptId: string
+    defaultStatus: TermStatus
+  },
   ctx: ReadContext,
 ): Term | null {
   const { line, column, lang } = where
-  const fail = (message: string, col = column) => {
+  const fail = (message: string, field?: TermField) => {
+    const col = (field && where.columns?.[field]) ?? column
     ctx.errors.push(col === undefined ? { line, message } : { line, column: col, message })
     return null
   }
@@ -74,13 +83,13 @@ export function buildTerm(
   let status = where.defaultStatus
   if (cells.status) {
     const s = parseStatus(cells.status)
-    if (!s) return fail(`invalid status value ${JSON.stringify(cells.status)} for term "${text}" (${STATUS_HINT})`)
+    if (!s) return fail(`invalid status value ${JSON.stringify(cells.status)} for term "${text}" (${STATUS_HINT})`, 'status')
     status = s
   }
   let type: Term['type'] = 'fullForm'
   if (cells.type) {
     const t = parseTermType(cells.type)
-    if (!t) return fail(`invalid term type ${JSON.stringify(cells.type)} for term "${text}" (expected fullForm, acronym, abbreviation, transliteration, variant or phrase)`)
+    if (!t) return fail(`invalid term type ${JSON.stringify(cells.type)} for term "${text}" (expected fullForm, acronym, abbreviation, transliteration, variant or phrase)`, 'type')
     type = t
   }
   const term: Term = {
@@ -96,18 +105,41 @@ export function buildTerm(
   }
   if (cells.partOfSpeech) {
     const p = parsePartOfSpeech(cells.partOfSpeech)
-    if (!p) return fail(`invalid part of speech ${JSON.stringify(cells.partOfSpeech)} for term "${text}" (expected noun, verb, adjective, adverb, properNoun or other)`)
+    if (!p) return fail(`invalid part of speech ${JSON.stringify(cells.partOfSpeech)} for term "${text}" (expected noun, verb, adjective, adverb, properNoun or other)`, 'partOfSpeech')
     term.partOfSpeech = p
   }
   if (cells.note) term.note = cells.note
   return term
 }
 
-/** Reports a term whose text already occurs in the same concept and language. */
-export function checkDuplicateTerm(terms: readonly Term[], term: Term, line: number, ctx: ReadContext): boolean {
-  const dup = terms.some((t) => t.lang === term.lang && t.text === term.text)
-  if (dup) ctx.errors.push({ line, message: `duplicate term "${term.text}" in concept ${term.conceptId}, language ${term.lang}` })
-  return dup
+/** Per-entry index of term keys and per-language counts, so that big concepts stay linear. */
+const TERM_INDEX = new WeakMap<object, { keys: Set<string>; perLang: Map<string, number> }>()
+
+function indexOf(terms: readonly Term[]) {
+  let idx = TERM_INDEX.get(terms)
+  if (!idx) {
+    idx = { keys: new Set(), perLang: new Map() }
+    TERM_INDEX.set(terms, idx)
+  }
+  return idx
+}
+
+/** How many terms of `lang` the list already has (as added through {@link addTerm}). */
+export function countTerms(terms: readonly Term[], lang: string): number {
+  return indexOf(terms).perLang.get(lang) ?? 0
+}
+
+/** Adds a term unless its text already occurs in the same concept and language, which is an error. */
+export function addTerm(terms: Term[], term: Term, line: number, ctx: ReadContext): void {
+  const idx = indexOf(terms)
+  const key = `${term.lang}\u0000${term.text}`
+  if (idx.keys.has(key)) {
+    ctx.errors.push({ line, message: `duplicate term "${term.text}" in concept ${term.conceptId}, language ${term.lang}` })
+    return
+  }
+  idx.keys.add(key)
+  idx.perLang.set(term.lang, (idx.perLang.get(term.lang) ?? 0) + 1)
+  terms.push(term)
 }
 
 /** A concept with the given id and defaults for everything else. */

@@ -2,6 +2,11 @@
 // names, TBX names (`preferredTerm-admn-sts`, `transliteratedForm`) and common variants, case-insensitively.
 import type { PartOfSpeech, TermStatus, TermType } from '../model'
 
+/** `table[k]` for own keys only, so that "constructor" or "__proto__" in a file never reads Object's members. */
+export function lookup<T>(table: Record<string, T>, k: string): T | undefined {
+  return Object.hasOwn(table, k) ? table[k] : undefined
+}
+
 function key(s: string): string {
   return s.toLowerCase().replace(/[\s_-]+/g, '').replace(/admnsts$/, '')
 }
@@ -31,15 +36,15 @@ const POS: Record<string, PartOfSpeech> = {
 /** `preferred`, `Preferred`, `preferredTerm-admn-sts`, `standardized` → preferred; `notRecommended`,
  * `obsolete`, `superseded…` → deprecated; … Null when unrecognised. */
 export function parseStatus(s: string): TermStatus | null {
-  return STATUS[key(s)] ?? null
+  return lookup(STATUS, key(s)) ?? null
 }
 
 /** `fullForm`, `full form`, `transliteratedForm`, `shortForm` (→ abbreviation) …; null when unrecognised. */
 export function parseTermType(s: string): TermType | null {
-  return TYPE[key(s)] ?? null
+  return lookup(TYPE, key(s)) ?? null
 }
 
 /** `noun`, `Proper noun`, `adj` …; null when unrecognised. */
 export function parsePartOfSpeech(s: string): PartOfSpeech | null {
-  return POS[key(s)] ?? null
+  return lookup(POS, key(s)) ?? null
 }

@@ -118,6 +118,7 @@ function readEntry(r: TbxReader, el: XmlElement, fileLang: Lang | undefined, ski
   const dates: { created?: string; modified?: string } = {}
   const notes: string[] = []
   const terms: Term[] = []
+  const seen = new Set<string>()
   let langSecs = 0
   let kept = 0
   /** A concept- or language-level field; `lang` is the langSec's language (undefined at concept level). */
@@ -143,7 +144,7 @@ function readEntry(r: TbxReader, el: XmlElement, fileLang: Lang | undefined, ski
         continue
       }
       kept++
-      readLangSec(r, c, lang, concept, terms, (x, group) => item(x, lang, group))
+      readLangSec(r, c, lang, concept, terms, seen, (x, group) => item(x, lang, group))
     } else if (ln === 'transacGrp') {
       const rest = r.transaction(c, dates)
       if (!rest) pushNote(notes, r.unknown(c))
@@ -162,7 +163,7 @@ function readEntry(r: TbxReader, el: XmlElement, fileLang: Lang | undefined, ski
 
 /** Reads a langSec/langSet: its terms, and (through `item`) its definition and other fields. */
 function readLangSec(
-  r: TbxReader, el: XmlElement, lang: Lang, concept: Concept, terms: Term[],
+  r: TbxReader, el: XmlElement, lang: Lang, concept: Concept, terms: Term[], seen: Set<string>,
   item: (c: XmlElement, group?: XmlElement[]) => void,
 ): void {
   const statusless: Term[] = []
@@ -172,10 +173,12 @@ function readLangSec(
     if (TERM_SECTIONS.has(ln)) {
       const read = readTerm(r, c, lang, concept.id)
       if (!read) continue
-      if (terms.some((t) => t.lang === lang && t.text === read.term.text)) {
+      const key = `${lang}\u0000${read.term.text}`
+      if (seen.has(key)) {
         r.warnings.push({ line: r.line(c), message: `skipped duplicate term "${read.term.text}" (${lang}) in concept ${concept.id}` })
         continue
       }
+      seen.add(key)
       terms.push(read.term)
       if (!read.explicitStatus) statusless.push(read.term)
       else if (read.term.status === 'preferred') explicitPreferred = true

@@ -96,7 +96,14 @@ function collapseAll(s: string): string {
   return s.split(/\s+/).filter(Boolean).join(' ')
 }
 
-/** Appends a note line unless it is empty or already there. */
+const NOTE_SETS = new WeakMap<string[], Set<string>>()
+
+/** Appends a note line unless it is empty or already there (a set per list keeps this linear). */
 export function pushNote(notes: string[], line: string): void {
-  if (line && !notes.includes(line)) notes.push(line)
+  if (!line) return
+  let set = NOTE_SETS.get(notes)
+  if (!set) NOTE_SETS.set(notes, (set = new Set(notes)))
+  if (set.has(line)) return
+  set.add(line)
+  notes.push(line)
 }

@@ -161,7 +161,7 @@ export function normalizeWithMap(s: string, fold: FoldProfile, opts: NormalizeOp
   }
   let text = ''
   for (let k = 0; k < n; k += 8192) text += String.fromCharCode(...out.subarray(k, Math.min(n, k + 8192)))
-  return { text, map: map.slice(0, n), ends: ends.slice(0, n) }
+  return { text, map: map.subarray(0, n), ends: ends.subarray(0, n) }
 }
 
 /** Maps a span [start, end) of folded text back to the original text's offsets. */

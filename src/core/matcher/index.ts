@@ -1,0 +1,13 @@
+// Public surface of term matching: build a matcher from a glossary, match texts, and the naive baseline.
+export { buildMatcher, selectHits } from './matcher'
+export type { Matcher, MatcherOptions, MatcherStats, MatchKind, MatchOptions, TermHit } from './matcher'
+export { AhoCorasick, KeyTrie, stepTrie } from './automaton'
+export type { KeyTrieNode, KeyedWord, TrieCursor } from './automaton'
+export { stemWord, isInflectionEnding, termWordKeys, textWordKeys } from './stem'
+export { finnishObliqueStems, isFinnishEnding } from './finnish'
+export { classifyCompoundHit, COMPOUNDING_LANGS } from './compounds'
+export type { CompoundPart } from './compounds'
+export { compileEntry } from './patterns'
+export type { TermForm } from './patterns'
+export { naiveRegexMatch } from './naive'
+export type { NaiveHit } from './naive'

@@ -1,0 +1,262 @@
+// Finds glossary terms in a text — folded, inflected, inside compounds, transliterated — with spans into the original text.
+import type { ConceptEntry, Glossary, Lang } from '../model'
+import { findMixedScriptWords } from '../text/confusables'
+import { normalizeWithMap, toOriginalSpan } from '../text/normalize'
+import type { TranslitConvention } from '../text/translit'
+import { stepTrie, type TrieCursor } from './automaton'
+import { classifyCompoundHit, COMPOUNDING_LANGS } from './compounds'
+import { buildLangIndex, compileEntry, looksLikeAcronym, type CompileOptions, type LangIndex, type TermForm } from './patterns'
+import { ACRONYM_KEY, textWordKeys, textWordLooseKeys } from './stem'
+import { splitWords, wordAt, type Words } from './words'
+
+/** How a hit was found, from most to least literal. */
+export type MatchKind = 'exact' | 'folded' | 'stem' | 'compound' | 'translit'
+
+/** One occurrence of a glossary term in a text. Offsets are UTF-16 code units into the ORIGINAL text. */
+export interface TermHit {
+  conceptId: string
+  termId: string
+  /** Language of the matched term. */
+  lang: Lang
+  start: number
+  end: number
+  /** text.slice(start, end): for compounds the whole compound word. */
+  surface: string
+  /** 'exact': same letters, case aside; 'folded': same after diacritic/confusable folding; 'stem': inflected;
+   * 'compound': part of a longer word; 'translit': a generated transliteration of the concept's Russian term. */
+  matchedBy: MatchKind
+  /** True when the term was found inside a compound word. */
+  compound?: boolean
+  /** For compounds: the span of the glossary word inside the compound. */
+  part?: { start: number; end: number; surface: string }
+  /** True when the surface mixes scripts ("Voенkomat"): a typo worth a QA finding. */
+  mixedScript?: boolean
+  /** For transliterations: the convention that spells the matched form. */
+  convention?: TranslitConvention
+}
+
+/** Options of `buildMatcher`. */
+export interface MatcherOptions {
+  /** Generate transliteration variants of Russian terms for transliteration terms (default true). */
+  translitVariants?: boolean
+  /** Languages searched inside compound words (default fi, nb, da, sv). */
+  compoundLangs?: Lang[]
+  /** Shortest glossary word searched inside compounds (default 4). */
+  minCompoundPart?: number
+  /** Let a modifier of a multi-word term match a derived word ("civil" ~ "civilian"; default true). */
+  looseModifiers?: boolean
+}
+
+/** Options of `Matcher.match`. */
+export interface MatchOptions {
+  /** 'longest' (default): keep the longest hits, dropping hits inside them; 'all': keep every hit. */
+  overlaps?: 'longest' | 'all'
+  /** Languages whose terms are looked for (default: the text's language and Russian). */
+  termLangs?: Lang[]
+}
+
+/** Size figures of a matcher, for the UI and benchmarks. */
+export interface MatcherStats {
+  concepts: number
+  forms: number
+  variants: number
+  byLang: Partial<Record<Lang, { forms: number; phrases: number; compoundPatterns: number; compoundStates: number }>>
+  /** Milliseconds spent building indexes so far. */
+  buildMs: number
+}
+
+/** A glossary compiled for matching. */
+export interface Matcher {
+  /** Every glossary term in `text`, a text in language `lang`, sorted by position. */
+  match(text: string, lang: Lang, opts?: MatchOptions): TermHit[]
+  /** Replaces the given concepts (added or edited) and drops removed ones; only touched languages are rebuilt. */
+  updateConcepts(changed: readonly ConceptEntry[], removedConceptIds?: readonly string[]): void
+  readonly stats: MatcherStats
+}
+
+const GAP = /^[ \-'/]{1,3}$/
+const RANK: Record<MatchKind, number> = { exact: 0, folded: 1, translit: 2, stem: 3, compound: 4 }
+
+function sameLetters(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase()
+}
+
+class GlossaryMatcher implements Matcher {
+  private readonly forms = new Map<string, TermForm[]>()
+  private readonly indexes = new Map<Lang, LangIndex>()
+  private readonly dirty = new Set<Lang>()
+  private readonly compile: CompileOptions
+  private readonly loose: boolean
+  private buildMs = 0
+
+  constructor(glossary: Glossary, opts: MatcherOptions) {
+    this.compile = {
+      translitVariants: opts.translitVariants ?? true,
+      compoundLangs: new Set(opts.compoundLangs ?? COMPOUNDING_LANGS),
+      minCompoundPart: opts.minCompoundPart ?? 4,
+    }
+    this.loose = opts.looseModifiers ?? true
+    this.updateConcepts(glossary.entries)
+  }
+
+  updateConcepts(changed: readonly ConceptEntry[], removedConceptIds: readonly string[] = []): void {
+    const t0 = performance.now()
+    const drop = (id: string) => {
+      for (const f of this.forms.get(id) ?? []) this.dirty.add(f.lang)
+      this.forms.delete(id)
+    }
+    removedConceptIds.forEach(drop)
+    for (const entry of changed) {
+      drop(entry.concept.id)
+      const forms = compileEntry(entry, this.compile)
+      for (const f of forms) this.dirty.add(f.lang)
+      this.forms.set(entry.concept.id, forms)
+    }
+    this.buildMs += performance.now() - t0
+  }
+
+  private index(lang: Lang): LangIndex {
+    let idx = this.indexes.get(lang)
+    if (!idx || this.dirty.has(lang)) {
+      const t0 = performance.now()
+      const forms = [...this.forms.values()].flatMap((fs) => fs.filter((f) => f.lang === lang))
+      idx = buildLangIndex(lang, forms, this.compile)
+      this.indexes.set(lang, idx)
+      this.dirty.delete(lang)
+      this.buildMs += performance.now() - t0
+    }
+    return idx
+  }
+
+  get stats(): MatcherStats {
+    const all = [...this.forms.values()].flat()
+    const byLang: MatcherStats['byLang'] = {}
+    for (const lang of new Set(all.map((f) => f.lang))) {
+      const idx = this.index(lang)
+      byLang[lang] = {
+        forms: idx.formCount,
+        phrases: idx.trie.size,
+        compoundPatterns: idx.compounds?.patternCount ?? 0,
+        compoundStates: idx.compounds?.nodeCount ?? 0,
+      }
+    }
+    return {
+      concepts: this.forms.size,
+      forms: all.length,
+      variants: all.filter((f) => f.source === 'variant').length,
+      byLang,
+      buildMs: this.buildMs,
+    }
+  }
+
+  match(text: string, lang: Lang, opts: MatchOptions = {}): TermHit[] {
+    const norm = normalizeWithMap(text, lang, { collapseWhitespace: true })
+    const w = splitWords(norm, text)
+    const hits: TermHit[] = []
+    const emit = (form: TermForm, s: number, e: number, kind: MatchKind, part?: { start: number; end: number }) => {
+      const span = toOriginalSpan(norm, s, e)
+      const surface = text.slice(span.start, span.end)
+      const hit: TermHit = {
+        conceptId: form.conceptId, termId: form.termId, lang: form.lang, start: span.start, end: span.end, surface,
+        matchedBy: kind === 'folded' && sameLetters(surface, form.text) ? 'exact' : kind,
+      }
+      if (part) {
+        const p = toOriginalSpan(norm, part.start, part.end)
+        hit.compound = true
+        hit.part = { ...p, surface: text.slice(p.start, p.end) }
+      }
+      if (form.convention) hit.convention = form.convention
+      if (/[^\u0000-\u024f]/.test(hit.surface) && findMixedScriptWords(hit.surface).length) hit.mixedScript = true
+      hits.push(hit)
+    }
+    const termLangs = [...new Set(opts.termLangs ?? [lang, 'ru' as Lang])]
+    for (const L of termLangs) {
+      const idx = this.index(L)
+      if (idx.formCount) {
+        this.matchPhrases(idx, w, emit)
+        this.matchCompounds(idx, w, emit)
+      }
+    }
+    return selectHits(hits, opts.overlaps ?? 'longest')
+  }
+
+  /** Walks the phrase trie from every word; near-linear since phrases are a few words long. */
+  private matchPhrases(idx: LangIndex, w: Words, emit: (f: TermForm, s: number, e: number, k: MatchKind) => void): void {
+    const L = idx.lang
+    const wantCyr = L === 'ru'
+    const keysOf = (i: number) => {
+      const keys = textWordKeys(w.words[i], L)
+      return w.words[i].length <= 12 && looksLikeAcronym(w.raw(i)) ? [...keys, ACRONYM_KEY + w.words[i]] : keys
+    }
+    const looseOf = (i: number) => (this.loose ? textWordLooseKeys(w.words[i], L) : [])
+    const root: Array<TrieCursor<TermForm>> = [{ node: idx.trie.root, loose: false }]
+    for (let i = 0; i < w.words.length; i++) {
+      if (w.cyr[i] !== wantCyr) continue
+      let cursors = stepTrie(root, keysOf(i), () => looseOf(i))
+      for (let j = i; cursors.length; ) {
+        for (const c of cursors) {
+          if (c.loose) continue
+          for (const form of c.node.terms) {
+            const same = form.words.every((fw, k) => fw === w.words[i + k])
+            const kind: MatchKind = form.source === 'variant' ? 'translit' : same ? 'folded' : 'stem'
+            emit(form, w.starts[i], w.ends[j], kind)
+          }
+        }
+        j++
+        if (j >= w.words.length || w.cyr[j] !== wantCyr || !GAP.test(w.text.slice(w.ends[j - 1], w.starts[j]))) break
+        const jj = j
+        cursors = stepTrie(cursors, keysOf(jj), () => looseOf(jj))
+      }
+    }
+  }
+
+  /** Scans the folded text once with the compound automaton and keeps plausible compound parts. */
+  private matchCompounds(
+    idx: LangIndex,
+    w: Words,
+    emit: (f: TermForm, s: number, e: number, k: MatchKind, part?: { start: number; end: number }) => void,
+  ): void {
+    idx.compounds?.scan(w.text, (s, e, { form, kind }) => {
+      const wi = wordAt(w, s)
+      if (wi < 0 || w.ends[wi] < e || w.cyr[wi] !== (idx.lang === 'ru')) return
+      const part = classifyCompoundHit(w.text, w.starts[wi], w.ends[wi], s, e, kind, idx.lang)
+      if (part) emit(form, w.starts[wi], w.ends[wi], 'compound', part)
+    })
+  }
+}
+
+/**
+ * Keeps the best hit per concept and span and, for 'longest', drops hits lying inside a longer one
+ * (compound parts count by their part's span, so two parts of one compound both stay).
+ */
+export function selectHits(hits: TermHit[], overlaps: 'longest' | 'all'): TermHit[] {
+  const core = (h: TermHit) => h.part ?? h
+  const best = new Map<string, TermHit>()
+  for (const h of hits) {
+    const c = core(h)
+    const key = `${h.conceptId}\u0000${c.start}\u0000${c.end}`
+    const prev = best.get(key)
+    if (!prev || RANK[h.matchedBy] < RANK[prev.matchedBy]) best.set(key, h)
+  }
+  let out = [...best.values()].sort((a, b) => core(a).start - core(b).start || core(b).end - core(a).end)
+  if (overlaps === 'longest') {
+    const kept: TermHit[] = []
+    let lastStart = -1
+    let lastEnd = -1
+    for (const h of out) {
+      const c = core(h)
+      if (c.start >= lastEnd || (c.start === lastStart && c.end === lastEnd)) {
+        kept.push(h)
+        lastStart = c.start
+        lastEnd = c.end
+      }
+    }
+    out = kept
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end || (a.part?.start ?? 0) - (b.part?.start ?? 0))
+}
+
+/** Compiles a glossary (terms plus generated transliteration variants) into a matcher. */
+export function buildMatcher(glossary: Glossary, opts: MatcherOptions = {}): Matcher {
+  return new GlossaryMatcher(glossary, opts)
+}

@@ -1,0 +1,68 @@
+// Cuts folded text into words with offsets: the units that phrase matching walks over.
+import type { NormalizedText } from '../text/normalize'
+
+const LETTER_OR_MARK = /^[\p{L}\p{M}]/u
+const DIGIT = /^\p{N}/u
+
+/** The words of a folded text, with their offsets (folded) and script. */
+export interface Words {
+  text: string
+  /** The original spelling of word i. */
+  raw: (i: number) => string
+  starts: number[]
+  ends: number[]
+  words: string[]
+  cyr: boolean[]
+}
+
+/** Index of the word containing folded offset `pos`, or −1 (binary search: compound hits are few). */
+export function wordAt(w: Words, pos: number): number {
+  let lo = 0
+  let hi = w.starts.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (w.starts[mid] > pos) hi = mid - 1
+    else if (w.ends[mid] <= pos) lo = mid + 1
+    else return mid
+  }
+  return -1
+}
+
+/**
+ * Cuts folded text into words: runs of letters (with marks) or runs of digits, so that a footnote number
+ * glued to a word ("mobilisering168") is a word of its own. Hand-rolled, as this runs on every character.
+ */
+export function splitWords(norm: NormalizedText, original: string): Words {
+  const text = norm.text
+  const w: Words = {
+    text, starts: [], ends: [], words: [], cyr: [],
+    raw: (i) => original.slice(norm.map[w.starts[i]], norm.ends[w.ends[i] - 1]),
+  }
+  let start = -1
+  let kind = 0
+  let cyr = false
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32
+    if (c >= 0xdc00 && c <= 0xdfff) continue // low surrogate: belongs to the character before
+    let k = 0 // 0: not in a word, 1: letter or mark, 2: digit
+    if (c < 0x80) k = c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : c >= 65 && c <= 90 ? 1 : 0
+    else {
+      const ch = c >= 0xd800 && c <= 0xdbff ? text.slice(i, i + 2) : text[i]
+      k = LETTER_OR_MARK.test(ch) ? 1 : DIGIT.test(ch) ? 2 : 0
+    }
+    if (start >= 0 && k !== kind) {
+      w.starts.push(start)
+      w.ends.push(i)
+      w.words.push(text.slice(start, i))
+      w.cyr.push(cyr)
+      start = -1
+    }
+    if (k && start < 0) {
+      start = i
+      kind = k
+      cyr = false
+    }
+    if (c >= 0x400 && c <= 0x4ff) cyr = true
+  }
+  return w
+}
