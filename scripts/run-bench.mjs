@@ -7,6 +7,7 @@ const only = process.argv.slice(2)
 const files = readdirSync('tests/bench').filter((f) => f.endsWith('.bench.ts')).filter((f) => !only.length || only.some((o) => f.includes(o))).sort()
 if (files.some((f) => f.includes('.browser.'))) {
   spawnSync('node', ['scripts/ensure-chromium.mjs'], { stdio: 'inherit' })
+  spawnSync('node', ['scripts/copy-ort-wasm.mjs'], { stdio: 'inherit' })
   spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
 }
 let failed = 0

@@ -6,6 +6,7 @@ const steps = [
   ['type check', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.app.json']],
   ['unit and db tests', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['chromium', 'node', ['scripts/ensure-chromium.mjs']],
+  ['ONNX Runtime wasm', 'node', ['scripts/copy-ort-wasm.mjs']],
   ['build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['browser tests', 'npx', ['vitest', 'run', '--project', 'e2e']],
 ]

@@ -1,0 +1,194 @@
+// Sentence embeddings (transformers.js feature-extraction): the model registry, device and dtype choice,
+// e5 prefixes, batching with cancellation between batches, and cosine similarity. transformers.js is
+// passed in (the worker imports it lazily), so this module never pulls it into the main bundle.
+import type { EmbedPrefix, MlDevice, MlDtype, TransformersProgress } from '../protocol'
+import { CancelledError } from '../protocol'
+
+/** What the app knows about an embedding model before downloading it. */
+export interface EmbeddingModelInfo {
+  id: string
+  label: string
+  /** Vector dimension. */
+  dims: number
+  /** Approximate download in MB per dtype (ONNX weights plus tokenizer). */
+  sizeMb: { q8: number; fp32: number }
+  /** Prefixes the model was trained with (e5: "query: " / "passage: "). */
+  prefixes?: { query: string; passage: string }
+  note: string
+}
+
+/** The default: small, multilingual (50+ languages incl. fi, nb, da, sv, fr, ru), no prefixes. */
+export const DEFAULT_EMBEDDING_MODEL = 'Xenova/paraphrase-multilingual-MiniLM-L12-v2'
+
+/** Embedding models offered in the settings. Sizes are approximate. */
+export const EMBEDDING_MODELS: readonly EmbeddingModelInfo[] = [
+  {
+    id: DEFAULT_EMBEDDING_MODEL,
+    label: 'Multilingual MiniLM L12 (default)',
+    dims: 384,
+    sizeMb: { q8: 125, fp32: 480 },
+    note: 'Fast paraphrase model, 50+ languages.',
+  },
+  {
+    id: 'Xenova/multilingual-e5-small',
+    label: 'Multilingual E5 small',
+    dims: 384,
+    sizeMb: { q8: 135, fp32: 490 },
+    prefixes: { query: 'query: ', passage: 'passage: ' },
+    note: 'Retrieval-tuned; texts get "query: " / "passage: " prefixes.',
+  },
+  {
+    id: 'Xenova/LaBSE',
+    label: 'LaBSE',
+    dims: 768,
+    sizeMb: { q8: 480, fp32: 1890 },
+    note: 'Bitext mining model, strongest for aligning translations; large download.',
+  },
+]
+
+/** The registry entry of `modelId`, if it is a known model. */
+export function embeddingModelInfo(modelId: string): EmbeddingModelInfo | undefined {
+  return EMBEDDING_MODELS.find((m) => m.id === modelId)
+}
+
+/** Adds the model's prefix to each text ('none', or a model without prefixes, leaves texts as they are). */
+export function applyPrefix(texts: readonly string[], modelId: string, prefix: EmbedPrefix = 'passage'): string[] {
+  const p = prefix === 'none' ? undefined : embeddingModelInfo(modelId)?.prefixes?.[prefix]
+  return p ? texts.map((t) => p + t) : [...texts]
+}
+
+/** The cache variant of a (model, prefix) pair: e5 vectors of "query: x" and "passage: x" differ. */
+export function embeddingVariant(modelId: string, prefix: EmbedPrefix = 'passage'): string {
+  return prefix !== 'none' && embeddingModelInfo(modelId)?.prefixes ? `${modelId}#${prefix}` : modelId
+}
+
+// ---- device and dtype -------------------------------------------------------------------------
+
+/** True when running under Node (tests, CLI, benchmarks). */
+export function isNode(): boolean {
+  return typeof process !== 'undefined' && process.release?.name === 'node'
+}
+
+/** True when the WebGPU API exists (`navigator.gpu`); an adapter may still be unavailable. */
+export function isWebGpuSupported(nav: unknown = globalThis.navigator): boolean {
+  return !!nav && typeof nav === 'object' && 'gpu' in nav && !!(nav as { gpu?: unknown }).gpu
+}
+
+/**
+ * Picks the device: CPU in Node; WebGPU when the browser can give an adapter; WASM otherwise (also in
+ * headless browsers and with the GPU disabled, where `navigator.gpu` exists but has no adapter).
+ */
+export async function detectDevice(nav: unknown = globalThis.navigator): Promise<MlDevice> {
+  if (isNode()) return 'cpu'
+  if (!isWebGpuSupported(nav)) return 'wasm'
+  try {
+    const gpu = (nav as { gpu: { requestAdapter(): Promise<unknown> } }).gpu
+    return (await gpu.requestAdapter()) ? 'webgpu' : 'wasm'
+  } catch {
+    return 'wasm'
+  }
+}
+
+/** Embedding dtype per device: 8-bit weights on WASM/CPU (4× smaller download), fp32 on WebGPU. */
+export function embeddingDtype(device: MlDevice): MlDtype {
+  return device === 'webgpu' ? 'fp32' : 'q8'
+}
+
+// ---- loading and running ----------------------------------------------------------------------
+
+type Transformers = typeof import('@huggingface/transformers')
+
+/** The part of a feature-extraction pipeline we use. */
+export interface FeatureExtractor {
+  (texts: string[], options: { pooling: 'mean'; normalize: boolean }): Promise<{ data: ArrayLike<number>; dims: number[]; dispose?: () => void }>
+  model?: { config?: { hidden_size?: number } }
+  dispose?: () => Promise<void>
+}
+
+/** A loaded embedding model. */
+export interface Embedder {
+  modelId: string
+  device: MlDevice
+  dtype: MlDtype
+  /** From the model config (hidden_size), when present. */
+  dims?: number
+  extractor: FeatureExtractor
+}
+
+/**
+ * Loads a feature-extraction pipeline. Configure the model source first (`applyModelSource`).
+ * Progress objects from transformers.js go to `onProgress` unchanged.
+ */
+export async function loadEmbedder(
+  tf: Pick<Transformers, 'pipeline'>,
+  modelId: string,
+  opts: { device: MlDevice; dtype?: MlDtype; onProgress?: (p: TransformersProgress) => void },
+): Promise<Embedder> {
+  const dtype = opts.dtype ?? embeddingDtype(opts.device)
+  const extractor = (await tf.pipeline('feature-extraction', modelId, {
+    device: opts.device,
+    dtype,
+    progress_callback: opts.onProgress as never,
+  })) as unknown as FeatureExtractor
+  return { modelId, device: opts.device, dtype, dims: extractor.model?.config?.hidden_size, extractor }
+}
+
+/**
+ * Lets queued messages (a cancel) run between batches, since inference keeps the thread busy. A
+ * MessageChannel task is not clamped to 4 ms like nested timers are; Node has setImmediate.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve)
+    else if (typeof MessageChannel === 'function') {
+      const ch = new MessageChannel()
+      ch.port1.onmessage = () => {
+        ch.port1.close()
+        resolve()
+      }
+      ch.port2.postMessage(null)
+    } else setTimeout(resolve, 0)
+  })
+}
+
+/**
+ * Embeds texts in batches: mean pooling, L2-normalised, one Float32Array per text. Checks `signal`
+ * before each batch and throws `CancelledError` when it is aborted.
+ */
+export async function embedTexts(
+  embedder: Pick<Embedder, 'extractor'>,
+  texts: readonly string[],
+  opts: { batchSize?: number; signal?: AbortSignal; onBatch?: (done: number, total: number) => void } = {},
+): Promise<Float32Array[]> {
+  const batchSize = Math.max(1, Math.floor(opts.batchSize ?? 16))
+  const total = Math.ceil(texts.length / batchSize)
+  const vectors: Float32Array[] = []
+  for (let b = 0; b < total; b++) {
+    await yieldToEventLoop()
+    if (opts.signal?.aborted) throw new CancelledError()
+    const batch = texts.slice(b * batchSize, (b + 1) * batchSize)
+    const out = await embedder.extractor(batch, { pooling: 'mean', normalize: true })
+    const dims = out.dims[out.dims.length - 1]
+    const data = out.data
+    for (let i = 0; i < batch.length; i++) {
+      vectors.push(data instanceof Float32Array ? data.slice(i * dims, (i + 1) * dims) : Float32Array.from({ length: dims }, (_, k) => data[i * dims + k]))
+    }
+    out.dispose?.()
+    opts.onBatch?.(b + 1, total)
+  }
+  return vectors
+}
+
+/** Cosine similarity of two vectors of the same length (the dot product, for normalised vectors). */
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error(`cosine: vectors differ in length (${a.length} vs ${b.length})`)
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i]
+    na += a[i] * a[i]
+    nb += b[i] * b[i]
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb)
+}

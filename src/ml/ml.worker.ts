@@ -1,0 +1,162 @@
+/// <reference lib="webworker" />
+// The ML worker: a thin shell that switches on the request type, loads each pipeline once, forwards
+// transformers.js progress objects unchanged, and supports cancel. It depends on nothing outside its own
+// lazily-loaded chunk: transformers.js (and ONNX Runtime with it) is imported dynamically on the first
+// load, so neither ever lands in the main bundle.
+import type { EmbedRequest, LoadRequest, LoadResult, MlDevice, MlRequest, MlResponse, MlResults, TranslateRequest } from './protocol'
+import { CancelledError, MlError, toErrorResponse } from './protocol'
+import { applyModelSource, modelSourceKey, type ModelSource } from './modelSource'
+import { applyPrefix, detectDevice, embeddingVariant, embedTexts, loadEmbedder, type Embedder } from './adapters/embeddings'
+import { loadTranslator, translateTexts, type Translator } from './adapters/translation'
+import { embedWithCache, LruEmbeddingCache } from './embedCache'
+
+type Transformers = typeof import('@huggingface/transformers')
+
+/** A pipeline being loaded or loaded, with the source/device it came from. */
+interface Slot<T> {
+  key: string
+  source: ModelSource
+  loading: Promise<T>
+}
+
+/** Resolves like `p`, or rejects with CancelledError as soon as `signal` aborts. */
+function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new CancelledError())
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new CancelledError())
+    signal.addEventListener('abort', onAbort, { once: true })
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/**
+ * Creates the request handler. The worker wires it to `postMessage`; tests can drive it in Node with
+ * the real transformers.js. Every request ends with exactly one `result` or `error` message.
+ */
+export function createMlHandler(post: (msg: MlResponse) => void, importTransformers: () => Promise<Transformers> = () => import('@huggingface/transformers')) {
+  let tf: Promise<Transformers> | undefined
+  const embedders = new Map<string, Slot<Embedder>>()
+  const translators = new Map<string, Slot<Translator>>()
+  const running = new Map<string, AbortController>()
+  const cache = new LruEmbeddingCache()
+  /** transformers.js' env is global: loads run one after another so that each sees its own source. */
+  let loadQueue: Promise<unknown> = Promise.resolve()
+
+  async function runtime(): Promise<Transformers> {
+    const t = await (tf ??= importTransformers())
+    const wasm = t.env.backends.onnx.wasm
+    // Without cross-origin isolation ONNX Runtime Web cannot use threads; say so instead of warning.
+    if (wasm && typeof crossOriginIsolated !== 'undefined' && !crossOriginIsolated) wasm.numThreads = 1
+    return t
+  }
+
+  async function loadModel<T extends Embedder | Translator>(
+    req: LoadRequest,
+    slots: Map<string, Slot<T>>,
+    open: (t: Transformers, device: MlDevice) => Promise<T>,
+    signal: AbortSignal,
+  ): Promise<LoadResult> {
+    const t = await runtime()
+    const device = req.device ?? (await detectDevice())
+    const key = `${modelSourceKey(req.source)}|${req.device ?? 'auto'}`
+    const existing = slots.get(req.modelId)
+    let loaded = false
+    if (!existing || existing.key !== key) {
+      loaded = true
+      const loading = (loadQueue = loadQueue.catch(() => undefined).then(async () => {
+        applyModelSource(t.env, req.source, req.wasmPaths)
+        try {
+          return await open(t, device)
+        } catch (err) {
+          // WebGPU can fail on some drivers/ops: fall back to WASM once (network errors excepted).
+          if (device !== 'webgpu' || toErrorResponse('', err, { phase: 'load' }).code === 'model-unreachable') throw err
+          return open(t, 'wasm')
+        }
+      })) as Promise<T>
+      slots.set(req.modelId, { key, source: req.source, loading })
+      loading.then(
+        // The model now comes from another source/device: free the previous pipeline.
+        () => existing?.loading.then(disposeOf, () => undefined),
+        // A failed load is forgotten, so that the next load request tries again.
+        () => void (slots.get(req.modelId)?.loading === loading && slots.delete(req.modelId)),
+      )
+    }
+    const model = await raceAbort(slots.get(req.modelId)!.loading, signal)
+    return { task: req.task, modelId: req.modelId, device: model.device, dtype: model.dtype, dims: 'dims' in model ? model.dims : undefined, loaded }
+  }
+
+  function disposeOf(m: Embedder | Translator): void {
+    void ('extractor' in m ? m.extractor.dispose?.() : m.pipe.dispose?.())
+  }
+
+  function slotOf<T>(slots: Map<string, Slot<T>>, modelId: string): Slot<T> {
+    const slot = slots.get(modelId)
+    if (!slot) throw new MlError('runtime', `The model “${modelId}” is not loaded: load it first.`)
+    return slot
+  }
+
+  async function embed(req: EmbedRequest, signal: AbortSignal): Promise<MlResults['embed']> {
+    const embedder = await raceAbort(slotOf(embedders, req.modelId).loading, signal)
+    const prefix = req.prefix ?? 'passage'
+    const { vectors, cached } = await embedWithCache(req.texts, embeddingVariant(req.modelId, prefix), cache, (missing) =>
+      embedTexts(embedder, applyPrefix(missing, req.modelId, prefix), {
+        batchSize: req.batchSize,
+        signal,
+        onBatch: (done, total) => post({ id: req.id, type: 'progress', progress: { status: 'batch', done, total } }),
+      }),
+    )
+    return { modelId: req.modelId, dims: vectors[0]?.length ?? embedder.dims ?? 0, vectors, cached }
+  }
+
+  async function translate(req: TranslateRequest, signal: AbortSignal): Promise<MlResults['translate']> {
+    const translator = await raceAbort(slotOf(translators, req.modelId).loading, signal)
+    const translations = await translateTexts(await runtime(), translator, req.texts, {
+      src: req.src,
+      tgt: req.tgt,
+      signal,
+      maxNewTokens: req.maxNewTokens,
+      onPartial: req.stream ? (index, text) => post({ id: req.id, type: 'partial', index, text }) : undefined,
+    })
+    return { modelId: req.modelId, translations }
+  }
+
+  async function serve(req: Exclude<MlRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<MlResponse> {
+    switch (req.type) {
+      case 'load': {
+        const result =
+          req.task === 'embeddings'
+            ? await loadModel(req, embedders, (t, device) => loadEmbedder(t, req.modelId, { device, onProgress: (p) => post({ id: req.id, type: 'progress', progress: p }) }), signal)
+            : await loadModel(req, translators, (t, device) => loadTranslator(t, req.modelId, { device, onProgress: (p) => post({ id: req.id, type: 'progress', progress: p }) }), signal)
+        return { id: req.id, type: 'result', request: 'load', result }
+      }
+      case 'embed':
+        return { id: req.id, type: 'result', request: 'embed', result: await embed(req, signal) }
+      case 'translate':
+        return { id: req.id, type: 'result', request: 'translate', result: await translate(req, signal) }
+    }
+  }
+
+  /** Handles one request message; resolves when its final message has been posted. */
+  return async function handle(req: MlRequest): Promise<void> {
+    if (req.type === 'cancel') {
+      running.get(req.id)?.abort()
+      return
+    }
+    const controller = new AbortController()
+    running.set(req.id, controller)
+    try {
+      post(await serve(req, controller.signal))
+    } catch (err) {
+      const slot = req.type === 'load' ? undefined : (req.type === 'embed' ? embedders : translators).get(req.modelId)
+      post(toErrorResponse(req.id, err, { phase: req.type === 'load' ? 'load' : 'run', modelId: req.modelId, source: req.type === 'load' ? req.source : slot?.source }))
+    } finally {
+      running.delete(req.id)
+    }
+  }
+}
+
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
+  const scope = self as unknown as DedicatedWorkerGlobalScope
+  const handle = createMlHandler((msg) => scope.postMessage(msg))
+  scope.addEventListener('message', (e: MessageEvent<MlRequest>) => void handle(e.data))
+}
