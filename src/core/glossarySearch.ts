@@ -41,12 +41,27 @@ function pack(parts: string[]): { blob: string; starts: Int32Array } {
   return { blob: '\n' + parts.join('\n') + '\n', starts }
 }
 
-/** Builds the index from terms (or from entries through termsOfEntries). Linear in total term length. */
-export function buildSearchIndex(terms: SearchableTerm[]): GlossarySearchIndex {
-  const norms = terms.map((t) => foldForSearch(t.text).replace(/\n/g, ' '))
-  const keys = terms.map((t) => searchKeyTokens(t.text).join(' '))
-  const n = pack(norms)
-  const k = pack(keys)
+/** Folded text and transliteration key of a term text; cached across rebuilds by the caller. */
+export type SearchFieldCache = Map<string, readonly [norm: string, key: string]>
+
+/**
+ * Builds the index from terms (or from entries through termsOfEntries). Linear in total term length.
+ * Terms are packed in alphabetical order of their folded text, so that hits come out sorted. Pass the
+ * same `cache` on every rebuild and only new or changed texts are folded again.
+ */
+export function buildSearchIndex(input: SearchableTerm[], cache: SearchFieldCache = new Map()): GlossarySearchIndex {
+  const fields = input.map((t) => {
+    let f = cache.get(t.text)
+    if (!f) {
+      f = [foldForSearch(t.text).replace(/\n/g, ' '), searchKeyTokens(t.text).join(' ')]
+      cache.set(t.text, f)
+    }
+    return f
+  })
+  const order = input.map((_, i) => i).sort((a, b) => (fields[a][0] < fields[b][0] ? -1 : fields[a][0] > fields[b][0] ? 1 : 0))
+  const terms = order.map((i) => input[i])
+  const n = pack(order.map((i) => fields[i][0]))
+  const k = pack(order.map((i) => fields[i][1]))
   return { size: terms.length, normBlob: n.blob, normStarts: n.starts, keyBlob: k.blob, keyStarts: k.starts, terms }
 }
 
@@ -89,11 +104,16 @@ function scan(blob: string, starts: Int32Array, needle: string, visit: (termIdx:
 export function searchGlossary(index: GlossarySearchIndex, query: string, limit = 5000): SearchHit[] {
   const q = foldForSearch(query).trim().replace(/\s+/g, ' ')
   if (!q) return []
-  const best = new Map<string, SearchHit>()
+  // Best rank per concept, then one numeric sort by (rank, alphabetical term position).
+  const bestRank = new Map<string, number>()
+  const bestTerm = new Map<string, number>()
   const offer = (termIdx: number, rank: number) => {
-    const t = index.terms[termIdx]
-    const prev = best.get(t.conceptId)
-    if (!prev || rank < prev.rank) best.set(t.conceptId, { conceptId: t.conceptId, rank, lang: t.lang, text: t.text })
+    const c = index.terms[termIdx].conceptId
+    const prev = bestRank.get(c)
+    if (prev === undefined || rank < prev || (rank === prev && termIdx < bestTerm.get(c)!)) {
+      bestRank.set(c, rank)
+      bestTerm.set(c, termIdx)
+    }
   }
   scan(index.normBlob, index.normStarts, q, (i, off) => {
     const len = (i + 1 < index.size ? index.normStarts[i + 1] - 1 : index.normBlob.length - 1) - index.normStarts[i]
@@ -102,7 +122,14 @@ export function searchGlossary(index: GlossarySearchIndex, query: string, limit 
   })
   const qKey = searchKeyTokens(query).join(' ')
   if (qKey.length >= 3) scan(index.keyBlob, index.keyStarts, qKey, (i) => offer(i, 4))
-  const hits = [...best.values()]
-  hits.sort((a, b) => a.rank - b.rank || a.text.localeCompare(b.text))
-  return hits.slice(0, limit)
+  const keys = new Float64Array(bestTerm.size)
+  let n = 0
+  for (const [c, t] of bestTerm) keys[n++] = bestRank.get(c)! * index.size + t
+  keys.sort()
+  const hits: SearchHit[] = []
+  for (let i = 0; i < Math.min(n, limit); i++) {
+    const t = index.terms[keys[i] % index.size]
+    hits.push({ conceptId: t.conceptId, rank: Math.floor(keys[i] / index.size), lang: t.lang, text: t.text })
+  }
+  return hits
 }

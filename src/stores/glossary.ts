@@ -6,7 +6,7 @@ import { liveQuery, type Subscription } from 'dexie'
 import i18next from 'i18next'
 import type { ConceptEntry, Lang } from '../core/model'
 import { SUPPORTED_LANGS } from '../core/model'
-import { buildSearchIndex, searchGlossary, termsOfEntries, type GlossarySearchIndex } from '../core/glossarySearch'
+import { buildSearchIndex, searchGlossary, termsOfEntries, type GlossarySearchIndex, type SearchFieldCache } from '../core/glossarySearch'
 import { useDb } from '../db'
 import { deleteConcepts, entryLabel, getAllEntries, importEntries, restoreFromTrash, saveEntry, type ImportMode } from '../db/termbase'
 import { classifyDbError } from '../db/errors'
@@ -39,6 +39,8 @@ export const useGlossaryStore = defineStore('glossary', () => {
   /** Language columns shown in the table, in order. */
   const columns = ref<Lang[]>(loadColumns())
   let sub: Subscription | undefined
+  /** Folded texts and keys of term texts seen so far: a rebuild after an edit only folds what changed. */
+  const fieldCache: SearchFieldCache = new Map()
 
   watch(columns, (c) => localStorage.setItem(COLUMNS_KEY, JSON.stringify(c)), { deep: true })
 
@@ -64,7 +66,7 @@ export const useGlossaryStore = defineStore('glossary', () => {
     sub = liveQuery(() => getAllEntries(useDb())).subscribe({
       next: (value) => {
         entries.value = value
-        index.value = buildSearchIndex(termsOfEntries(value))
+        index.value = buildSearchIndex(termsOfEntries(value), fieldCache)
         loaded.value = true
       },
       error: (e) => notify.push('error', String(e)),
