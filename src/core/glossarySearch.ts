@@ -29,6 +29,9 @@ export interface GlossarySearchIndex {
   keyBlob: string
   keyStarts: Int32Array
   terms: SearchableTerm[]
+  /** Concept number of each packed term, and the number of concepts. */
+  conceptOf: Int32Array
+  concepts: number
 }
 
 function pack(parts: string[]): { blob: string; starts: Int32Array } {
@@ -62,7 +65,13 @@ export function buildSearchIndex(input: SearchableTerm[], cache: SearchFieldCach
   const terms = order.map((i) => input[i])
   const n = pack(order.map((i) => fields[i][0]))
   const k = pack(order.map((i) => fields[i][1]))
-  return { size: terms.length, normBlob: n.blob, normStarts: n.starts, keyBlob: k.blob, keyStarts: k.starts, terms }
+  const ids = new Map<string, number>()
+  const conceptOf = Int32Array.from(terms, (t) => {
+    let c = ids.get(t.conceptId)
+    if (c === undefined) ids.set(t.conceptId, (c = ids.size))
+    return c
+  })
+  return { size: terms.length, normBlob: n.blob, normStarts: n.starts, keyBlob: k.blob, keyStarts: k.starts, terms, conceptOf, concepts: ids.size }
 }
 
 /** Flattens entries into searchable terms. */
@@ -104,16 +113,14 @@ function scan(blob: string, starts: Int32Array, needle: string, visit: (termIdx:
 export function searchGlossary(index: GlossarySearchIndex, query: string, limit = 5000): SearchHit[] {
   const q = foldForSearch(query).trim().replace(/\s+/g, ' ')
   if (!q) return []
-  // Best rank per concept, then one numeric sort by (rank, alphabetical term position).
-  const bestRank = new Map<string, number>()
-  const bestTerm = new Map<string, number>()
+  // Best (rank, alphabetical term position) per concept, then one numeric sort.
+  const best = new Float64Array(index.concepts).fill(Infinity)
+  const touched: number[] = []
   const offer = (termIdx: number, rank: number) => {
-    const c = index.terms[termIdx].conceptId
-    const prev = bestRank.get(c)
-    if (prev === undefined || rank < prev || (rank === prev && termIdx < bestTerm.get(c)!)) {
-      bestRank.set(c, rank)
-      bestTerm.set(c, termIdx)
-    }
+    const c = index.conceptOf[termIdx]
+    const key = rank * index.size + termIdx
+    if (best[c] === Infinity) touched.push(c)
+    if (key < best[c]) best[c] = key
   }
   scan(index.normBlob, index.normStarts, q, (i, off) => {
     const len = (i + 1 < index.size ? index.normStarts[i + 1] - 1 : index.normBlob.length - 1) - index.normStarts[i]
@@ -122,9 +129,8 @@ export function searchGlossary(index: GlossarySearchIndex, query: string, limit 
   })
   const qKey = searchKeyTokens(query).join(' ')
   if (qKey.length >= 3) scan(index.keyBlob, index.keyStarts, qKey, (i) => offer(i, 4))
-  const keys = new Float64Array(bestTerm.size)
-  let n = 0
-  for (const [c, t] of bestTerm) keys[n++] = bestRank.get(c)! * index.size + t
+  const keys = Float64Array.from(touched, (c) => best[c])
+  const n = keys.length
   keys.sort()
   const hits: SearchHit[] = []
   for (let i = 0; i < Math.min(n, limit); i++) {

@@ -11,6 +11,10 @@ async function seed(name: string, version: number): Promise<void> {
   const db = createDb(name, version)
   await importEntries(db, [entry('c-voenkomat', [['ru', 'военкомат', 'preferred'], ['en', 'Voenkomat']], 'military commissariat')])
   await db.meta.put({ key: 'starterLoaded', value: true })
+  if (version >= 2) {
+    await db.documents.put({ id: 'd1', title: 'Russia – Conscription', lang: 'en', fileName: '004.txt', hash: 'abc', text: 'The Voenkomat.', created: '2025-01-01' })
+    await db.passages.put({ id: 'd1:0', docId: 'd1', index: 0, kind: 'paragraph', section: '', sectionPath: [], lang: 'en', detectedLang: 'en', text: 'The Voenkomat.', start: 0, end: 14, sentences: [], footnotes: [] })
+  }
   db.close()
 }
 
@@ -43,6 +47,10 @@ describe('schema versions', () => {
       expect(entries[0].terms.map((t) => t.text).sort()).toEqual(['Voenkomat', 'военкомат'])
       expect((await db.meta.get('starterLoaded'))?.value).toBe(true)
       expect(await db.terms.where('[lang+norm]').equals(['en', 'voenkomat']).count()).toBe(1)
+      if (version - 1 >= 2) {
+        expect((await db.documents.get('d1'))?.text).toBe('The Voenkomat.')
+        expect(await db.passages.where('docId').equals('d1').count()).toBe(1)
+      }
       db.close()
       // Opening again at the same version is a no-op (an upgrade that ran once does not run twice).
       const again = createDb(name, version)
