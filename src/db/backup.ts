@@ -15,7 +15,10 @@ const TABLES: Record<string, string[]> = {
   meta: ['key'],
   documents: ['id', 'hash', 'text'],
   passages: ['id', 'docId', 'index', 'start', 'end'],
+  links: ['id', 'srcPassage', 'dstPassage', 'status'],
+  qaIgnores: ['id'],
 }
+// Not in backups: the embeddings and translations tables are caches, rebuilt on demand.
 
 /** A backup file's content. */
 export interface Backup {

@@ -1,7 +1,7 @@
 // The IndexedDB schema of the workbench: every version ever declared, and the row types stored.
 // Declared versions are never deleted or edited; a change of shape is a new version with its own
 // migration function in ./migrations.ts and a test in tests/db/migrations.test.ts.
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Concept, Lang, PassageKind, SentenceSpan, Term } from '../core/model'
 import { MIGRATIONS } from './migrations'
 
@@ -68,6 +68,43 @@ export interface PassageRow {
   footnotes: string[]
 }
 
+/** A link between two passages of two documents (suggested by the linker, or made by the user). */
+export interface LinkRow {
+  /** `${srcPassage}|${dstPassage}`: one row per ordered pair. */
+  id: string
+  srcDoc: string
+  dstDoc: string
+  srcPassage: string
+  dstPassage: string
+  score: number
+  method: 'lexical' | 'neural' | 'hybrid' | 'manual'
+  /** Why: shared concepts, numbers, names (JSON-safe). */
+  evidence: unknown
+  status: 'suggested' | 'confirmed' | 'rejected'
+  modified: string
+}
+
+/** A cached embedding vector, keyed by model and passage content hash. */
+export interface EmbeddingRow {
+  model: string
+  hash: string
+  vector: Float32Array
+}
+
+/** A cached machine translation, keyed by model and source-text hash (plus target language). */
+export interface TranslationRow {
+  model: string
+  hash: string
+  text: string
+}
+
+/** A QA finding the user chose to ignore (by its stable id). */
+export interface QaIgnoreRow {
+  id: string
+  created: string
+  note?: string
+}
+
 /** The typed database. */
 export type WorkbenchDb = Dexie & {
   concepts: EntityTable<Concept, 'id'>
@@ -76,6 +113,10 @@ export type WorkbenchDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>
   documents: EntityTable<DocumentRow, 'id'>
   passages: EntityTable<PassageRow, 'id'>
+  links: EntityTable<LinkRow, 'id'>
+  embeddings: Table<EmbeddingRow, [string, string]>
+  translations: Table<TranslationRow, [string, string]>
+  qaIgnores: EntityTable<QaIgnoreRow, 'id'>
 }
 
 /**
@@ -97,6 +138,15 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     stores: {
       documents: 'id, &hash, lang, created',
       passages: 'id, docId, [docId+index], lang',
+    },
+  },
+  {
+    version: 3,
+    stores: {
+      links: 'id, srcPassage, dstPassage, [srcDoc+dstDoc], status',
+      embeddings: '[model+hash]',
+      translations: '[model+hash]',
+      qaIgnores: 'id',
     },
   },
 ]
