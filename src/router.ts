@@ -7,6 +7,8 @@ export const router = createRouter({
   routes: [
     { path: '/', redirect: '/glossary' },
     { path: '/glossary', name: 'glossary', component: GlossaryView },
+    { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
+    { path: '/reader/:docId', name: 'reader', component: () => import('./views/ReaderView.vue') },
     { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
   ],
 })

@@ -1,0 +1,107 @@
+// Command-line entry over core, for batch work and evaluations without a browser:
+// `npm run --silent cli -- <command> [args]`. Add a command by adding an entry to COMMANDS.
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { parseArgs } from 'node:util'
+import { extractText, type ExtractedText } from './core/extract'
+import { isLang, type Lang } from './core/model'
+import { segmentDocument } from './core/segment'
+import type { TextFormat } from './core/segment/types'
+
+/** Where a command writes; tests pass their own. */
+export interface Io {
+  out: (s: string) => void
+  err: (s: string) => void
+}
+
+/** A CLI command: a one-line summary, its usage, and what it does (returns the exit code). */
+export interface Command {
+  summary: string
+  usage: string
+  run(args: string[], io: Io): Promise<number>
+}
+
+/** Reads a report file into the text that offsets refer to (text files are decoded unchanged). */
+export async function readReport(file: string): Promise<ExtractedText> {
+  const bytes = readFileSync(file)
+  return extractText(basename(file), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+}
+
+const segment: Command = {
+  summary: 'cut a report into heading, paragraph, list and footnote passages with sentences',
+  usage: 'segment <file.txt|.md|.html|.pdf|.docx> [--lang xx] [--format txt|md|html] [--json]   (offsets: into the file as read; for .html/.pdf/.docx into the extracted text)',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { lang: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean', default: false } },
+    })
+    if (positionals.length !== 1) return usageError(io, this.usage)
+    if (values.lang !== undefined && !isLang(values.lang)) return usageError(io, `unknown language "${values.lang}"`)
+    if (values.format !== undefined && !['txt', 'md', 'html'].includes(values.format)) return usageError(io, `unknown format "${values.format}"`)
+    const report = await readReport(positionals[0])
+    const result = segmentDocument(report.text, {
+      lang: values.lang as Lang | undefined,
+      format: (values.format as TextFormat | undefined) ?? report.format,
+      layout: report.layout,
+    })
+    if (values.json) {
+      const passages = result.passages.map((p) => ({
+        index: p.index,
+        kind: p.kind,
+        section: p.section,
+        sectionPath: p.sectionPath,
+        lang: p.lang,
+        text: p.text,
+        start: p.start,
+        end: p.end,
+        ...(p.footnotes ? { footnotes: p.footnotes } : {}),
+        sentences: p.sentences.map((s) => ({ text: s.text, start: s.start, end: s.end })),
+      }))
+      io.out(JSON.stringify(passages) + '\n')
+      return 0
+    }
+    io.out(`${positionals[0]}: ${result.lang}, ${result.passages.length} passages\n`)
+    for (const p of result.passages) {
+      const notes = p.footnotes ? ` [${p.footnotes.join(',')}]` : ''
+      io.out(`${String(p.index).padStart(5)} ${p.kind.padEnd(9)} ${p.lang} ${p.start}-${p.end}${notes}  ${p.text.slice(0, 100)}\n`)
+    }
+    return 0
+  },
+}
+
+/** The commands, by name. Other commands (link, check, candidates) join here. */
+export const COMMANDS: Record<string, Command> = { segment }
+
+function usageError(io: Io, message: string): number {
+  io.err(`${message}\n`)
+  return 2
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv
+  const command = name ? COMMANDS[name] : undefined
+  if (!command) {
+    const list = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}\n      ${c.usage}`)
+    ;(name && name !== 'help' && name !== '--help' ? io.err : io.out)(`usage: npm run --silent cli -- <command> [args]\n\n${list.join('\n')}\n`)
+    return name && name !== 'help' && name !== '--help' ? 2 : 0
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (e) {
+    io.err(`${name}: ${e instanceof Error ? e.message : String(e)}\n`)
+    return 1
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && /cli\.[cm]?[jt]s$/.test(process.argv[1])
+if (isEntry) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
+  main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then((code) => {
+    process.exitCode = code
+  })
+}

@@ -1,0 +1,10 @@
+// Public API of the segmenter: segmentDocument and the helpers callers and tests need.
+export { segmentDocument } from './document'
+export { reconstruct, project, clipExclusions, isWs } from './reconstruct'
+export { splitSentences } from './sentences'
+export { abbreviationEnd } from './abbreviations'
+export { decideHyphen, buildVocabulary } from './hyphenation'
+export { sniffFormat, splitLines } from './lines'
+export { noiseKind } from './noise'
+export type { Passage, SegmentOptions, SegmentResult, Exclusion, ExclusionKind, TextFormat } from './types'
+export { assignLanguages } from './languages'

@@ -1,0 +1,108 @@
+// Imported reports: the live document list, importing files (extract → segment in a worker → one
+// transaction per file), duplicate detection by content hash, language overrides, delete with undo.
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { liveQuery, type Subscription } from 'dexie'
+import i18next from 'i18next'
+import type { Lang, SegmentedPassage } from '../core/model'
+import type { SegmentOptions } from '../core/segment'
+import { guessDate, guessTitle } from '../core/reportMeta'
+import { useDb } from '../db'
+import type { DocumentRow } from '../db/schema'
+import { deleteDocument, findByHash, importDocument, listDocuments, restoreDocument, setLanguage } from '../db/documents'
+import { classifyDbError } from '../db/errors'
+import { extractReportText } from './reportExtract'
+import { useNotifyStore } from './notify'
+import { workerRpc } from './workerRpc'
+
+const segment = workerRpc(() => new Worker(new URL('../workers/segment.worker.ts', import.meta.url), { type: 'module' }))
+
+/** SHA-256 of bytes, hex. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource)
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** A document in the list (without its text). */
+export type DocumentSummary = Omit<DocumentRow, 'text'>
+
+/** Progress of an import batch. */
+export interface ImportProgress {
+  done: number
+  total: number
+  file: string
+  phase: 'read' | 'segment' | 'store'
+}
+
+export const useReportsStore = defineStore('reports', () => {
+  const notify = useNotifyStore()
+  /** Imported documents, newest first. */
+  const documents = shallowRef<DocumentSummary[]>([])
+  /** The running import, or null. */
+  const progress = ref<ImportProgress | null>(null)
+  /** Per-file failures of the last import batch ("file: reason"). */
+  const failures = ref<string[]>([])
+  let sub: Subscription | undefined
+
+  /** Starts following the document list (idempotent). */
+  function start(): void {
+    sub ??= liveQuery(() => listDocuments(useDb())).subscribe({ next: (v) => (documents.value = v) })
+  }
+
+  /**
+   * Imports files one by one. Each file is all or nothing; a file already imported (same hash) is
+   * skipped unless `confirmReplace` says to replace it. Returns the ids of the stored documents.
+   */
+  async function importFiles(files: File[], confirmReplace: (existing: DocumentRow) => boolean, lang?: Lang): Promise<string[]> {
+    failures.value = []
+    const ids: string[] = []
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]
+      progress.value = { done: i, total: files.length, file: file.name, phase: 'read' }
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer())
+        const hash = await sha256Hex(bytes)
+        const existing = await findByHash(useDb(), hash)
+        if (existing && !confirmReplace(existing)) continue
+        const { text, format } = await extractReportText(file.name, bytes)
+        if (!text.trim()) throw new Error(`${file.name}: ${i18next.t('reports.noText')}`)
+        progress.value = { ...progress.value, phase: 'segment' }
+        const opts: SegmentOptions = { ...(format ? { format } : {}), ...(lang ? { lang } : {}) }
+        const seg = await segment<{ lang: Lang | 'und'; passages: SegmentedPassage[] }>({ text, opts })
+        progress.value = { ...progress.value, phase: 'store' }
+        const row = await importDocument(
+          useDb(),
+          { id: existing?.id ?? `d-${hash.slice(0, 16)}`, title: guessTitle(seg.passages, file.name), lang: seg.lang, date: guessDate(text), fileName: file.name, hash, text },
+          seg.passages,
+          !!existing,
+        )
+        ids.push(row.id)
+      } catch (e) {
+        const reason = classifyDbError(e) === 'quota' ? i18next.t('errors.quota') : (e as Error).message
+        failures.value = [...failures.value, reason.startsWith(file.name) ? reason : `${file.name}: ${reason}`]
+      }
+    }
+    progress.value = null
+    if (ids.length) notify.push('info', i18next.t('reports.imported', { count: ids.length }))
+    return ids
+  }
+
+  /** Deletes a document, offering an undo. */
+  async function remove(docId: string): Promise<void> {
+    const removed = await deleteDocument(useDb(), docId)
+    if (!removed) return
+    notify.push('undo', i18next.t('reports.deleted', { name: removed.doc.title }), () => restoreDocument(useDb(), removed))
+  }
+
+  /** Updates editable metadata of a document. */
+  async function updateMeta(docId: string, patch: Partial<Pick<DocumentRow, 'title' | 'publisher' | 'date'>>): Promise<void> {
+    await useDb().documents.update(docId, patch)
+  }
+
+  /** Overrides a passage's (or the whole document's) language. */
+  function overrideLang(docId: string, lang: Lang, passageId?: string): Promise<void> {
+    return setLanguage(useDb(), docId, lang, passageId)
+  }
+
+  return { documents, progress, failures, start, importFiles, remove, updateMeta, overrideLang }
+})
