@@ -5,6 +5,11 @@
 export interface PdfTextOptions {
   /** Called after each page with (page number, page count). */
   onPage?: (page: number, pages: number) => void
+  /**
+   * URL of pdf.js's worker script, needed in browsers (with Vite:
+   * `import workerSrc from 'pdfjs-dist/legacy/build/pdf.worker.mjs?url'`); Node needs none.
+   */
+  workerSrc?: string
 }
 
 interface PdfTextItem {
@@ -15,6 +20,7 @@ interface PdfTextItem {
 /** Extracts the text of a PDF given as bytes. */
 export async function extractPdfText(data: ArrayBuffer | Uint8Array, opts: PdfTextOptions = {}): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  if (opts.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = opts.workerSrc
   const bytes = data instanceof Uint8Array ? new Uint8Array(data) : new Uint8Array(data.slice(0))
   const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: true }).promise
   const pages: string[] = []
