@@ -1,6 +1,6 @@
 // Turns an uploaded report file into plain text in the browser: .txt/.md (UTF-8/UTF-16), .html
 // (parsed inertly, never executed), .pdf (pdf.js with its own bundled worker, no CDN) and .docx
-// (mammoth). Throws an Error naming the file and what is wrong; it writes nothing.
+// (mammoth, through HTML so that headings survive). Throws an Error naming the file and what is wrong; it writes nothing.
 import { decodeTextBytes } from '../core/csv'
 import type { TextFormat } from '../core/segment'
 
@@ -12,6 +12,8 @@ export interface ExtractedText {
   text: string
   /** The format to assume; undefined lets the segmenter sniff it (a .txt may hold markdown-like text). */
   format?: TextFormat
+  /** Line layout: hard-wrapped (PDF) or one paragraph per line (Word); undefined lets the segmenter measure it. */
+  layout?: 'wrapped' | 'paragraphs'
 }
 
 const BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TR', 'BR', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'TABLE'])
@@ -40,28 +42,8 @@ export function htmlToText(html: string): string {
 }
 
 async function pdfToText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import('pdfjs-dist')
-  pdfjs.GlobalWorkerOptions.workerSrc = (await import('pdfjs-dist/build/pdf.worker.min.mjs?url')).default
-  const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise
-  const pages: string[] = []
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i)
-    const content = await page.getTextContent()
-    let line = ''
-    const lines: string[] = []
-    for (const item of content.items) {
-      if (!('str' in item)) continue
-      line += item.str
-      if (item.hasEOL) {
-        lines.push(line)
-        line = ''
-      }
-    }
-    if (line) lines.push(line)
-    pages.push(lines.join('\n'))
-  }
-  await doc.destroy()
-  return pages.join('\n\n')
+  const [{ extractPdfText }, worker] = await Promise.all([import('../core/extract/pdf'), import('pdfjs-dist/legacy/build/pdf.worker.mjs?url')])
+  return extractPdfText(bytes, { workerSrc: worker.default })
 }
 
 async function docxToText(bytes: Uint8Array): Promise<string> {
@@ -78,7 +60,7 @@ export async function extractReportText(fileName: string, bytes: Uint8Array): Pr
   try {
     if (ext === 'pdf') {
       if (new TextDecoder().decode(bytes.subarray(0, 5)) !== '%PDF-') throw new Error('not a PDF file (no %PDF- header)')
-      return { text: await pdfToText(bytes) }
+      return { text: await pdfToText(bytes), layout: 'wrapped' }
     }
     if (ext === 'docx') {
       if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not a .docx file (not a ZIP container)')

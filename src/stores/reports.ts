@@ -64,10 +64,10 @@ export const useReportsStore = defineStore('reports', () => {
         const hash = await sha256Hex(bytes)
         const existing = await findByHash(useDb(), hash)
         if (existing && !confirmReplace(existing)) continue
-        const { text, format } = await extractReportText(file.name, bytes)
+        const { text, format, layout } = await extractReportText(file.name, bytes)
         if (!text.trim()) throw new Error(`${file.name}: ${i18next.t('reports.noText')}`)
         progress.value = { ...progress.value, phase: 'segment' }
-        const opts: SegmentOptions = { ...(format ? { format } : {}), ...(lang ? { lang } : {}) }
+        const opts: SegmentOptions = { ...(format ? { format } : {}), ...(layout ? { layout } : {}), ...(lang ? { lang } : {}) }
         const seg = await segment<{ lang: Lang | 'und'; passages: SegmentedPassage[] }>({ text, opts })
         progress.value = { ...progress.value, phase: 'store' }
         const row = await importDocument(

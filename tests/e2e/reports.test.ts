@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
-import { makeDocx, makePdf } from './makeFiles'
+import { makeDocx, makePdf } from '../fixtures/makeFiles'
 
 const CORPUS = resolve('../shared/corpus')
 const FILES = ['000_acf8e1b7719e168f.txt', '001_e8e03fc529c28da8.txt', '002_f92c2e12db2273f8.txt', '003_69196824feca6e36.txt', '004_2311294a2fc5f756.txt']

@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli'
+import { makeDocx, makePdf } from '../fixtures/makeFiles'
 
 const run = promisify(execFile)
 const CORPUS = process.env.COI_CORPUS ?? '/work/shared/corpus'
@@ -28,38 +28,6 @@ interface JsonPassage {
 async function segmentCli(file: string, ...extra: string[]): Promise<JsonPassage[]> {
   const { stdout } = await run('npm', ['run', '--silent', 'cli', '--', 'segment', file, ...extra, '--json'], { cwd: ROOT, maxBuffer: 64 << 20 })
   return JSON.parse(stdout) as JsonPassage[]
-}
-
-/** A one-page PDF with Helvetica text, written by hand. */
-function makePdf(lines: string[]): Uint8Array {
-  const content = 'BT /F1 12 Tf 72 720 Td 14 TL ' + lines.map((l) => `(${l}) '`).join(' ') + ' ET'
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ]
-  let out = '%PDF-1.4\n'
-  const offsets: number[] = []
-  objs.forEach((o, i) => {
-    offsets.push(out.length)
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`
-  })
-  const xref = out.length
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return new TextEncoder().encode(out)
-}
-
-/** A minimal .docx with one paragraph per string. */
-async function makeDocx(paragraphs: string[]): Promise<Uint8Array> {
-  const zip = new JSZip()
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('')
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`)
-  return zip.generateAsync({ type: 'uint8array' })
 }
 
 describe.skipIf(!existsSync(CORPUS))('cli segment on a corpus report', () => {
@@ -117,7 +85,7 @@ describe('cli segment on other formats', () => {
     expect(fromPdf[0].sentences).toHaveLength(2)
 
     const docx = join(dir, 'report.docx')
-    writeFileSync(docx, await makeDocx(['Kysymykset', '1. Onko Venäjällä raportoitu pakkovärväystä armeijan palvelukseen?', '2. Onko pakkovärväystä raportoitu kohdistuneen joihinkin tiettyihin ammattiryhmiin?']))
+    writeFileSync(docx, makeDocx(['Kysymykset', '1. Onko Venäjällä raportoitu pakkovärväystä armeijan palvelukseen?', '2. Onko pakkovärväystä raportoitu kohdistuneen joihinkin tiettyihin ammattiryhmiin?']))
     const fromDocx = await segmentCli(docx, '--lang', 'fi')
     expect(fromDocx.map((p) => [p.kind, p.text])).toEqual([
       ['heading', 'Kysymykset'],
