@@ -32,6 +32,13 @@ async function search(q: string): Promise<string[]> {
   return page.locator('[data-concept]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText))
 }
 
+/** Searches until the number of hits is `n` (the termbase updates asynchronously after a write). */
+async function searchExpecting(q: string, n: number): Promise<string[]> {
+  let rows: string[] = []
+  await expect.poll(async () => (rows = await search(q)).length, { timeout: 15000 }).toBe(n)
+  return rows
+}
+
 describe('glossary in the browser', () => {
   it('loads the starter glossary on first run', async () => {
     await openGlossary(tb.page, app.url)
@@ -51,10 +58,10 @@ describe('glossary in the browser', () => {
   it('creates a concept that survives a reload, a second tab and a browser restart', async () => {
     await search('')
     await createConcept('zzz persistence probe')
-    expect((await search('zzz persistence')).length).toBe(1)
+    await searchExpecting('zzz persistence', 1)
     await tb.page.reload()
     await openGlossary(tb.page, app.url)
-    expect((await search('zzz persistence')).length).toBe(1)
+    await searchExpecting('zzz persistence', 1)
     const second = await tb.context.newPage()
     await openGlossary(second, app.url)
     await second.getByTestId('glossary-search').fill('zzz persistence')
@@ -66,16 +73,16 @@ describe('glossary in the browser', () => {
     await second.close()
     await tb.restart()
     await openGlossary(tb.page, app.url)
-    expect((await search('zzz persistence')).length).toBe(1)
+    await searchExpecting('zzz persistence', 1)
   })
 
   it('deletes with the keyboard and undoes the deletion', async () => {
     const { page } = tb
-    await search('zzz persistence')
+    await searchExpecting('zzz persistence', 1)
     await page.getByTestId('glossary-grid').focus()
     await page.keyboard.press('Delete')
     await page.getByTestId('undo').waitFor()
-    expect(await search('zzz persistence')).toHaveLength(0)
+    await searchExpecting('zzz persistence', 0)
     await page.getByTestId('undo').click()
     await page.waitForFunction(() => document.querySelectorAll('[data-concept]').length === 1)
   })
@@ -102,7 +109,7 @@ describe('glossary in the browser', () => {
   it('renders a hostile term as text, never as HTML', async () => {
     const { page } = tb
     await createConcept('<img src=x onerror="window.__pwned=1">')
-    const rows = await search('img src')
+    const rows = await searchExpecting('img src', 1)
     expect(rows[0]).toContain('<img src=x onerror=')
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
     expect(await page.locator('[data-concept] img').count()).toBe(0)
