@@ -151,6 +151,9 @@ export async function importEntries(db: WorkbenchDb, input: ConceptEntry[], mode
     if (problems.length) throw new EntryValidationError(problems, e.concept.id)
   }
   const now = nowIso()
+  // Rows (with their derived search fields) are built before the transaction, keeping it short.
+  const conceptRows = entries.map((e) => ({ ...e.concept, created: e.concept.created || now, modified: e.concept.modified || now }))
+  const termRows = entries.flatMap((e) => e.terms.map((t) => toTermRow({ ...t, conceptId: e.concept.id, created: t.created || now, modified: t.modified || now })))
   return db.transaction('rw', db.concepts, db.terms, db.trash, async () => {
     if (mode === 'replace') {
       const all = await getAllEntries(db)
@@ -158,13 +161,10 @@ export async function importEntries(db: WorkbenchDb, input: ConceptEntry[], mode
       await db.terms.clear()
       await db.concepts.clear()
     } else {
-      const ids = entries.map((e) => e.concept.id)
-      await db.terms.where('conceptId').anyOf(ids).delete()
+      await db.terms.where('conceptId').anyOf(entries.map((e) => e.concept.id)).delete()
     }
-    await db.concepts.bulkPut(entries.map((e) => ({ ...e.concept, created: e.concept.created || now, modified: e.concept.modified || now })))
-    await db.terms.bulkPut(
-      entries.flatMap((e) => e.terms.map((t) => toTermRow({ ...t, conceptId: e.concept.id, created: t.created || now, modified: t.modified || now }))),
-    )
+    await db.concepts.bulkPut(conceptRows)
+    await db.terms.bulkPut(termRows)
     return entries.length
   })
 }
