@@ -9,6 +9,7 @@ export const router = createRouter({
     { path: '/glossary', name: 'glossary', component: GlossaryView },
     { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
     { path: '/reader/:docId', name: 'reader', component: () => import('./views/ReaderView.vue') },
+    { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
     { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
   ],
 })

@@ -1,0 +1,81 @@
+// Writes aligned sentence pairs as a TMX 1.4b translation memory, the format CAT tools import.
+
+/** One translation unit: a source segment and its translation. */
+export interface TmxPair {
+  src: string
+  tgt: string
+  /** Optional note on the unit (e.g. the bead's anchor score or the documents it came from). */
+  note?: string
+}
+
+/** Options of `toTmx`. */
+export interface TmxOptions {
+  /** Source language (BCP 47), e.g. "fi". */
+  srcLang: string
+  /** Target language (BCP 47), e.g. "en". */
+  tgtLang: string
+  /** Name of the tool that made the file. */
+  creationTool: string
+  creationToolVersion?: string
+  /** Administrative language of the header (default "en"). */
+  adminLang?: string
+  /** Creation date; default now. Written as YYYYMMDDThhmmssZ. */
+  creationDate?: Date
+}
+
+// Characters XML 1.0 forbids, including lone surrogates.
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** Escapes text for XML content and attribute values (&, <, >, ", ') and drops characters XML cannot carry. */
+export function escapeXml(s: string): string {
+  return s
+    .replace(INVALID_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+}
+
+/** A date in TMX's form: YYYYMMDDThhmmssZ (UTC). */
+export function tmxDate(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+}
+
+/** Collapses white space runs (line breaks included) into one space and trims: TMX segments are one line. */
+function segText(s: string): string {
+  return s.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Serialises sentence pairs as TMX 1.4b: a header with srclang, adminlang, segtype="sentence", o-tmf and
+ * datatype="plaintext", then one <tu> per pair with a <tuv xml:lang> per language. Text is XML-escaped.
+ */
+export function toTmx(pairs: readonly TmxPair[], opts: TmxOptions): string {
+  const date = tmxDate(opts.creationDate ?? new Date())
+  const attr = (name: string, value: string) => ` ${name}="${escapeXml(value)}"`
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<tmx version="1.4">',
+    '  <header' +
+      attr('creationtool', opts.creationTool) +
+      attr('creationtoolversion', opts.creationToolVersion ?? '1.0') +
+      attr('datatype', 'plaintext') +
+      attr('segtype', 'sentence') +
+      attr('adminlang', opts.adminLang ?? 'en') +
+      attr('srclang', opts.srcLang) +
+      attr('o-tmf', 'plaintext') +
+      attr('creationdate', date) +
+      '/>',
+    '  <body>',
+  ]
+  for (const p of pairs) {
+    lines.push('    <tu>')
+    if (p.note) lines.push(`      <note>${escapeXml(segText(p.note))}</note>`)
+    lines.push(`      <tuv xml:lang="${escapeXml(opts.srcLang)}"><seg>${escapeXml(segText(p.src))}</seg></tuv>`)
+    lines.push(`      <tuv xml:lang="${escapeXml(opts.tgtLang)}"><seg>${escapeXml(segText(p.tgt))}</seg></tuv>`)
+    lines.push('    </tu>')
+  }
+  lines.push('  </body>', '</tmx>', '')
+  return lines.join('\n')
+}

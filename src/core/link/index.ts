@@ -1,0 +1,21 @@
+// Public surface of passage linking across languages: features, inverted index, scoring, evidence and the neural hook.
+export { extractNumbers, type NumericKind, type NumericMention } from './numbers'
+export { monthOf } from './months'
+export { parseNumber, tokenize, type Token, type TokenKind } from './tokens'
+export { consonantSkeleton, extractNames, type LexicalKind, type LexicalMention, type NameOptions } from './names'
+export { isStopword } from './stopwords'
+export { foldLexicon, matchLexicon, type LexiconHit } from './lexicon'
+export {
+  extractFeatures, extractQueryFeatures, kindOfKey, summarize,
+  type ConceptMatcherLike, type FeatureKind, type FeatureOptions, type LinkFeature, type LinkPassage, type PassageFeatures,
+} from './features'
+export {
+  buildLinkIndex, searchLinkIndex, idf, DEFAULT_WEIGHTS,
+  type FeatureWeights, type LinkIndex, type LinkIndexOptions, type ScoredCandidate, type SearchOptions,
+} from './linkIndex'
+export { explainLink, type LinkEvidence, type SharedFeature } from './evidence'
+export { cosine, hybridScore, type NeuralOptions, type NeuralSimilarity, type PassageEmbeddings } from './hybrid'
+export {
+  linkDocuments, linkPrepared, prepareLinkTarget, featuresOf, queryFeaturesOf, kindsCompatible,
+  type LinkCandidate, type LinkMethod, type LinkOptions, type LinkTarget, type PassageLinks,
+} from './linkDocuments'

@@ -1,0 +1,341 @@
+// Passage links across languages as the UI sees them: the chosen report pair, a linking run in the link worker
+// (progress, cancel, optional embeddings), the results, the user's stored decisions (liveQuery) and the filters;
+// and "find in other reports" for one passage. Tier 1 always runs; embeddings only refine it when available.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, toRaw, watch } from 'vue'
+import { liveQuery, type Subscription } from 'dexie'
+import i18next from 'i18next'
+import type { LinkEvidence, LinkMethod, LinkPassage, PassageLinks } from '../core/link'
+import type { Lang } from '../core/model'
+import { useDb } from '../db'
+import type { LinkRow, PassageRow } from '../db/schema'
+import { getPassages, listDocuments } from '../db/documents'
+import { listLinks, linkId, saveLinkStatus, type LinkStatus } from '../db/links'
+import { NEED_GLOSSARY, type FoundPassage, type LinkJobPhase } from '../workers/linkJob'
+import { useGlossaryStore } from './glossary'
+import { useMlStore } from './ml'
+import { useNotifyStore } from './notify'
+import type { DocumentSummary } from './reports'
+import { workerRpc } from './workerRpc'
+
+/** Where a run is: reading passages, loading the model, embedding, or a phase of the link worker. */
+export type RunPhase = 'load' | 'model' | 'embed' | LinkJobPhase
+/** Progress of the running job; `total` 0 means indeterminate. */
+export interface RunProgress {
+  phase: RunPhase
+  done: number
+  total: number
+}
+/** A passage of another report found for a query passage. */
+export interface FoundView {
+  doc: DocumentSummary
+  passage: PassageRow
+  score: number
+  evidence: LinkEvidence
+}
+
+/** Candidates kept per source passage. */
+const TOP = 5
+let onWorkerProgress: (p: RunProgress & { jobId: number }) => void = () => {}
+const rpc = workerRpc(() => {
+  const w = new Worker(new URL('../workers/link.worker.ts', import.meta.url), { type: 'module' })
+  w.addEventListener('message', (ev: MessageEvent<{ progress?: RunProgress & { jobId: number } }>) => ev.data.progress && onWorkerProgress(ev.data.progress))
+  return w
+})
+
+/** What linking needs of a passage row (a small copy for the worker). */
+function toLinkPassage(p: PassageRow): LinkPassage {
+  return { text: p.text, kind: p.kind, lang: p.lang, sentences: p.sentences.map((s) => ({ text: s.text })) }
+}
+
+/** A short hash of the passage languages (a language override changes what linking sees). */
+function langSignature(ps: readonly PassageRow[]): string {
+  let h = 2166136261
+  for (const p of ps) for (let i = 0; i < p.lang.length; i++) h = Math.imul(h ^ p.lang.charCodeAt(i), 16777619)
+  return `${ps.length}.${(h >>> 0).toString(36)}`
+}
+
+/** The section a passage belongs to: its top-level heading (a heading opens its own section); "" before the first. */
+export function sectionOf(p: PassageRow): string {
+  return p.sectionPath[0] ?? (p.kind === 'heading' ? p.text : '')
+}
+
+/** Filters of the link list (and of the map and heatmap that draw the same links). */
+export interface LinkFilters {
+  /** Concept id the evidence must share, or "" for any. */
+  concept: string
+  /** Section of A (see `sectionOf`) the source passage must be in, or "" for any. */
+  section: string
+  /** Lowest score shown. */
+  threshold: number
+  /** Undecided candidates shown per source passage (decided ones are always shown). */
+  perSource: number
+  status: 'all' | LinkStatus
+}
+
+/** One row of the link list: a source passage of A, a candidate of B, why, and the user's decision. */
+export interface LinkView {
+  id: string
+  source: PassageRow
+  target: PassageRow
+  /** Rank of the candidate for its source passage, from 0. */
+  rank: number
+  score: number
+  method: LinkMethod
+  evidence: LinkEvidence
+  status: LinkStatus
+}
+
+/**
+ * The rows to show: per source passage of A, its candidates that pass the filters; the first `perSource`
+ * undecided ones plus every confirmed or rejected one. `a` and `b` are the passages the results index.
+ */
+export function buildLinkViews(
+  results: readonly PassageLinks[], a: readonly PassageRow[], b: readonly PassageRow[], statuses: ReadonlyMap<string, LinkRow>, f: LinkFilters,
+): LinkView[] {
+  const out: LinkView[] = []
+  const conceptKey = f.concept ? 'c:' + f.concept : ''
+  for (const r of results) {
+    const source = a[r.source]
+    if (!source || (f.section && sectionOf(source) !== f.section)) continue
+    let undecided = 0
+    r.candidates.forEach((c, rank) => {
+      const target = b[c.index]
+      if (!target || c.score < f.threshold) return
+      if (conceptKey && !c.evidence.concepts.some((x) => x.key === conceptKey)) return
+      const id = linkId(source.id, target.id)
+      const status = statuses.get(id)?.status ?? 'suggested'
+      if (f.status !== 'all' && status !== f.status) return
+      if (status === 'suggested' && undecided++ >= f.perSource) return
+      out.push({ id, source, target, rank, score: c.score, method: c.method, evidence: c.evidence, status })
+    })
+  }
+  return out
+}
+
+/** Concept ids found in the evidence of any candidate, most frequent first. */
+export function conceptsIn(results: readonly PassageLinks[]): string[] {
+  const n = new Map<string, number>()
+  for (const r of results) for (const c of r.candidates) for (const x of c.evidence.concepts) n.set(x.key.slice(2), (n.get(x.key.slice(2)) ?? 0) + 1)
+  return [...n].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([id]) => id)
+}
+
+/** Link density between the sections of A (rows) and of B (columns), in reading order. */
+export interface Heatmap {
+  rows: string[]
+  cols: string[]
+  /** counts[row][col]: links from a passage of section `rows[row]` to one of `cols[col]`. */
+  counts: number[][]
+  max: number
+}
+
+/** Counts the given links per section pair. */
+export function heatmapOf(views: readonly LinkView[], a: readonly PassageRow[], b: readonly PassageRow[]): Heatmap {
+  const rows = [...new Set(a.filter((p) => p.kind !== 'footnote').map(sectionOf))]
+  const cols = [...new Set(b.filter((p) => p.kind !== 'footnote').map(sectionOf))]
+  const ri = new Map(rows.map((s, i) => [s, i]))
+  const ci = new Map(cols.map((s, i) => [s, i]))
+  const counts = rows.map(() => cols.map(() => 0))
+  let max = 0
+  for (const v of views) {
+    const r = ri.get(sectionOf(v.source))
+    const c = ci.get(sectionOf(v.target))
+    if (r !== undefined && c !== undefined) max = Math.max(max, ++counts[r][c])
+  }
+  return { rows, cols, counts, max }
+}
+
+export const useLinksStore = defineStore('links', () => {
+  const glossary = useGlossaryStore()
+  const ml = useMlStore()
+  const notify = useNotifyStore()
+  /** Source report (A) and candidate report (B) ids. */
+  const pairA = ref('')
+  const pairB = ref('')
+  /** Passages of A and B as last linked (reading order). */
+  const passagesA = shallowRef<PassageRow[]>([])
+  const passagesB = shallowRef<PassageRow[]>([])
+  /** Ranked candidates of every passage of A, or null before a run. */
+  const results = shallowRef<PassageLinks[] | null>(null)
+  /** The running job's progress, or null. */
+  const progress = ref<RunProgress | null>(null)
+  /** The last run's failure, if any. */
+  const error = ref('')
+  /** Whether a run asks for embeddings (tier 2). */
+  const useEmbeddings = ref(false)
+  /** Set when embeddings were asked for but no model could be loaded: the model's plain message. */
+  const embeddingNote = ref('')
+  /** Stored decisions on links of this pair, by link id. */
+  const statuses = shallowRef<Map<string, LinkRow>>(new Map())
+  /** The filters of the link list, map and heatmap. */
+  const filters = ref<LinkFilters>({ concept: '', section: '', threshold: 0.15, perSource: 1, status: 'all' })
+  let sub: Subscription | undefined
+  let jobSeq = 0
+  let currentJob = 0
+  let glossaryGen = 0
+  let sentGlossary = ''
+  const embedCache = new Map<string, Float32Array[]>()
+
+  watch(() => glossary.entries, () => glossaryGen++)
+  onWorkerProgress = (p) => {
+    if (p.jobId === currentJob) progress.value = { phase: p.phase, done: p.done, total: p.total }
+  }
+
+  /** Link rows after filters (see `buildLinkViews`). */
+  const views = computed<LinkView[]>(() =>
+    results.value ? buildLinkViews(results.value, passagesA.value, passagesB.value, statuses.value, filters.value) : [],
+  )
+  /** Number of confirmed and rejected links stored for this pair. */
+  const decided = computed(() => {
+    let confirmed = 0
+    let rejected = 0
+    for (const r of statuses.value.values()) (r.status === 'confirmed' ? confirmed++ : r.status === 'rejected' ? rejected++ : 0)
+    return { confirmed, rejected }
+  })
+
+  /** Resolves once the glossary's first snapshot is in (concept evidence needs it), or after 10 s. */
+  function glossaryReady(): Promise<void> {
+    glossary.start()
+    if (glossary.loaded) return Promise.resolve()
+    return new Promise((ok) => {
+      const timer = setTimeout(done, 10_000)
+      const stop = watch(() => glossary.loaded, (v) => v && done())
+      function done(): void {
+        clearTimeout(timer)
+        stop()
+        ok()
+      }
+    })
+  }
+
+  /** Calls the link worker, sending the glossary when the worker does not have this version of it. */
+  async function callWorker<T>(payload: Record<string, unknown>): Promise<T> {
+    const key = `g${glossaryGen}`
+    const send = (entries: boolean) => rpc<T>({ ...payload, glossaryKey: key, entries: entries ? toRaw(glossary.entries) : undefined })
+    try {
+      const r = await send(sentGlossary !== key)
+      sentGlossary = key
+      return r
+    } catch (e) {
+      if ((e as Error).message !== NEED_GLOSSARY) throw e
+      sentGlossary = key
+      return send(true)
+    }
+  }
+
+  /** Chooses the report pair; decisions of the pair are followed live. Results of another pair are dropped. */
+  function setPair(a: string, b: string): void {
+    if (a === pairA.value && b === pairB.value) return
+    cancel()
+    pairA.value = a
+    pairB.value = b
+    results.value = null
+    passagesA.value = passagesB.value = []
+    error.value = embeddingNote.value = ''
+    filters.value = { ...filters.value, concept: '', section: '' }
+    sub?.unsubscribe()
+    statuses.value = new Map()
+    if (a && b) sub = liveQuery(() => listLinks(useDb(), a, b)).subscribe({ next: (rows) => (statuses.value = new Map(rows.map((r) => [r.id, r]))) })
+  }
+
+  /** Embeddings of a report's passages by position (footnotes get an empty vector), or null without a model. */
+  async function embedDoc(docId: string, ps: PassageRow[]): Promise<Float32Array[] | null> {
+    const key = `${ml.embeddingModel}|${docId}|${langSignature(ps)}`
+    const hit = embedCache.get(key)
+    if (hit) return hit
+    const idx = ps.flatMap((p, i) => (p.kind === 'footnote' ? [] : [i]))
+    progress.value = { phase: 'model', done: 0, total: 0 }
+    const vecs = await ml.embed(idx.map((i) => ps[i].text), (done, total) => (progress.value = { phase: 'embed', done, total }))
+    if (!vecs) return null
+    const out: Float32Array[] = ps.map(() => new Float32Array(0))
+    idx.forEach((i, k) => (out[i] = vecs[k]))
+    embedCache.set(key, out)
+    return out
+  }
+
+  /** Links the chosen pair (tier 1, refined by embeddings when asked and available). A new run cancels the old one. */
+  async function run(): Promise<void> {
+    const a = pairA.value
+    const b = pairB.value
+    if (!a || !b) return
+    cancel()
+    const job = (currentJob = ++jobSeq)
+    const live = () => job === currentJob
+    error.value = embeddingNote.value = ''
+    progress.value = { phase: 'load', done: 0, total: 0 }
+    try {
+      await glossaryReady()
+      const db = useDb()
+      const [docA, docB, pa, pb] = await Promise.all([db.documents.get(a), db.documents.get(b), getPassages(db, a), getPassages(db, b)])
+      if (!live()) return
+      if (!docA || !docB) throw new Error(i18next.t('compare.missingDoc'))
+      let embeddings: { a: Float32Array[]; b: Float32Array[] } | null = null
+      if (useEmbeddings.value) {
+        const ea = await embedDoc(a, pa)
+        const eb = ea && (await embedDoc(b, pb))
+        if (!live()) return
+        if (ea && eb) embeddings = { a: ea, b: eb }
+        else embeddingNote.value = ml.embeddingStatus.state === 'unavailable' ? ml.embeddingStatus.message : i18next.t('compare.noModel')
+      }
+      progress.value = { phase: 'features', done: 0, total: 0 }
+      const payload = { type: 'link', jobId: job, a: pa.map(toLinkPassage), b: pb.map(toLinkPassage), langA: docA.lang, langB: docB.lang, top: TOP, embeddings }
+      const linked = await callWorker<PassageLinks[]>(payload)
+      if (!live()) return
+      passagesA.value = pa
+      passagesB.value = pb
+      results.value = linked
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e)
+      if (live() && msg !== 'cancelled') error.value = msg
+    } finally {
+      if (live()) {
+        progress.value = null
+        currentJob = 0
+      }
+    }
+  }
+
+  /** Stops the running job (the worker stops at its next chunk); earlier results stay. */
+  function cancel(): void {
+    const job = currentJob
+    if (!job) return
+    currentJob = 0
+    progress.value = null
+    rpc({ type: 'cancel', jobId: job }).catch(() => {})
+  }
+
+  /** Sets a link's status; choosing the status it already has makes it a plain suggestion again. */
+  async function decide(view: LinkView, status: Exclude<LinkStatus, 'suggested'>): Promise<void> {
+    try {
+      await saveLinkStatus(useDb(), {
+        srcDoc: pairA.value, dstDoc: pairB.value, srcPassage: view.source.id, dstPassage: view.target.id,
+        score: view.score, method: view.method, evidence: toRaw(view.evidence), status: view.status === status ? 'suggested' : status,
+      })
+    } catch (e) {
+      notify.push('error', e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  /** Ranks the passages of every other imported report against one passage (tier 1): the `top` best. */
+  async function find(passage: PassageRow, docLang: Lang | 'und', top = 10): Promise<FoundView[]> {
+    await glossaryReady()
+    const db = useDb()
+    const docs = (await listDocuments(db)).filter((d) => d.id !== passage.docId)
+    const lists = await Promise.all(docs.map((d) => getPassages(db, d.id)))
+    const targets = docs.map((d, i) => ({
+      key: `${d.id}|${d.hash}|${langSignature(lists[i])}|g${glossaryGen}`, docId: d.id, lang: d.lang, passages: lists[i].map(toLinkPassage),
+    }))
+    const lang = passage.lang !== 'und' ? passage.lang : docLang
+    const found = await callWorker<FoundPassage[]>({ type: 'find', query: toLinkPassage(passage), lang, top, targets })
+    return found.flatMap((f) => {
+      const k = docs.findIndex((d) => d.id === f.docId)
+      const p = lists[k]?.[f.index]
+      return p ? [{ doc: docs[k], passage: p, score: f.score, evidence: f.evidence }] : []
+    })
+  }
+
+  return {
+    pairA, pairB, passagesA, passagesB, results, progress, error, useEmbeddings, embeddingNote, statuses, filters, views, decided,
+    setPair, run, cancel, decide, find,
+  }
+})

@@ -1,0 +1,62 @@
+// TMX 1.4b export: a well-formed file with the required header and escaped, one-line segments.
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { escapeXml, tmxDate, toTmx } from '../../src/core/align'
+import { childElements, parseXml, textContent } from '../../src/core/xml'
+
+const opts = { srcLang: 'fi', tgtLang: 'en', creationTool: 'coi-termbench', creationDate: new Date('2025-12-30T10:20:30Z') }
+
+describe('toTmx', () => {
+  const xml = toTmx(
+    [
+      { src: 'Onko Venäjällä raportoitu\npakkovärväystä?', tgt: 'Have there been reports of forced recruitment?' },
+      { src: 'A & B <c> "d" \'e\'', tgt: 'x < y > z & "q"', note: 'anchor 0.50' },
+    ],
+    opts,
+  )
+  const doc = parseXml(xml)
+  it('is well-formed TMX 1.4 with the required header attributes', () => {
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true)
+    expect(doc.root.name).toBe('tmx')
+    expect(doc.root.attrs.version).toBe('1.4')
+    const [header, body] = childElements(doc.root)
+    expect(header.name).toBe('header')
+    expect(header.attrs).toMatchObject({
+      srclang: 'fi', adminlang: 'en', segtype: 'sentence', 'o-tmf': 'plaintext', datatype: 'plaintext',
+      creationtool: 'coi-termbench', creationtoolversion: '1.0', creationdate: '20251230T102030Z',
+    })
+    expect(body.name).toBe('body')
+    expect(childElements(body).map((e) => e.name)).toEqual(['tu', 'tu'])
+  })
+  it('writes one tuv per language with xml:lang and a one-line seg', () => {
+    const tu = childElements(childElements(doc.root)[1])[0]
+    const tuvs = childElements(tu)
+    expect(tuvs.map((t) => t.attrs['xml:lang'])).toEqual(['fi', 'en'])
+    expect(textContent(childElements(tuvs[0])[0])).toBe('Onko Venäjällä raportoitu pakkovärväystä?')
+  })
+  it('escapes markup characters and puts a note before the tuvs', () => {
+    expect(xml).toContain('A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;')
+    const tu = childElements(childElements(doc.root)[1])[1]
+    expect(childElements(tu).map((e) => e.name)).toEqual(['note', 'tuv', 'tuv'])
+    expect(textContent(childElements(childElements(tu)[1])[0])).toBe('A & B <c> "d" \'e\'')
+    expect(textContent(childElements(childElements(tu)[2])[0])).toBe('x < y > z & "q"')
+  })
+  it('drops characters XML cannot carry', () => {
+    expect(escapeXml('a\u0000b\u0007c\uD800d')).toBe('abcd')
+    expect(() => parseXml(toTmx([{ src: 'bad \u0001 char', tgt: 'ok' }], opts))).not.toThrow()
+  })
+  it('round-trips any text through a parser (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string(), (a, b) => {
+        const out = parseXml(toTmx([{ src: a, tgt: b }], opts))
+        const tuvs = childElements(childElements(childElements(out.root)[1])[0])
+        const clean = (s: string) => escapeXml(s).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim()
+        expect(textContent(childElements(tuvs[0])[0])).toBe(clean(a))
+        expect(textContent(childElements(tuvs[1])[0])).toBe(clean(b))
+      }),
+    )
+  })
+  it('formats dates as YYYYMMDDThhmmssZ', () => {
+    expect(tmxDate(new Date('2025-01-02T03:04:05.678Z'))).toBe('20250102T030405Z')
+  })
+})
