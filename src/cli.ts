@@ -70,8 +70,43 @@ const segment: Command = {
   },
 }
 
-/** The commands, by name. Other commands (link, check, candidates) join here. */
-export const COMMANDS: Record<string, Command> = { segment }
+/** A command whose work is a function from arguments to the text it prints. */
+function printing(summary: string, usage: string, load: () => Promise<(args: string[]) => Promise<string>>): Command {
+  return {
+    summary,
+    usage,
+    async run(args, io) {
+      const fn = await load()
+      io.out(await fn(args))
+      return 0
+    },
+  }
+}
+
+/** The commands, by name. Each loads its module only when it runs. */
+export const COMMANDS: Record<string, Command> = {
+  segment,
+  link: printing(
+    'rank, for every passage of A, the passages of B that state the same fact (any language pair)',
+    'link <fileA> <fileB> [--glossary <tbx|csv|json>] [--top N] [--json]',
+    async () => (await import('./cliCommands/link')).runLink,
+  ),
+  align: printing(
+    'align the sentences of two texts that translate each other (1-1, 1-2, 2-1, 1-0, 0-1 beads)',
+    'align <fileA> <fileB> [--glossary <tbx|csv|json>] [--json]',
+    async () => (await import('./cliCommands/link')).runAlign,
+  ),
+  check: printing(
+    'terminology QA of reports against a glossary: findings and concept × report usage',
+    'check <files…> [--glossary <tbx|csv|json>] [--json]',
+    async () => (await import('./cliCommands/check')).runCheck,
+  ),
+  candidates: printing(
+    'mine term candidates in one language for the concepts that lack a term in it',
+    'candidates <files…> --glossary <tbx|csv|json> --lang xx [--json]',
+    async () => (await import('./cliCommands/candidates')).runCandidates,
+  ),
+}
 
 function usageError(io: Io, message: string): number {
   io.err(`${message}\n`)

@@ -1,0 +1,158 @@
+// CLI commands `link` (comparable passages of two reports) and `align` (sentences of a text and its translation).
+// Usage: cli -- link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json]
+//        cli -- align <fileA> <fileB> [--glossary …] [--lang-a xx] [--lang-b xx] [--json | --tmx]
+import { existsSync, readFileSync } from 'node:fs'
+import { basename, dirname, extname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { alignSentences, beadsToPairs, toTmx } from '../core/align'
+import { importCsv } from '../core/csv'
+import { extractText } from '../core/extract'
+import { linkDocuments } from '../core/link'
+import { buildMatcher, type Matcher } from '../core/matcher'
+import { isLang, type Glossary, type Lang } from '../core/model'
+import { segmentDocument, type Passage } from '../core/segment'
+import { hydrateStarter } from '../core/starterGlossary'
+import { importTbx } from '../core/tbx'
+
+/** A report read and segmented; offsets of passages and sentences point into `text`, the file's text as read. */
+interface Report {
+  file: string
+  text: string
+  lang: Lang | 'und'
+  passages: Passage[]
+}
+
+const OPTIONS = {
+  glossary: { type: 'string' },
+  top: { type: 'string' },
+  'lang-a': { type: 'string' },
+  'lang-b': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  tmx: { type: 'boolean', default: false },
+} as const
+
+/** The repository's starter glossary, looked up next to the sources and in the working directory. */
+function defaultGlossaryPath(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url))
+  for (const p of [join(here, '..', '..', 'glossary', 'starter.json'), resolve('glossary', 'starter.json')]) if (existsSync(p)) return p
+  return null
+}
+
+/** Reads a glossary file: TBX, CSV or JSON ({ entries: [...] }, the starter glossary's shape). */
+export function readGlossary(file: string): Glossary {
+  const ext = extname(file).toLowerCase()
+  const text = readFileSync(file, 'utf8')
+  if (ext === '.json') return hydrateStarter(JSON.parse(text))
+  const result = ext === '.tbx' || ext === '.xml' ? importTbx(text) : ext === '.csv' || ext === '.tsv' ? importCsv(text) : null
+  if (!result) throw new Error(`unsupported glossary file "${basename(file)}" (expected .tbx, .csv or .json)`)
+  if (result.errors.length) throw new Error(`${basename(file)}: ${result.errors.map((e) => e.message).slice(0, 3).join('; ')}`)
+  return { entries: result.entries }
+}
+
+function matcherFor(glossaryFile: string | undefined): Matcher | null {
+  const path = glossaryFile ?? defaultGlossaryPath()
+  return path ? buildMatcher(readGlossary(path)) : null
+}
+
+function langOption(value: string | undefined, name: string): Lang | undefined {
+  if (value === undefined) return undefined
+  if (!isLang(value)) throw new Error(`${name}: unknown language "${value}"`)
+  return value
+}
+
+async function readReport(file: string, lang: Lang | undefined): Promise<Report> {
+  const bytes = readFileSync(file)
+  const extracted = await extractText(basename(file), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  const seg = segmentDocument(extracted.text, { lang, format: extracted.format, layout: extracted.layout })
+  return { file, text: extracted.text, lang: seg.lang, passages: seg.passages }
+}
+
+function parse(args: string[], usage: string) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS })
+  if (positionals.length !== 2) throw new Error(`expected two files\nusage: ${usage}`)
+  return { values, files: positionals as [string, string] }
+}
+
+const LINK_USAGE = 'link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json]'
+const ALIGN_USAGE = 'align <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--lang-a xx] [--lang-b xx] [--json | --tmx]'
+
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ')
+
+/**
+ * `link <fileA> <fileB>`: for every passage of A (in order) the top candidate passages of B, ranked by tier-1
+ * linking (shared glossary concepts, numbers and dates, names, cognates). With --json the output is
+ * `{ "links": [ { "source": { index, start, end, text }, "candidates": [ { index, start, end, text, score } ] } ] }`
+ * where offsets are UTF-16 offsets into each file's text as read (for .pdf/.docx: into the extracted text).
+ * The glossary defaults to glossary/starter.json when present.
+ */
+export async function runLink(args: string[]): Promise<string> {
+  const { values, files } = parse(args, LINK_USAGE)
+  const top = values.top === undefined ? 10 : Number(values.top)
+  if (!Number.isInteger(top) || top < 1) throw new Error(`--top: expected a positive integer, got "${values.top}"`)
+  const matcher = matcherFor(values.glossary)
+  const a = await readReport(files[0], langOption(values['lang-a'], '--lang-a'))
+  const b = await readReport(files[1], langOption(values['lang-b'], '--lang-b'))
+  const links = linkDocuments(a.passages, b.passages, { matcher, top, langA: a.lang, langB: b.lang })
+  const span = (p: Passage) => ({ index: p.index, start: p.start, end: p.end, text: p.text })
+  if (values.json) {
+    const out = links.map((l) => ({
+      source: span(a.passages[l.source]),
+      candidates: l.candidates.map((c) => ({ ...span(b.passages[c.index]), score: Number(c.score.toFixed(4)) })),
+    }))
+    return JSON.stringify({ links: out }, null, 2) + '\n'
+  }
+  const lines = [`${basename(a.file)} (${a.lang}, ${a.passages.length} passages) → ${basename(b.file)} (${b.lang}, ${b.passages.length} passages)`]
+  for (const l of links) {
+    if (!l.candidates.length) continue
+    const p = a.passages[l.source]
+    lines.push(`\n#${p.index} ${clip(p.text, 90)}`)
+    for (const c of l.candidates) {
+      const ev = c.evidence
+      const why = [...ev.concepts, ...ev.numbers, ...ev.names].slice(0, 4).map((f) => f.b.surface).join(', ')
+      lines.push(`  ${c.score.toFixed(3)} #${b.passages[c.index].index} ${clip(b.passages[c.index].text, 70)}${why ? `  [${why}]` : ''}`)
+    }
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** The sentences of a report's non-footnote passages, in order, with offsets into the file's text. */
+function sentencesOf(r: Report) {
+  return r.passages.filter((p) => p.kind !== 'footnote').flatMap((p) => p.sentences.map((s) => ({ passage: p.index, ...s })))
+}
+
+/**
+ * `align <fileA> <fileB>`: aligns the sentences of A and B (a text and its translation) in order, as beads
+ * 1-1, 1-2, 2-1, 1-0 and 0-1. --json prints `{ "beads": [ { type, src: [{ index, passage, start, end, text }],
+ * tgt: [...], anchor, cost } ] }` (offsets into each file's text as read); --tmx prints a TMX 1.4b memory.
+ */
+export async function runAlign(args: string[]): Promise<string> {
+  const { values, files } = parse(args, ALIGN_USAGE)
+  if (values.json && values.tmx) throw new Error('choose one of --json and --tmx')
+  const matcher = matcherFor(values.glossary)
+  const a = await readReport(files[0], langOption(values['lang-a'], '--lang-a'))
+  const b = await readReport(files[1], langOption(values['lang-b'], '--lang-b'))
+  const sa = sentencesOf(a)
+  const sb = sentencesOf(b)
+  const beads = alignSentences(sa.map((s) => s.text), sb.map((s) => s.text), { srcLang: a.lang, tgtLang: b.lang, matcher })
+  if (values.tmx) {
+    const pairs = beadsToPairs(beads, sa.map((s) => s.text), sb.map((s) => s.text))
+    return toTmx(pairs, { srcLang: a.lang === 'und' ? 'und' : a.lang, tgtLang: b.lang === 'und' ? 'und' : b.lang, creationTool: 'coi-termbench' })
+  }
+  const side = (list: typeof sa, idx: number[]) => idx.map((i) => ({ index: i, passage: list[i].passage, start: list[i].start, end: list[i].end, text: list[i].text }))
+  if (values.json) {
+    const out = beads.map((bd) => ({
+      type: bd.type,
+      src: side(sa, bd.src),
+      tgt: side(sb, bd.tgt),
+      anchor: Number(bd.anchor.toFixed(4)),
+      cost: Number(bd.cost.toFixed(4)),
+    }))
+    return JSON.stringify({ srcLang: a.lang, tgtLang: b.lang, beads: out }, null, 2) + '\n'
+  }
+  const lines = [`${basename(a.file)} (${a.lang}, ${sa.length} sentences) ↔ ${basename(b.file)} (${b.lang}, ${sb.length} sentences)`]
+  for (const bd of beads) {
+    lines.push(`${bd.type.padEnd(4)} ${clip(bd.src.map((i) => sa[i].text).join(' '), 60).padEnd(60)} │ ${clip(bd.tgt.map((j) => sb[j].text).join(' '), 60)}`)
+  }
+  return lines.join('\n') + '\n'
+}
