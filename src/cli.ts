@@ -96,16 +96,6 @@ export const COMMANDS: Record<string, Command> = {
     'align <fileA> <fileB> [--glossary <tbx|csv|json>] [--json]',
     async () => (await import('./cliCommands/link')).runAlign,
   ),
-  check: printing(
-    'terminology QA of reports against a glossary: findings and concept × report usage',
-    'check <files…> [--glossary <tbx|csv|json>] [--json]',
-    async () => (await import('./cliCommands/check')).runCheck,
-  ),
-  candidates: printing(
-    'mine term candidates in one language for the concepts that lack a term in it',
-    'candidates <files…> --glossary <tbx|csv|json> --lang xx [--json]',
-    async () => (await import('./cliCommands/candidates')).runCandidates,
-  ),
 }
 
 function usageError(io: Io, message: string): number {
