@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
     { path: '/reader/:docId', name: 'reader', component: () => import('./views/ReaderView.vue') },
     { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
+    { path: '/qa', name: 'qa', component: () => import('./views/QaView.vue') },
     { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
   ],
 })

@@ -1,0 +1,155 @@
+// The documents QA checks read: passages mapped back to the original text, the language each passage is checked in, and URLs to skip.
+import { isLang, type Lang, type PassageKind } from '../model'
+import { project } from '../segment/reconstruct'
+import type { Exclusion } from '../segment/types'
+
+/** A passage as the checks need it; `SegmentedPassage` and the segmenter's `Passage` fit. */
+export interface QaPassage {
+  text: string
+  /** Span of the passage in the original text. */
+  start: number
+  end: number
+  lang?: Lang | 'und'
+  kind?: PassageKind
+  /** Sub-spans of [start, end) the text leaves out (the segmenter's `Passage.excluded`): makes offsets exact. */
+  excluded?: readonly Exclusion[]
+  sentences?: readonly { text: string }[]
+}
+
+/** A report to check: its id (file name or database id), language, original text and passages. */
+export interface QaDocument {
+  id: string
+  lang: Lang
+  text: string
+  /** Passages from `segmentDocument`; when missing or empty, the whole text is one passage. */
+  passages?: readonly QaPassage[]
+}
+
+/** A passage ready for checking: its text, the language it is checked in, and the map back to the original. */
+export interface MappedPassage {
+  /** Position in the document's passage list. */
+  index: number
+  text: string
+  kind?: PassageKind
+  /** The language the passage is matched and judged in (see `checkLanguage`). */
+  lang: Lang
+  /** True when the passage is in another language than the report (a quote, a translated block). */
+  quoted: boolean
+  start: number
+  end: number
+  /** map[i]: offset in the original text of text[i] (computed on first use). */
+  readonly map: Int32Array
+  /** Spans of URLs in the passage text: checks skip what lies inside. */
+  urls: Array<[number, number]>
+}
+
+const NORDIC: ReadonlySet<Lang> = new Set<Lang>(['nb', 'da', 'sv'])
+
+/**
+ * The language a passage is checked in. A passage detected as another language than the report is checked in
+ * that language (English quotes in a French report, English blocks in a Finnish one), except that Nordic
+ * languages are not told apart inside a Nordic report (detection confuses Danish and Norwegian) and Russian
+ * passages (footnote titles) keep the report's language (Russian terms are always looked for).
+ */
+export function checkLanguage(docLang: Lang, passageLang: Lang | 'und' | undefined): Lang {
+  if (!passageLang || passageLang === 'und' || !isLang(passageLang) || passageLang === 'ru') return docLang
+  if (NORDIC.has(passageLang) && NORDIC.has(docLang)) return docLang
+  return passageLang
+}
+
+/**
+ * Maps every code unit of a passage's text to its offset in the original text. Exact through `excluded` when
+ * the passage has it; otherwise by aligning the passage text as a subsequence of its span (whitespace may be
+ * collapsed, hyphens and markers dropped); identity when the text is the span itself.
+ */
+export function passageOffsetMap(original: string, p: QaPassage): Int32Array {
+  const span = original.slice(p.start, p.end)
+  if (span === p.text) {
+    const map = new Int32Array(p.text.length)
+    for (let i = 0; i < map.length; i++) map[i] = p.start + i
+    return map
+  }
+  if (p.excluded) {
+    const proj = project(original, p.start, p.end, p.excluded)
+    if (proj.text === p.text) return proj.map.slice(0, p.text.length)
+  }
+  return alignSubsequence(original, p)
+}
+
+const isBlank = (c: string) => /\s/.test(c)
+
+/** Greedy alignment of the passage text onto its span; characters that cannot be placed map to the last placed one. */
+function alignSubsequence(original: string, p: QaPassage): Int32Array {
+  const map = new Int32Array(p.text.length)
+  let j = p.start
+  let last = p.start
+  for (let i = 0; i < p.text.length; i++) {
+    const c = p.text[i]
+    let k = j
+    const limit = Math.min(original.length, p.end + 64)
+    while (k < limit && !(original[k] === c || (isBlank(c) && isBlank(original[k])))) k++
+    if (k < limit) {
+      map[i] = k
+      last = k
+      j = k + 1
+      if (isBlank(c)) while (j < limit && isBlank(original[j]) && i + 1 < p.text.length && !isBlank(p.text[i + 1])) j++
+    } else map[i] = last
+  }
+  return map
+}
+
+/** Original span of the passage-text span [a, b), through the passage's map. */
+export function toOriginal(original: string, mp: MappedPassage, a: number, b: number): { start: number; end: number } {
+  if (b <= a) return { start: mp.map[a] ?? mp.end, end: mp.map[a] ?? mp.end }
+  const start = mp.map[a]
+  const lastAt = mp.map[b - 1]
+  const c = original.charCodeAt(lastAt)
+  return { start, end: lastAt + (c >= 0xd800 && c <= 0xdbff ? 2 : 1) }
+}
+
+const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"\])]+|\b[\w-]+(?:\.[\w-]+)+\/[^\s<>"\])]*/g
+
+/** Spans of URLs (with a scheme, www., or a domain followed by a path) in a text. */
+export function findUrls(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (const m of text.matchAll(URL_RE)) out.push([m.index, m.index + m[0].length])
+  return out
+}
+
+/** True when [a, b) overlaps one of the spans. */
+export function insideAny(spans: ReadonlyArray<[number, number]>, a: number, b: number): boolean {
+  for (const [s, e] of spans) if (a < e && b > s) return true
+  return false
+}
+
+/** The passages of a document, mapped and with their check language; the whole text when it has none. */
+export function mapPassages(doc: QaDocument): MappedPassage[] {
+  const passages: readonly QaPassage[] = doc.passages?.length ? doc.passages : [{ text: doc.text, start: 0, end: doc.text.length, lang: doc.lang }]
+  return passages.map((p, index) => {
+    const lang = checkLanguage(doc.lang, p.lang)
+    let map: Int32Array | null = null
+    return {
+      index, text: p.text, kind: p.kind, lang, quoted: lang !== doc.lang, start: p.start, end: p.end, urls: findUrls(p.text),
+      get map() {
+        return (map ??= passageOffsetMap(doc.text, p))
+      },
+    }
+  })
+}
+
+/** Index of the passage whose span contains original offset `at` (binary search over sorted spans), or −1. */
+export function passageAt(passages: readonly MappedPassage[], at: number): number {
+  let lo = 0
+  let hi = passages.length - 1
+  let best = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (passages[mid].start <= at) {
+      best = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  if (best >= 0 && at < passages[best].end) return passages[best].index
+  for (const p of passages) if (p.start <= at && at < p.end) return p.index
+  return -1
+}

@@ -1,0 +1,93 @@
+// The QA finding model: what a terminology check reports, with a stable id so that "ignore this finding" can be stored.
+
+/** Every terminology check, in the order the UI lists them. */
+export const CHECK_IDS = [
+  'deprecated-term', 'forbidden-term', 'variants', 'translit-convention', 'mixed-script', 'misspelling', 'linked-absent',
+] as const
+/** A terminology check. */
+export type CheckId = (typeof CHECK_IDS)[number]
+
+/** The checks run when none are named: all but 'linked-absent', which links every pair of reports (seconds, not milliseconds). */
+export const DEFAULT_CHECKS: readonly CheckId[] = CHECK_IDS.filter((c) => c !== 'linked-absent')
+
+/** How much a finding matters: errors are to fix, warnings to look at, info to know. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** One QA result. Offsets are UTF-16 code units into the document's ORIGINAL text (as read). */
+export interface Finding {
+  /** Stable id: hash of check, document id, start and surface (see `findingId`). */
+  id: string
+  check: CheckId
+  severity: Severity
+  conceptId?: string
+  termId?: string
+  /** The glossary term's text, when a term is involved. */
+  term?: string
+  /** Id (for the CLI: the file name) of the document the finding is in. */
+  docId: string
+  /** Index of the passage (in the document's passage list) the finding is in, when known. */
+  passageIndex?: number
+  start: number
+  end: number
+  /** text.slice(start, end), or for findings about a passage as a whole the term that is missing. */
+  surface: string
+  /** What to write instead, in the passage's language. */
+  suggestion?: string
+  /** A human-readable explanation (counts, conventions, the linked passage). */
+  detail?: string
+}
+
+/** A finding before its id is computed. */
+export type FindingDraft = Omit<Finding, 'id'>
+
+/** 32-bit FNV-1a over UTF-16 code units, as 8 hex digits. */
+function fnv1a(s: string, seed = 0x811c9dc5): string {
+  let h = seed >>> 0
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h.toString(16).padStart(8, '0')
+}
+
+/**
+ * The stable id of a finding: a 64-bit hash (two FNV-1a passes) of check, document id, start and surface.
+ * It survives re-running the checks and edits of the glossary, so an ignored finding stays ignored until the
+ * text itself changes there.
+ */
+export function findingId(check: CheckId, docId: string, start: number, surface: string): string {
+  const key = `${check}\u0000${docId}\u0000${start}\u0000${surface}`
+  return fnv1a(key) + fnv1a(key, 0x2f1b7c3d)
+}
+
+/** Gives a draft its stable id. */
+export function makeFinding(draft: FindingDraft): Finding {
+  return { id: findingId(draft.check, draft.docId, draft.start, draft.surface), ...draft }
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+
+/** Sorts findings by document, position, then severity and check; drops exact duplicates (same id). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>()
+  const out = findings.filter((f) => !seen.has(f.id) && seen.add(f.id))
+  const checkRank = (c: CheckId) => CHECK_IDS.indexOf(c)
+  return out.sort(
+    (a, b) =>
+      (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0) || a.start - b.start || a.end - b.end ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || checkRank(a.check) - checkRank(b.check),
+  )
+}
+
+/** Drops the findings whose id is in `ignored` (ids the user chose to ignore). */
+export function withoutIgnored(findings: readonly Finding[], ignored: ReadonlySet<string> | readonly string[]): Finding[] {
+  const set = ignored instanceof Set ? ignored : new Set(ignored as readonly string[])
+  return findings.filter((f) => !set.has(f.id))
+}
+
+/** Counts findings by check. */
+export function countByCheck(findings: readonly Finding[]): Partial<Record<CheckId, number>> {
+  const out: Partial<Record<CheckId, number>> = {}
+  for (const f of findings) out[f.check] = (out[f.check] ?? 0) + 1
+  return out
+}

@@ -1,0 +1,205 @@
+// Check: likely misspellings of glossary terms, one edit away ("Voenkamat", "refusniki"), with a report's own word frequencies as its dictionary.
+import { textWordKeys } from '../../matcher'
+import { TRANSLIT_KEY } from '../../matcher/stem'
+import type { Lang } from '../../model'
+import { foldForMatch } from '../../text/normalize'
+import { insideAny, toOriginal, type MappedPassage } from '../document'
+import { makeFinding, type Finding } from '../findings'
+import { matchCase } from '../glossaryInfo'
+import type { QaContext, ScannedDoc } from '../scan'
+import { differsByInflection, MisspellingTargets, type TargetWord } from './targets'
+
+/** Options of `checkMisspellings`. */
+export interface MisspellingOptions {
+  /** Shortest word (and stem) checked (default 6). */
+  minLength?: number
+  /**
+   * A spelling used at least `frequentMin` times and at least `frequentRatio` times as often as the glossary
+   * word it is near is taken for a word of the report's language, not a typo (defaults 3 and 0.5).
+   */
+  frequentMin?: number
+  frequentRatio?: number
+  /** Targets built beforehand (they depend on the glossary only); built once per context otherwise. */
+  targets?: MisspellingTargets
+}
+
+const WORD = /[\p{L}\p{M}]+/gu
+const CYRILLIC = /[\u0400-\u04ff]/
+
+/** One word occurrence in a passage: folded form, check language and passage-text span. */
+interface WordAt {
+  folded: string
+  lang: Lang
+  passage: MappedPassage
+  start: number
+  end: number
+}
+
+/** The words of one language in a report: counts, the spellings a glossary hit covers, and a sorted list for prefix look-ups. */
+interface Vocabulary {
+  counts: Map<string, number>
+  covered: Set<string>
+  sorted?: string[]
+}
+
+/** Folds words with a bounded cache per language (reports repeat their words, and checks are re-run). */
+class WordFolder {
+  private readonly caches = new Map<Lang, Map<string, string>>()
+  fold(raw: string, lang: Lang): string {
+    let cache = this.caches.get(lang)
+    if (!cache) this.caches.set(lang, (cache = new Map()))
+    let folded = cache.get(raw)
+    if (folded === undefined) {
+      if (cache.size > 200_000) cache.clear()
+      cache.set(raw, (folded = foldForMatch(raw, lang)))
+    }
+    return folded
+  }
+}
+
+const folder = new WordFolder()
+
+/** Calls `fn` for every word of every passage with its language, folded form and whether a glossary hit covers it. */
+function eachWord(sd: ScannedDoc, folder: WordFolder, fn: (mp: MappedPassage, raw: string, start: number, lang: Lang, folded: string, covered: boolean) => void): void {
+  const hitsByPassage = new Map<number, Array<{ start: number; end: number }>>()
+  for (const h of sd.hits) {
+    const list = hitsByPassage.get(h.passageIndex)
+    if (list) list.push(h.local)
+    else hitsByPassage.set(h.passageIndex, [h.local])
+  }
+  for (const mp of sd.passages) {
+    const hits = hitsByPassage.get(mp.index) ?? []
+    let hi = 0
+    for (const m of mp.text.matchAll(WORD)) {
+      const start = m.index
+      const end = start + m[0].length
+      const lang: Lang = CYRILLIC.test(m[0]) ? 'ru' : mp.lang
+      while (hi < hits.length && hits[hi].end <= start) hi++
+      let covered = false
+      for (let k = hi; k < hits.length && hits[k].start < end; k++) if (hits[k].end > start) covered = true
+      fn(mp, m[0], start, lang, folder.fold(m[0], lang), covered)
+    }
+  }
+}
+
+/** The vocabulary of a report per language (word counts and the spellings glossary hits cover). */
+function collectVocabulary(sd: ScannedDoc, folder: WordFolder): Map<Lang, Vocabulary> {
+  const vocab = new Map<Lang, Vocabulary>()
+  eachWord(sd, folder, (_mp, _raw, _start, lang, folded, covered) => {
+    let v = vocab.get(lang)
+    if (!v) vocab.set(lang, (v = { counts: new Map(), covered: new Set() }))
+    v.counts.set(folded, (v.counts.get(folded) ?? 0) + 1)
+    if (covered) v.covered.add(folded)
+  })
+  return vocab
+}
+
+/** Keys a text word is compared by: itself and itself minus inflection or Russian endings, with what was cut. */
+function wordKeys(word: string, lang: Lang, min: number): Array<{ key: string; rest: string }> {
+  const out = new Map<string, string>([[word, '']])
+  for (let k of textWordKeys(word, lang)) {
+    if (k.startsWith(TRANSLIT_KEY)) k = k.slice(1)
+    if (k.length >= min && word.startsWith(k) && !out.has(k)) out.set(k, word.slice(k.length))
+  }
+  return [...out].map(([key, rest]) => ({ key, rest }))
+}
+
+/** How often a word family occurs in a vocabulary: the words that are `key` plus an ending (found by prefix). */
+function familyCount(v: Vocabulary, key: string, lang: Lang): number {
+  const sorted = (v.sorted ??= [...v.counts.keys()].sort())
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] < key) lo = mid + 1
+    else hi = mid
+  }
+  let n = 0
+  for (let i = lo; i < sorted.length && sorted[i].startsWith(key); i++) {
+    const w = sorted[i]
+    if (w === key || (w.length - key.length <= 6 && wordKeys(w, lang, key.length).some((k) => k.key === key))) n += v.counts.get(w)!
+  }
+  return n
+}
+
+/** A near miss of one word: the glossary word it is near and the ending cut off the text word. */
+interface Near {
+  target: TargetWord
+  rest: string
+}
+
+/** Targets per glossary object (a glossary edit makes a new object: see `updateConcepts` callers). */
+const targetsCache = new WeakMap<object, MisspellingTargets>()
+
+/**
+ * Finds words one edit (Damerau-Levenshtein 1) away from an admitted glossary word, comparing the word and its
+ * stems (the word minus inflection or Russian endings) with glossary words and stems through a deletion index.
+ * For precision: the word and stem are at least `minLength` letters; the word is matched by no glossary term
+ * anywhere in the report; the difference is not inflection or derivation (a shared prefix or Snowball stem,
+ * an edit in the last three letters) nor a first-letter change; and the spelling is not an established word of
+ * the report (frequent in it, see `MisspellingOptions`). The suggestion is the glossary word with the text
+ * word's ending and case.
+ */
+export function checkMisspellings(ctx: QaContext, opts: MisspellingOptions = {}): Finding[] {
+  const min = opts.minLength ?? 6
+  const frequentMin = opts.frequentMin ?? 3
+  const frequentRatio = opts.frequentRatio ?? 0.5
+  let targets = opts.targets ?? targetsCache.get(ctx.glossary.glossary)
+  if (!targets) targetsCache.set(ctx.glossary.glossary, (targets = new MisspellingTargets(ctx.glossary)))
+  const out: Finding[] = []
+  for (const sd of ctx.docs) {
+    const vocab = collectVocabulary(sd, folder)
+    const flagged = new Map<string, Near>()
+    for (const [lang, v] of vocab) {
+      for (const [word] of v.counts) {
+        if (word.length < min || v.covered.has(word)) continue
+        const near = judge(targets, v, word, lang, min, frequentMin, frequentRatio)
+        if (near) flagged.set(`${lang}\u0000${word}`, near)
+      }
+    }
+    if (!flagged.size) continue
+    eachWord(sd, folder, (mp, raw, start, lang, folded, covered) => {
+      const near = covered ? undefined : flagged.get(`${lang}\u0000${folded}`)
+      if (!near || (mp.urls.length && insideAny(mp.urls, start, start + raw.length))) return
+      const w: WordAt = { folded, lang, passage: mp, start, end: start + raw.length }
+      out.push(finding(ctx, sd, w, near, vocab.get(lang)!.counts.get(folded) ?? 1))
+    })
+  }
+  return out
+}
+
+/** The glossary word a report word is a likely misspelling of, or null (see `checkMisspellings`). */
+function judge(targets: MisspellingTargets, v: Vocabulary, word: string, lang: Lang, min: number, frequentMin: number, frequentRatio: number): Near | null {
+  let best: Near | null = null
+  for (const { key, rest } of wordKeys(word, lang, min)) {
+    if (targets.isKnown(lang, key)) return null
+    for (const near of targets.lookup(lang, key)) {
+      if (near.distance !== 1 || differsByInflection(key, near.word, lang, near.payload.translit)) continue
+      const mine = familyCount(v, key, lang)
+      if (mine >= frequentMin && mine >= frequentRatio * familyCount(v, near.word, lang)) continue
+      if (!best || (best.target.generated && !near.payload.generated) || rest.length < best.rest.length) best = { target: near.payload, rest }
+    }
+  }
+  return best
+}
+
+/** False when `spelling` is a deprecated or forbidden glossary term ("refusenikis"), so not to be suggested. */
+function admittedSpelling(ctx: QaContext, spelling: string, lang: Lang): boolean {
+  return !ctx.glossary.termsSpelt(spelling, lang).some((t) => t.status === 'deprecated' || t.status === 'forbidden')
+}
+
+function finding(ctx: QaContext, sd: ScannedDoc, w: WordAt, near: Near, count: number): Finding {
+  const span = toOriginal(sd.doc.text, w.passage, w.start, w.end)
+  const surface = sd.doc.text.slice(span.start, span.end)
+  const t = near.target
+  const term = ctx.glossary.termById.get(t.termId)
+  const base = t.display ?? t.key
+  const rest = near.rest && surface.length === w.folded.length ? surface.slice(surface.length - near.rest.length) : near.rest
+  return makeFinding({
+    check: 'misspelling', severity: w.passage.quoted ? 'info' : 'warning',
+    conceptId: t.conceptId, termId: t.termId, ...(term ? { term: term.text } : {}),
+    docId: sd.doc.id, passageIndex: w.passage.index, ...span, surface,
+    suggestion: matchCase(admittedSpelling(ctx, base + rest, w.lang) ? base + rest : base, surface),
+    detail: `one edit from «${base}»${t.generated ? ' (a transliteration)' : ''} (${ctx.glossary.label(t.conceptId)}); «${w.folded}» occurs ${count}× in this report`,
+  })
+}
