@@ -96,6 +96,11 @@ export const COMMANDS: Record<string, Command> = {
     'align <fileA> <fileB> [--glossary <tbx|csv|json>] [--json]',
     async () => (await import('./cliCommands/link')).runAlign,
   ),
+  check: printing(
+    'terminology QA of reports against a glossary: findings and concept × report usage',
+    'check <files…> [--glossary <tbx|csv|json>] [--json]',
+    async () => (await import('./cliCommands/check')).runCheck,
+  ),
 }
 
 function usageError(io: Io, message: string): number {
