@@ -52,6 +52,18 @@ describe('reports', () => {
     expect(await docCount()).toBe(5)
   })
 
+  it('lets the user enter the publisher and correct the title, kept after a reload', async () => {
+    const { page } = tb
+    await page.goto(app.url + '#/reports')
+    const row = page.locator('[data-doc]', { hasText: '004_' })
+    await row.getByTestId('edit-meta').click()
+    await row.getByTestId('edit-title').fill('Russia – Conscription')
+    await row.getByTestId('edit-publisher').fill('Danish Immigration Service and Swedish Migration Agency')
+    await row.getByTestId('save-meta').click()
+    await page.reload()
+    await expect.poll(() => page.locator('[data-doc]', { hasText: '004_' }).innerText()).toMatch(/Russia – Conscription\s+Danish Immigration Service and Swedish Migration Agency/)
+  })
+
   it('reads report 004 with headings, footnotes and a highlighted Voenkomat with its card', async () => {
     const { page } = tb
     await openDoc('004_')
