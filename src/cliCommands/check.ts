@@ -1,14 +1,12 @@
 // CLI command `check`: terminology QA of report files against a glossary (TBX, CSV or JSON), as JSON or text.
 import { existsSync, readFileSync } from 'node:fs'
-import { basename, dirname, extname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { importCsv } from '../core/csv'
-import { isLang, type Glossary, type Lang } from '../core/model'
+import { isLang, type Lang } from '../core/model'
 import { CHECK_IDS, DEFAULT_CHECKS, runQa, usageCounts, type CheckId, type Finding, type QaDocument } from '../core/qa'
 import { segmentDocument } from '../core/segment'
-import { hydrateStarter } from '../core/starterGlossary'
-import { importTbx } from '../core/tbx'
+import { readGlossary } from './glossaryFile'
 
 /** Usage line of the command. */
 export const CHECK_USAGE =
@@ -16,23 +14,6 @@ export const CHECK_USAGE =
   `(checks: ${CHECK_IDS.join(', ')}; default all but linked-absent; offsets: UTF-16 into the file as read)`
 
 const DEFAULT_GLOSSARY = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'glossary', 'starter.json')
-
-/** Reads a glossary file: TBX and CSV through their importers, JSON as the starter glossary's shape. */
-export function readGlossary(path: string): Glossary {
-  const text = readFileSync(path, 'utf8')
-  const ext = extname(path).toLowerCase()
-  if (ext === '.tbx' || ext === '.xml') {
-    const r = importTbx(text)
-    if (r.errors.length && !r.entries.length) throw new Error(`${path}: ${r.errors[0].message}`)
-    return { entries: r.entries }
-  }
-  if (ext === '.csv' || ext === '.tsv') {
-    const r = importCsv(text)
-    if (r.errors.length && !r.entries.length) throw new Error(`${path}: ${r.errors[0].message}`)
-    return { entries: r.entries }
-  }
-  return hydrateStarter(JSON.parse(text))
-}
 
 /** The language of a report: --lang, else a manifest.json beside it (the corpus layout), else detected. */
 function languageOf(file: string, text: string, given?: Lang): Lang {

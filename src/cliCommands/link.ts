@@ -1,19 +1,16 @@
 // CLI commands `link` (comparable passages of two reports) and `align` (sentences of a text and its translation).
 // Usage: cli -- link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json]
 //        cli -- align <fileA> <fileB> [--glossary …] [--lang-a xx] [--lang-b xx] [--json | --tmx]
-import { existsSync, readFileSync } from 'node:fs'
-import { basename, dirname, extname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { alignSentences, beadsToPairs, toTmx } from '../core/align'
-import { importCsv } from '../core/csv'
 import { extractText } from '../core/extract'
 import { linkDocuments } from '../core/link'
 import { buildMatcher, type Matcher } from '../core/matcher'
-import { isLang, type Glossary, type Lang } from '../core/model'
+import { isLang, type Lang } from '../core/model'
 import { segmentDocument, type Passage } from '../core/segment'
-import { hydrateStarter } from '../core/starterGlossary'
-import { importTbx } from '../core/tbx'
+import { defaultGlossaryPath, readGlossary } from './glossaryFile'
 
 /** A report read and segmented; offsets of passages and sentences point into `text`, the file's text as read. */
 interface Report {
@@ -31,24 +28,6 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   tmx: { type: 'boolean', default: false },
 } as const
-
-/** The repository's starter glossary, looked up next to the sources and in the working directory. */
-function defaultGlossaryPath(): string | null {
-  const here = dirname(fileURLToPath(import.meta.url))
-  for (const p of [join(here, '..', '..', 'glossary', 'starter.json'), resolve('glossary', 'starter.json')]) if (existsSync(p)) return p
-  return null
-}
-
-/** Reads a glossary file: TBX, CSV or JSON ({ entries: [...] }, the starter glossary's shape). */
-export function readGlossary(file: string): Glossary {
-  const ext = extname(file).toLowerCase()
-  const text = readFileSync(file, 'utf8')
-  if (ext === '.json') return hydrateStarter(JSON.parse(text))
-  const result = ext === '.tbx' || ext === '.xml' ? importTbx(text) : ext === '.csv' || ext === '.tsv' ? importCsv(text) : null
-  if (!result) throw new Error(`unsupported glossary file "${basename(file)}" (expected .tbx, .csv or .json)`)
-  if (result.errors.length) throw new Error(`${basename(file)}: ${result.errors.map((e) => e.message).slice(0, 3).join('; ')}`)
-  return { entries: result.entries }
-}
 
 function matcherFor(glossaryFile: string | undefined): Matcher | null {
   const path = glossaryFile ?? defaultGlossaryPath()
