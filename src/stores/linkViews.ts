@@ -1,0 +1,96 @@
+// Pure views over linking results for the compare screen: the rows after filtering, the concepts
+// present, and the section × section heatmap. No Vue, no database: unit-testable as plain functions.
+import type { LinkEvidence, LinkMethod, PassageLinks } from '../core/link'
+import type { LinkRow, PassageRow } from '../db/schema'
+import { linkId, type LinkStatus } from '../db/links'
+
+/** The section a passage belongs to: its top-level heading (a heading opens its own section); "" before the first. */
+export function sectionOf(p: PassageRow): string {
+  return p.sectionPath[0] ?? (p.kind === 'heading' ? p.text : '')
+}
+
+/** Filters of the link list (and of the map and heatmap that draw the same links). */
+export interface LinkFilters {
+  /** Concept id the evidence must share, or "" for any. */
+  concept: string
+  /** Section of A (see `sectionOf`) the source passage must be in, or "" for any. */
+  section: string
+  /** Lowest score shown. */
+  threshold: number
+  /** Undecided candidates shown per source passage (decided ones are always shown). */
+  perSource: number
+  status: 'all' | LinkStatus
+}
+
+/** One row of the link list: a source passage of A, a candidate of B, why, and the user's decision. */
+export interface LinkView {
+  id: string
+  source: PassageRow
+  target: PassageRow
+  /** Rank of the candidate for its source passage, from 0. */
+  rank: number
+  score: number
+  method: LinkMethod
+  evidence: LinkEvidence
+  status: LinkStatus
+}
+
+/**
+ * The rows to show: per source passage of A, its candidates that pass the filters; the first `perSource`
+ * undecided ones plus every confirmed or rejected one. `a` and `b` are the passages the results index.
+ */
+export function buildLinkViews(
+  results: readonly PassageLinks[], a: readonly PassageRow[], b: readonly PassageRow[], statuses: ReadonlyMap<string, LinkRow>, f: LinkFilters,
+): LinkView[] {
+  const out: LinkView[] = []
+  const conceptKey = f.concept ? 'c:' + f.concept : ''
+  for (const r of results) {
+    const source = a[r.source]
+    if (!source || (f.section && sectionOf(source) !== f.section)) continue
+    let undecided = 0
+    r.candidates.forEach((c, rank) => {
+      const target = b[c.index]
+      if (!target || c.score < f.threshold) return
+      if (conceptKey && !c.evidence.concepts.some((x) => x.key === conceptKey)) return
+      const id = linkId(source.id, target.id)
+      const status = statuses.get(id)?.status ?? 'suggested'
+      if (f.status !== 'all' && status !== f.status) return
+      if (status === 'suggested' && undecided++ >= f.perSource) return
+      out.push({ id, source, target, rank, score: c.score, method: c.method, evidence: c.evidence, status })
+    })
+  }
+  return out
+}
+
+/** Concept ids found in the evidence of any candidate, most frequent first. */
+export function conceptsIn(results: readonly PassageLinks[]): string[] {
+  const n = new Map<string, number>()
+  for (const r of results) for (const c of r.candidates) for (const x of c.evidence.concepts) n.set(x.key.slice(2), (n.get(x.key.slice(2)) ?? 0) + 1)
+  return [...n].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([id]) => id)
+}
+
+/** Link density between the sections of A (rows) and of B (columns), in reading order. */
+export interface Heatmap {
+  rows: string[]
+  cols: string[]
+  /** counts[row][col]: links from a passage of section `rows[row]` to one of `cols[col]`. */
+  counts: number[][]
+  max: number
+}
+
+/** Counts the given links per section pair. */
+export function heatmapOf(views: readonly LinkView[], a: readonly PassageRow[], b: readonly PassageRow[]): Heatmap {
+  const rows = [...new Set(a.filter((p) => p.kind !== 'footnote').map(sectionOf))]
+  const cols = [...new Set(b.filter((p) => p.kind !== 'footnote').map(sectionOf))]
+  const ri = new Map(rows.map((s, i) => [s, i]))
+  const ci = new Map(cols.map((s, i) => [s, i]))
+  const counts = rows.map(() => cols.map(() => 0))
+  let max = 0
+  for (const v of views) {
+    const r = ri.get(sectionOf(v.source))
+    const c = ci.get(sectionOf(v.target))
+    if (r !== undefined && c !== undefined) max = Math.max(max, ++counts[r][c])
+  }
+  return { rows, cols, counts, max }
+}
+
