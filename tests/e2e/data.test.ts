@@ -1,44 +1,34 @@
 // Whole-database backup and restore in the browser, the trash, and the storage meter.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
+import { openGlossary, useAppSuite } from './harness'
 
-let app: Awaited<ReturnType<typeof serveApp>>
-let tb: TestBrowser
+const suite = useAppSuite()
 
-beforeAll(async () => {
-  app = await serveApp()
-  tb = await openBrowser()
-})
-afterAll(async () => {
-  await tb?.close()
-  await app?.close()
-})
-
-const count = async () => Number(/of (\d+)/.exec(await tb.page.getByTestId('result-count').innerText())?.[1] ?? -1)
+const count = async () => Number(/of (\d+)/.exec(await suite.tb.page.getByTestId('result-count').innerText())?.[1] ?? -1)
 
 describe('backup, restore and trash', () => {
   it('backs up, loses a concept, and restores it from the file', async () => {
-    const { page } = tb
-    await openGlossary(page, app.url)
+    const { page } = suite.tb
+    await openGlossary(page, suite.app.url)
     await page.waitForFunction(() => /of \d{2,} concepts/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''))
     const before = await count()
-    await page.goto(app.url + '#/data')
+    await page.goto(suite.app.url + '#/data')
     await page.getByTestId('storage-meter').waitFor()
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup').click()])
     const backup = JSON.parse(readFileSync((await download.path())!, 'utf8'))
     expect(backup.format).toBe('coi-termbench-backup')
     expect(backup.tables.concepts.length).toBe(before)
 
-    await openGlossary(page, app.url)
+    await openGlossary(page, suite.app.url)
     await page.getByTestId('glossary-grid').focus()
     await page.keyboard.press('Delete')
     await expect.poll(count).toBe(before - 1)
 
     // The deleted concept is listed in the trash on the data page.
-    await page.goto(app.url + '#/data')
+    await page.goto(suite.app.url + '#/data')
     await expect.poll(() => page.locator('.trash li').count()).toBe(1)
 
     const file = join(mkdtempSync(join(tmpdir(), 'bk-')), 'backup.json')
@@ -46,20 +36,20 @@ describe('backup, restore and trash', () => {
     page.once('dialog', (d) => void d.accept())
     await page.getByTestId('restore-file').setInputFiles(file)
     await page.getByText('Backup restored.').waitFor()
-    await openGlossary(page, app.url)
+    await openGlossary(page, suite.app.url)
     await expect.poll(count).toBe(before)
   })
 
   it('refuses a file that is not a backup and changes nothing', async () => {
-    const { page } = tb
-    await openGlossary(page, app.url)
+    const { page } = suite.tb
+    await openGlossary(page, suite.app.url)
     const before = await count()
-    await page.goto(app.url + '#/data')
+    await page.goto(suite.app.url + '#/data')
     const file = join(mkdtempSync(join(tmpdir(), 'bk-')), 'notes.json')
     writeFileSync(file, JSON.stringify({ hello: 'world' }))
     await page.getByTestId('restore-file').setInputFiles(file)
     await page.getByText(/notes\.json: not a backup/).waitFor()
-    await openGlossary(page, app.url)
+    await openGlossary(page, suite.app.url)
     expect(await count()).toBe(before)
   })
 })

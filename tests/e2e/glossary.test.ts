@@ -1,22 +1,12 @@
 // The glossary in the built app, in real Chromium: starter glossary, search, create, persist across
 // reload / second tab / browser restart, delete and undo, safe rendering, keyboard navigation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
+import { describe, expect, it } from 'vitest'
+import { openGlossary, useAppSuite } from './harness'
 
-let app: Awaited<ReturnType<typeof serveApp>>
-let tb: TestBrowser
-
-beforeAll(async () => {
-  app = await serveApp()
-  tb = await openBrowser()
-})
-afterAll(async () => {
-  await tb?.close()
-  await app?.close()
-})
+const suite = useAppSuite()
 
 async function createConcept(term: string): Promise<void> {
-  const { page } = tb
+  const { page } = suite.tb
   await page.getByTestId('new-concept').click()
   const editor = page.getByTestId('concept-editor')
   await editor.locator('input.term-text').first().fill(term)
@@ -26,7 +16,7 @@ async function createConcept(term: string): Promise<void> {
 }
 
 async function search(q: string): Promise<string[]> {
-  const { page } = tb
+  const { page } = suite.tb
   await page.getByTestId('glossary-search').fill(q)
   await page.waitForTimeout(150)
   return page.locator('[data-concept]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText))
@@ -41,9 +31,9 @@ async function searchExpecting(q: string, n: number): Promise<string[]> {
 
 describe('glossary in the browser', () => {
   it('loads the starter glossary on first run', async () => {
-    await openGlossary(tb.page, app.url)
-    await tb.page.waitForFunction(() => /of ([4-9]\d|\d{3,}) concepts/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''))
-    const count = await tb.page.getByTestId('result-count').innerText()
+    await openGlossary(suite.tb.page, suite.app.url)
+    await suite.tb.page.waitForFunction(() => /of ([4-9]\d|\d{3,}) concepts/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''))
+    const count = await suite.tb.page.getByTestId('result-count').innerText()
     expect(Number(/of (\d+)/.exec(count)?.[1])).toBeGreaterThanOrEqual(40)
   })
 
@@ -59,11 +49,11 @@ describe('glossary in the browser', () => {
     await search('')
     await createConcept('zzz persistence probe')
     await searchExpecting('zzz persistence', 1)
-    await tb.page.reload()
-    await openGlossary(tb.page, app.url)
+    await suite.tb.page.reload()
+    await openGlossary(suite.tb.page, suite.app.url)
     await searchExpecting('zzz persistence', 1)
-    const second = await tb.context.newPage()
-    await openGlossary(second, app.url)
+    const second = await suite.tb.context.newPage()
+    await openGlossary(second, suite.app.url)
     await second.getByTestId('glossary-search').fill('zzz persistence')
     await second.waitForFunction(() => document.querySelectorAll('[data-concept]').length === 1)
     // An edit in one tab appears in the other (liveQuery across tabs).
@@ -71,13 +61,13 @@ describe('glossary in the browser', () => {
     await second.getByTestId('glossary-search').fill('zzz second tab')
     await second.waitForFunction(() => document.querySelectorAll('[data-concept]').length === 1, null, { timeout: 10000 })
     await second.close()
-    await tb.restart()
-    await openGlossary(tb.page, app.url)
+    await suite.tb.restart()
+    await openGlossary(suite.tb.page, suite.app.url)
     await searchExpecting('zzz persistence', 1)
   })
 
   it('deletes with the keyboard and undoes the deletion', async () => {
-    const { page } = tb
+    const { page } = suite.tb
     await searchExpecting('zzz persistence', 1)
     await page.getByTestId('glossary-grid').focus()
     await page.keyboard.press('Delete')
@@ -88,7 +78,7 @@ describe('glossary in the browser', () => {
   })
 
   it('opens the editor with Enter after moving with the arrow keys', async () => {
-    const { page } = tb
+    const { page } = suite.tb
     await search('')
     await page.getByTestId('glossary-search').press('ArrowDown')
     await page.keyboard.press('ArrowDown')
@@ -99,7 +89,7 @@ describe('glossary in the browser', () => {
   })
 
   it('shows the editor validation and refuses an empty term', async () => {
-    const { page } = tb
+    const { page } = suite.tb
     await page.getByTestId('new-concept').click()
     await page.getByTestId('save-concept').click()
     await expect.poll(() => page.getByTestId('concept-editor').innerText()).toMatch(/term is empty/i)
@@ -107,7 +97,7 @@ describe('glossary in the browser', () => {
   })
 
   it('renders a hostile term as text, never as HTML', async () => {
-    const { page } = tb
+    const { page } = suite.tb
     await createConcept('<img src=x onerror="window.__pwned=1">')
     const rows = await searchExpecting('img src', 1)
     expect(rows[0]).toContain('<img src=x onerror=')
@@ -116,6 +106,6 @@ describe('glossary in the browser', () => {
   })
 
   it('sends no request off the machine', () => {
-    expect(tb.external).toEqual([])
+    expect(suite.tb.external).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, existsSync, statSync, rmSync } from 'node:fs
 import { extname, join, resolve, normalize } from 'node:path'
 import { tmpdir } from 'node:os'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 const DIST = resolve('dist')
 const MIME: Record<string, string> = {
@@ -86,4 +87,24 @@ export async function openGlossary(page: Page, url: string): Promise<void> {
   await page.goto(url + '#/glossary')
   await page.getByTestId('glossary-grid').waitFor()
   await page.waitForFunction(() => document.querySelectorAll('[data-concept]').length > 0, null, { timeout: 30000 })
+}
+
+/** The served app and one browser, shared by the tests of a file. */
+export interface AppSuite {
+  app: { url: string; close: () => Promise<void> }
+  tb: TestBrowser
+}
+
+/** Serves the built app and opens a fresh browser before the file's tests; closes both after them. */
+export function useAppSuite(opts: { locale?: string } = {}): AppSuite {
+  const suite = {} as AppSuite
+  beforeAll(async () => {
+    suite.app = await serveApp()
+    suite.tb = await openBrowser(opts)
+  })
+  afterAll(async () => {
+    await suite.tb?.close()
+    await suite.app?.close()
+  })
+  return suite
 }

@@ -1,31 +1,21 @@
 // The model source setting in the built app: with an unreachable self-hosted source, loading the
 // model fails with a plain message, the app stays usable, and no request leaves the machine.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
+import { describe, expect, it } from 'vitest'
+import { openGlossary, useAppSuite } from './harness'
 
-let app: Awaited<ReturnType<typeof serveApp>>
-let tb: TestBrowser
-
-beforeAll(async () => {
-  app = await serveApp()
-  tb = await openBrowser()
-})
-afterAll(async () => {
-  await tb?.close()
-  await app?.close()
-})
+const suite = useAppSuite()
 
 describe('model source', () => {
   it('does not load the ML runtime on the first screen', async () => {
     const scripts: string[] = []
-    tb.page.on('request', (r) => scripts.push(r.url()))
-    await openGlossary(tb.page, app.url)
+    suite.tb.page.on('request', (r) => scripts.push(r.url()))
+    await openGlossary(suite.tb.page, suite.app.url)
     expect(scripts.filter((u) => /transformers|ort-wasm|ml\.worker/i.test(u))).toEqual([])
   })
 
   it('says plainly that an unreachable model cannot be loaded, and keeps it saved after a reload', async () => {
-    const { page } = tb
-    await page.goto(app.url + '#/data')
+    const { page } = suite.tb
+    await page.goto(suite.app.url + '#/data')
     await page.getByTestId('source-url').check()
     await page.getByTestId('source-base').fill('http://127.0.0.1:9/models/')
     await page.getByTestId('save-source').click()
@@ -35,7 +25,7 @@ describe('model source', () => {
     await page.reload()
     await page.getByTestId('model-settings').waitFor()
     await expect.poll(() => page.getByTestId('source-base').inputValue()).toBe('http://127.0.0.1:9/models/')
-    await openGlossary(page, app.url)
-    expect(tb.external).toEqual([])
+    await openGlossary(page, suite.app.url)
+    expect(suite.tb.external).toEqual([])
   })
 })
