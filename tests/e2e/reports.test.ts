@@ -60,6 +60,8 @@ describe('reports', () => {
     await row.getByTestId('edit-title').fill('Russia – Conscription')
     await row.getByTestId('edit-publisher').fill('Danish Immigration Service and Swedish Migration Agency')
     await row.getByTestId('save-meta').click()
+    // The list follows the database (liveQuery): once it shows the edit, the write has landed.
+    await expect.poll(() => row.innerText()).toMatch(/Danish Immigration Service and Swedish Migration Agency/)
     await page.reload()
     await expect.poll(() => page.locator('[data-doc]', { hasText: '004_' }).innerText()).toMatch(/Russia – Conscription\s+Danish Immigration Service and Swedish Migration Agency/)
   })
