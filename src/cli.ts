@@ -101,6 +101,11 @@ export const COMMANDS: Record<string, Command> = {
     'check <files…> [--glossary <tbx|csv|json>] [--json]',
     async () => (await import('./cliCommands/check')).runCheck,
   ),
+  candidates: printing(
+    'mine term candidates in one language for the concepts that lack a term in it',
+    'candidates <files…> --glossary <tbx|csv|json> --lang xx [--json]',
+    async () => (await import('./cliCommands/candidates')).runCandidates,
+  ),
 }
 
 function usageError(io: Io, message: string): number {
