@@ -1,7 +1,7 @@
 // Reports repository: a document with its passages is written in one transaction; re-imports are
 // recognised by content hash; passage languages can be overridden by the user.
 import type { Lang, SegmentedPassage } from '../core/model'
-import type { DocumentRow, PassageRow, WorkbenchDb } from './schema'
+import type { DocumentRow, LinkRow, PassageRow, WorkbenchDb } from './schema'
 
 /** Thrown when a document with the same content hash is already stored. */
 export class DuplicateDocumentError extends Error {
@@ -70,22 +70,33 @@ export async function setLanguage(db: WorkbenchDb, docId: string, lang: Lang, pa
   })
 }
 
-/** Removes a document with its passages; returns what was removed so that the caller can undo. */
-export async function deleteDocument(db: WorkbenchDb, docId: string): Promise<{ doc: DocumentRow; passages: PassageRow[] } | undefined> {
-  return db.transaction('rw', db.documents, db.passages, async () => {
+/** What deleting a document removed: enough to undo it. */
+export interface RemovedDocument {
+  doc: DocumentRow
+  passages: PassageRow[]
+  /** Links from or to the document's passages. */
+  links: LinkRow[]
+}
+
+/** Removes a document with its passages and links, in one transaction; returns them so that the caller can undo. */
+export async function deleteDocument(db: WorkbenchDb, docId: string): Promise<RemovedDocument | undefined> {
+  return db.transaction('rw', db.documents, db.passages, db.links, async () => {
     const doc = await db.documents.get(docId)
     if (!doc) return undefined
     const passages = await getPassages(db, docId)
+    const links = await db.links.filter((l) => l.srcDoc === docId || l.dstDoc === docId).toArray()
+    await db.links.bulkDelete(links.map((l) => l.id))
     await db.passages.where('docId').equals(docId).delete()
     await db.documents.delete(docId)
-    return { doc, passages }
+    return { doc, passages, links }
   })
 }
 
-/** Puts back a deleted document (undo). */
-export async function restoreDocument(db: WorkbenchDb, removed: { doc: DocumentRow; passages: PassageRow[] }): Promise<void> {
-  await db.transaction('rw', db.documents, db.passages, async () => {
+/** Puts back a deleted document with its passages and links (undo). */
+export async function restoreDocument(db: WorkbenchDb, removed: RemovedDocument): Promise<void> {
+  await db.transaction('rw', db.documents, db.passages, db.links, async () => {
     await db.documents.put(removed.doc)
     await db.passages.bulkPut(removed.passages)
+    await db.links.bulkPut(removed.links)
   })
 }
