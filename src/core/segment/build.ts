@@ -6,7 +6,7 @@ import type { LineInfo } from './lineTypes'
 import { normalizeExclusions, project, type Projection } from './reconstruct'
 import type { Exclusion, Line, LineRole } from './types'
 
-/** What building a span needs to know about the document. */
+/** What building a span needs to know about the report text. */
 export interface BuildContext {
   text: string
   lines: Line[]

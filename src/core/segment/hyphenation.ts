@@ -4,7 +4,7 @@
 /** What to do with a hyphen at the end of a line. */
 export type HyphenDecision = 'join' | 'keep' | 'space'
 
-/** Word and hyphenated-compound counts of one document. */
+/** Word and hyphenated-compound counts of one report. */
 export interface HyphenVocabulary {
   words: Map<string, number>
   compounds: Set<string>
