@@ -145,18 +145,35 @@ export function stepTrie<T>(
   keys: readonly string[],
   looseKeys: () => readonly string[],
 ): Array<TrieCursor<T>> {
-  const next: Array<TrieCursor<T>> = []
-  for (let pass = 0; pass < 2; pass++) {
-    const loose = pass === 1
-    for (const { node } of cursors) {
-      const edges = loose ? node.loose : node.edges
-      if (edges.size === 0) continue
-      for (const k of loose ? looseKeys() : keys) {
-        const children = edges.get(k)
-        if (!children) continue
-        for (const child of children) if (!next.some((c) => c.node === child)) next.push({ node: child, loose })
-      }
+  let next: Array<TrieCursor<T>> | undefined
+  let seen: Set<KeyTrieNode<T>> | undefined
+  const add = (child: KeyTrieNode<T>, loose: boolean) => {
+    if (!next) {
+      next = [{ node: child, loose }]
+      return
+    }
+    if (!seen) seen = new Set(next.map((c) => c.node))
+    if (seen.has(child)) return
+    seen.add(child)
+    next.push({ node: child, loose })
+  }
+  for (const { node } of cursors) {
+    if (node.edges.size === 0) continue
+    for (const k of keys) {
+      const children = node.edges.get(k)
+      if (children) for (const child of children) add(child, false)
     }
   }
-  return next
+  let loose: readonly string[] | undefined
+  for (const { node } of cursors) {
+    if (node.loose.size === 0) continue
+    for (const k of (loose ??= looseKeys())) {
+      const children = node.loose.get(k)
+      if (children) for (const child of children) add(child, true)
+    }
+  }
+  return next ?? NO_CURSORS
 }
+
+// Shared empty result: most words start no phrase. Callers never mutate what stepTrie returns.
+const NO_CURSORS: never[] = []

@@ -5,7 +5,7 @@ import { normalizeWithMap, toOriginalSpan } from '../text/normalize'
 import type { TranslitConvention } from '../text/translit'
 import { stepTrie, type TrieCursor } from './automaton'
 import { classifyCompoundHit, COMPOUNDING_LANGS } from './compounds'
-import { buildLangIndex, compileEntry, looksLikeAcronym, type CompileOptions, type LangIndex, type TermForm } from './patterns'
+import { buildLangIndex, compileEntry, type CompileOptions, type LangIndex, type TermForm } from './patterns'
 import { ACRONYM_KEY, textWordKeys, textWordLooseKeys } from './stem'
 import { splitWords, wordAt, type Words } from './words'
 
@@ -186,13 +186,22 @@ class GlossaryMatcher implements Matcher {
     const wantCyr = L === 'ru'
     const keysOf = (i: number) => {
       const keys = textWordKeys(w.words[i], L)
-      return w.words[i].length <= 12 && looksLikeAcronym(w.raw(i)) ? [...keys, ACRONYM_KEY + w.words[i]] : keys
+      return w.words[i].length <= 12 && w.acronymLike(i) ? [...keys, ACRONYM_KEY + w.words[i]] : keys
     }
     const looseOf = (i: number) => (this.loose ? textWordLooseKeys(w.words[i], L) : [])
     const root: Array<TrieCursor<TermForm>> = [{ node: idx.trie.root, loose: false }]
+    const firstSteps = idx.firstSteps
     for (let i = 0; i < w.words.length; i++) {
       if (w.cyr[i] !== wantCyr) continue
-      let cursors = stepTrie(root, keysOf(i), () => looseOf(i))
+      const word = w.words[i]
+      // Acronym keys depend on the original capitals, so the memo key says whether the word has them.
+      const memoKey = word.length <= 12 && w.acronymLike(i) ? ACRONYM_KEY + word : word
+      let cursors = firstSteps.get(memoKey)
+      if (cursors === undefined) {
+        cursors = stepTrie(root, keysOf(i), () => looseOf(i))
+        if (firstSteps.size > 200_000) firstSteps.clear()
+        firstSteps.set(memoKey, cursors)
+      }
       for (let j = i; cursors.length; ) {
         for (const c of cursors) {
           if (c.loose) continue

@@ -2,7 +2,7 @@
 import type { ConceptEntry, Lang, Term } from '../model'
 import { normalizeWithMap, toOriginalSpan } from '../text/normalize'
 import { attributeConvention, transliterationVariants, type TranslitConvention } from '../text/translit'
-import { AhoCorasick, KeyTrie } from './automaton'
+import { AhoCorasick, KeyTrie, type TrieCursor } from './automaton'
 import { ACRONYM_KEY, minStemLength, termWordKeys, termWordLooseKeys, TRANSLIT_KEY, translitTermWordKeys } from './stem'
 
 /** One spelling the matcher looks for: a term's own text, or a generated transliteration of its concept's Russian term. */
@@ -62,9 +62,14 @@ function foldedWordsWithRaw(text: string, lang: Lang): { words: string[]; raw: s
 }
 
 /** True when a word is written like an acronym: two or more capital letters ("SVO", "MoD", "СВО", "SOCh"). */
-export function looksLikeAcronym(raw: string): boolean {
+export function looksLikeAcronym(raw: string, from = 0, to = raw.length): boolean {
   let upper = 0
-  for (const ch of raw) if (ch !== ch.toLowerCase() && ++upper >= 2) return true
+  for (let i = from; i < to; i++) {
+    const c = raw.charCodeAt(i)
+    // ASCII decided by code; other letters (Cyrillic СОЧ, accented capitals) by case mapping. Runs on every word.
+    const isUpper = c < 0x80 ? c >= 65 && c <= 90 : c >= 0xc0 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase()
+    if (isUpper && ++upper >= 2) return true
+  }
   return false
 }
 
@@ -83,7 +88,7 @@ function conventionFor(spelling: string, cyr: string, lang: Lang, fallback?: Tra
 function formOf(t: Term, text: string, source: TermForm['source'], convention?: TranslitConvention): TermForm {
   const translit = source === 'variant' || (t.type === 'transliteration' && t.lang !== 'ru')
   const { words, raw } = foldedWordsWithRaw(text, t.lang)
-  const acronym = raw.map(looksLikeAcronym)
+  const acronym = raw.map((r) => looksLikeAcronym(r))
   const f: TermForm = { conceptId: t.conceptId, termId: t.id, lang: t.lang, text, words, acronym, source, translit }
   if (convention) f.convention = convention
   return f
@@ -131,6 +136,8 @@ export interface LangIndex {
   /** Glossary words inside compounds; null for languages that do not compound. */
   compounds: AhoCorasick<CompoundPattern> | null
   formCount: number
+  /** Memo of the first trie step per text word (most words start no phrase): filled while matching. */
+  firstSteps: Map<string, Array<TrieCursor<TermForm>>>
 }
 
 /** Builds the trie and (for compounding languages) the compound automaton of one language's forms. */
@@ -158,5 +165,5 @@ export function buildLangIndex(lang: Lang, forms: readonly TermForm[], opts: Com
       for (const k of termWordKeys(w, lang)) if (k !== w && k.length >= min) patterns.push([k, { form, kind: 'stem' }])
     }
   }
-  return { lang, trie, compounds: compounding ? new AhoCorasick(patterns) : null, formCount: forms.length }
+  return { lang, trie, compounds: compounding ? new AhoCorasick(patterns) : null, formCount: forms.length, firstSteps: new Map() }
 }

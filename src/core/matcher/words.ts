@@ -1,5 +1,6 @@
 // Cuts folded text into words with offsets: the units that phrase matching walks over.
 import type { NormalizedText } from '../text/normalize'
+import { looksLikeAcronym } from './patterns'
 
 const LETTER_OR_MARK = /^[\p{L}\p{M}]/u
 const DIGIT = /^\p{N}/u
@@ -9,6 +10,8 @@ export interface Words {
   text: string
   /** The original spelling of word i. */
   raw: (i: number) => string
+  /** True when the original spelling of word i has two capitals or more (acronyms: "SOCh", "AGS"). */
+  acronymLike: (i: number) => boolean
   starts: number[]
   ends: number[]
   words: string[]
@@ -37,6 +40,7 @@ export function splitWords(norm: NormalizedText, original: string): Words {
   const w: Words = {
     text, starts: [], ends: [], words: [], cyr: [],
     raw: (i) => original.slice(norm.map[w.starts[i]], norm.ends[w.ends[i] - 1]),
+    acronymLike: (i) => looksLikeAcronym(original, norm.map[w.starts[i]], norm.ends[w.ends[i] - 1]),
   }
   let start = -1
   let kind = 0

@@ -53,8 +53,13 @@ const LETTER_FOLDS: Record<string, string> = { æ: 'ae', ø: 'o', œ: 'oe', ß: 
 const DELETED = /^[\u00ad\u200b\u200c\u200d\u2060\ufeff]$/
 const APOSTROPHES = /^[\u2018\u2019\u02bc\u2032]$/
 const HYPHENS = /^[\u2010\u2011]$/
-const WHITE = /^\s$/
 const MARK = /^\p{M}$/u
+
+/** True for the non-ASCII code units that `\s` matches (no-break and typographic spaces, line separators, BOM). */
+function isWhiteUnit(code: number): boolean {
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
 
 const segmentCache = new Map<FoldProfile, Map<string, string>>()
 
@@ -86,6 +91,18 @@ function foldSegment(seg: string, profile: FoldProfile): string {
   return out
 }
 
+/** Decodes the folded UTF-16 units in one native call (little-endian, as typed arrays are on every platform we run on; a lone surrogate becomes U+FFFD, one unit, so offsets hold). */
+const UTF16 = new TextDecoder('utf-16le')
+
+const unitCache = new Map<FoldProfile, Array<string | undefined>>()
+
+/** `foldSegment` of a single UTF-16 unit with no marks after it, memoised in a flat array per profile. */
+function foldUnit(code: number, profile: FoldProfile): string {
+  let cache = unitCache.get(profile)
+  if (!cache) unitCache.set(profile, (cache = new Array(0x10000)))
+  return (cache[code] ??= foldSegment(String.fromCharCode(code), profile))
+}
+
 /**
  * Folds `s` under `fold` and maps every folded character back to its original offset. Case is folded,
  * diacritics are folded as the profile says (for 'search' all of them), confusables inside Latin words are
@@ -109,7 +126,7 @@ export function normalizeWithMap(s: string, fold: FoldProfile, opts: NormalizeOp
   }
   /** Emits one folded UTF-16 unit produced by the original segment [from, to). */
   const unit = (code: number, from: number, to: number) => {
-    if (collapse && (code === 32 || (code >= 9 && code <= 13) || (code > 127 && WHITE.test(String.fromCharCode(code))))) {
+    if (collapse && (code === 32 || (code >= 9 && code <= 13) || (code > 127 && isWhiteUnit(code)))) {
       if (lastSpace) {
         ends[n - 1] = to
         return
@@ -155,12 +172,11 @@ export function normalizeWithMap(s: string, fold: FoldProfile, opts: NormalizeOp
     }
     let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1)
     while (j < s.length && s.charCodeAt(j) >= 0x300 && MARK.test(s[j])) j++
-    const folded = foldSegment(replaced ?? s.slice(i, j), fold)
+    const folded = replaced === undefined && j === i + 1 ? foldUnit(c, fold) : foldSegment(replaced ?? s.slice(i, j), fold)
     for (let k = 0; k < folded.length; k++) unit(folded.charCodeAt(k), i, j)
     i = j
   }
-  let text = ''
-  for (let k = 0; k < n; k += 8192) text += String.fromCharCode(...out.subarray(k, Math.min(n, k + 8192)))
+  const text = UTF16.decode(out.subarray(0, n))
   return { text, map: map.subarray(0, n), ends: ends.subarray(0, n) }
 }
 

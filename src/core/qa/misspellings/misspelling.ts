@@ -23,8 +23,40 @@ export interface MisspellingOptions {
   targets?: MisspellingTargets
 }
 
-const WORD = /[\p{L}\p{M}]+/gu
-const CYRILLIC = /[\u0400-\u04ff]/
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u
+/** Per BMP code unit: 0 not classified yet, 1 letter or mark, 2 neither (filled as units are met). */
+const letterTable = new Uint8Array(0x10000)
+
+/**
+ * Calls `fn(start, end, cyrillic)` for every run of letters and marks in `text` (what /[\p{L}\p{M}]+/gu
+ * matches), by a table look-up per code unit: this runs over every character of every report.
+ */
+function forEachWord(text: string, fn: (start: number, end: number, cyrillic: boolean) => void): void {
+  const table = letterTable
+  let start = -1
+  let cyr = false
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32
+    let letter: boolean
+    if (c >= 0xd800 && c <= 0xdfff) letter = /^\p{L}/u.test(text.slice(c <= 0xdbff ? i : i - 1))
+    else {
+      let k = table[c]
+      if (k === 0) table[c] = k = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2
+      letter = k === 1
+    }
+    if (letter) {
+      if (start < 0) {
+        start = i
+        cyr = false
+      }
+      if (c >= 0x400 && c <= 0x4ff) cyr = true
+    } else if (start >= 0) {
+      fn(start, i, cyr)
+      start = -1
+    }
+  }
+}
+
 
 /** One word occurrence in a passage: folded form, check language and passage-text span. */
 interface WordAt {
@@ -59,8 +91,8 @@ class WordFolder {
 
 const folder = new WordFolder()
 
-/** Calls `fn` for every word of every passage with its language, folded form and whether a glossary hit covers it. */
-function eachWord(sd: ScannedDoc, folder: WordFolder, fn: (mp: MappedPassage, raw: string, start: number, lang: Lang, folded: string, covered: boolean) => void): void {
+/** Calls `fn` for every word of every passage with its language and whether a glossary hit covers it. */
+function eachWord(sd: ScannedDoc, fn: (mp: MappedPassage, raw: string, start: number, lang: Lang, covered: boolean) => void): void {
   const hitsByPassage = new Map<number, Array<{ start: number; end: number }>>()
   for (const h of sd.hits) {
     const list = hitsByPassage.get(h.passageIndex)
@@ -70,28 +102,47 @@ function eachWord(sd: ScannedDoc, folder: WordFolder, fn: (mp: MappedPassage, ra
   for (const mp of sd.passages) {
     const hits = hitsByPassage.get(mp.index) ?? []
     let hi = 0
-    for (const m of mp.text.matchAll(WORD)) {
-      const start = m.index
-      const end = start + m[0].length
-      const lang: Lang = CYRILLIC.test(m[0]) ? 'ru' : mp.lang
+    const text = mp.text
+    forEachWord(text, (start, end, cyrillic) => {
+      const lang: Lang = cyrillic ? 'ru' : mp.lang
       while (hi < hits.length && hits[hi].end <= start) hi++
       let covered = false
       for (let k = hi; k < hits.length && hits[k].start < end; k++) if (hits[k].end > start) covered = true
-      fn(mp, m[0], start, lang, folder.fold(m[0], lang), covered)
-    }
+      fn(mp, text.slice(start, end), start, lang, covered)
+    })
   }
 }
 
-/** The vocabulary of a report per language (word counts and the spellings glossary hits cover). */
-function collectVocabulary(sd: ScannedDoc, folder: WordFolder): Map<Lang, Vocabulary> {
-  const vocab = new Map<Lang, Vocabulary>()
-  eachWord(sd, folder, (_mp, _raw, _start, lang, folded, covered) => {
-    let v = vocab.get(lang)
-    if (!v) vocab.set(lang, (v = { counts: new Map(), covered: new Set() }))
-    v.counts.set(folded, (v.counts.get(folded) ?? 0) + 1)
-    if (covered) v.covered.add(folded)
+/** A report's words as written, per language: occurrences and whether a glossary hit covers one of them. */
+type RawWords = Map<Lang, Map<string, { count: number; covered: boolean }>>
+
+/**
+ * The vocabulary of a report per language (folded word counts and the spellings glossary hits cover), and
+ * the raw spellings behind each folded word. Words are counted as written and folded once per spelling:
+ * folding every occurrence was most of this check's time.
+ */
+function collectVocabulary(sd: ScannedDoc, folder: WordFolder): { vocab: Map<Lang, Vocabulary>; raw: RawWords } {
+  const raw: RawWords = new Map()
+  eachWord(sd, (_mp, word, _start, lang, covered) => {
+    let words = raw.get(lang)
+    if (!words) raw.set(lang, (words = new Map()))
+    const w = words.get(word)
+    if (w) {
+      w.count++
+      if (covered) w.covered = true
+    } else words.set(word, { count: 1, covered })
   })
-  return vocab
+  const vocab = new Map<Lang, Vocabulary>()
+  for (const [lang, words] of raw) {
+    const v: Vocabulary = { counts: new Map(), covered: new Set() }
+    vocab.set(lang, v)
+    for (const [word, { count, covered }] of words) {
+      const folded = folder.fold(word, lang)
+      v.counts.set(folded, (v.counts.get(folded) ?? 0) + count)
+      if (covered) v.covered.add(folded)
+    }
+  }
+  return { vocab, raw }
 }
 
 /** Keys a text word is compared by: itself and itself minus inflection or Russian endings, with what was cut. */
@@ -148,21 +199,31 @@ export function checkMisspellings(ctx: QaContext, opts: MisspellingOptions = {})
   if (!targets) targetsCache.set(ctx.glossary.glossary, (targets = new MisspellingTargets(ctx.glossary)))
   const out: Finding[] = []
   for (const sd of ctx.docs) {
-    const vocab = collectVocabulary(sd, folder)
-    const flagged = new Map<string, Near>()
+    const { vocab, raw } = collectVocabulary(sd, folder)
+    /** Raw spellings (by language) of flagged words, with the near miss. */
+    const flagged = new Map<Lang, Map<string, { near: Near; folded: string }>>()
     for (const [lang, v] of vocab) {
+      const near = new Map<string, Near>()
       for (const [word] of v.counts) {
         if (word.length < min || v.covered.has(word)) continue
-        const near = judge(targets, v, word, lang, min, frequentMin, frequentRatio)
-        if (near) flagged.set(`${lang}\u0000${word}`, near)
+        const n = judge(targets, v, word, lang, min, frequentMin, frequentRatio)
+        if (n) near.set(word, n)
       }
+      if (!near.size) continue
+      const spellings = new Map<string, { near: Near; folded: string }>()
+      for (const word of raw.get(lang)!.keys()) {
+        const folded = folder.fold(word, lang)
+        const n = near.get(folded)
+        if (n) spellings.set(word, { near: n, folded })
+      }
+      flagged.set(lang, spellings)
     }
     if (!flagged.size) continue
-    eachWord(sd, folder, (mp, raw, start, lang, folded, covered) => {
-      const near = covered ? undefined : flagged.get(`${lang}\u0000${folded}`)
-      if (!near || (mp.urls.length && insideAny(mp.urls, start, start + raw.length))) return
-      const w: WordAt = { folded, lang, passage: mp, start, end: start + raw.length }
-      out.push(finding(ctx, sd, w, near, vocab.get(lang)!.counts.get(folded) ?? 1))
+    eachWord(sd, (mp, word, start, lang, covered) => {
+      const hit = covered ? undefined : flagged.get(lang)?.get(word)
+      if (!hit || (mp.urls.length && insideAny(mp.urls, start, start + word.length))) return
+      const w: WordAt = { folded: hit.folded, lang, passage: mp, start, end: start + word.length }
+      out.push(finding(ctx, sd, w, hit.near, vocab.get(lang)!.counts.get(hit.folded) ?? 1))
     })
   }
   return out
