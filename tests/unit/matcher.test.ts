@@ -112,6 +112,28 @@ describe('acronyms', () => {
   })
 })
 
+describe('British and American English spellings', () => {
+  const m = buildMatcher({
+    entries: [
+      concept('mobilisation', [['en', 'mobilization']]), concept('militarisation', [['en', 'militarisation']]),
+      concept('crime', [['en', 'organised crime']]), concept('defence', [['en', 'defence ministry']]), concept('labour', [['en', 'forced labour']]),
+      concept('four', [['en', 'four']]),
+    ],
+  })
+  it('finds a term written in the other spelling, inflected too', () => {
+    expect(brief(m.match('The mobilisations of 2022 and the militarization of schools', 'en'))).toEqual([
+      ['mobilisation', 'mobilisations', 'stem'], ['militarisation', 'militarization', 'stem'],
+    ])
+    expect(brief(m.match('organized crime, the Defense Ministry and forced labor', 'en'))).toEqual([
+      ['crime', 'organized crime', 'stem'], ['defence', 'Defense Ministry', 'stem'], ['labour', 'forced labor', 'stem'],
+    ])
+  })
+  it('leaves short words and other languages alone', () => {
+    expect(brief(m.match('for four hours', 'en'))).toEqual([['four', 'four', 'exact']])
+    expect(m.match('la mobilisation partielle', 'fr')).toEqual([])
+  })
+})
+
 describe('matching Norwegian (001)', () => {
   const m = buildMatcher(GLOSSARY)
   it('finds «Vojenkomat» and «dedovsjina» with their conventions', () => {

@@ -2,6 +2,7 @@
 import * as snowballNs from 'snowball-stemmers'
 import type { SnowballStemmer } from 'snowball-stemmers'
 import type { Lang } from '../model'
+import { englishSpellingKey } from './english'
 import { finnishObliqueStems, finnishSplits, isFinnishEnding } from './finnish'
 
 // The package is CommonJS with an __esModule flag: Node puts its exports on `default`, bundlers on the namespace.
@@ -83,6 +84,7 @@ export function termWordKeys(word: string, lang: Lang): string[] {
   const stem = inflectionStem(word, lang)
   if (stem && (lang === 'ru' || !word.startsWith(stem))) keys.add(stem)
   if (lang === 'fi') for (const s of finnishObliqueStems(word)) keys.add(s)
+  if (lang === 'en') for (const k of [...keys]) keys.add(englishSpellingKey(k))
   return [...keys]
 }
 
@@ -144,6 +146,8 @@ function computeTextWordKeys(word: string, lang: Lang): string[] {
       if (endings.has(word.slice(word.length - k))) keys.add(word.slice(0, word.length - k))
     }
   }
+  // British and American spellings meet on one key ("mobilisations" → "mobilization"); translit keys are left alone.
+  if (lang === 'en') for (const k of [...keys]) if (k.charCodeAt(0) > 2) keys.add(englishSpellingKey(k))
   return [...keys]
 }
 
