@@ -1,9 +1,9 @@
 // The glossary compiled for matching (one automaton, rebuilt when the glossary changes), and the
 // split of a passage into plain and highlighted segments for safe rendering as text nodes.
 import { defineStore } from 'pinia'
-import { shallowRef, watch } from 'vue'
+import { shallowRef, triggerRef, watch } from 'vue'
 import type { Lang } from '../core/model'
-import { buildMatcher, type Matcher, type TermHit } from '../core/matcher'
+import { MatcherCache, type Matcher, type TermHit } from '../core/matcher'
 import { useGlossaryStore } from './glossary'
 
 /** A piece of passage text: plain, or a glossary hit. */
@@ -28,14 +28,21 @@ export function segmentsOf(text: string, hits: TermHit[]): TextSegment[] {
 
 export const useTermMatcherStore = defineStore('termMatcher', () => {
   const glossary = useGlossaryStore()
-  /** The current matcher; replaced when the glossary changes. */
+  /** The current matcher; updated concept by concept when the glossary changes (watchers are triggered). */
   const matcher = shallowRef<Matcher | null>(null)
+  const cache = new MatcherCache()
 
   glossary.start()
   watch(
     () => glossary.entries,
     (entries) => {
-      matcher.value = entries.length ? buildMatcher({ entries }) : null
+      if (!entries.length) {
+        matcher.value = null
+        return
+      }
+      const m = cache.get({ entries })
+      if (matcher.value !== m) matcher.value = m
+      else if (cache.lastChanged) triggerRef(matcher)
     },
     { immediate: true },
   )

@@ -1,8 +1,8 @@
 // The terminology QA run the worker performs, as a plain async function (testable in Node): every report
 // scanned against the glossary one by one, then each check, with a progress report and a chance to
 // cancel between steps. Also the small pure helpers the QA store needs (variant text, quote, CSV).
-import { buildMatcher, type Matcher } from '../core/matcher'
-import type { ConceptEntry, Glossary, Lang, PassageKind, SentenceSpan } from '../core/model'
+import { buildMatcher, MatcherCache, type Matcher } from '../core/matcher'
+import type { Glossary, Lang, PassageKind, SentenceSpan } from '../core/model'
 import { isLang } from '../core/model'
 import {
   checkDeprecatedTerms, checkLanguage, checkLinkedAbsent, checkMisspellings, checkMixedScript, checkTranslitConvention, checkVariants,
@@ -97,6 +97,9 @@ export class QaCancelledError extends Error {
   }
 }
 
+/** The matcher kept across runs lives in core; re-exported for the workers that import it from here. */
+export { MatcherCache }
+
 const CHECK_STEPS: readonly QaStepCheck[] = ['deprecated-term', 'variants', 'translit-convention', 'mixed-script', 'misspelling', 'linked-absent']
 
 const defaultPause = () => new Promise<void>((ok) => setTimeout(ok, 0))
@@ -107,31 +110,6 @@ export function reportLanguage(doc: Pick<QaJobDocument, 'lang' | 'passages'>): L
   const counts = new Map<Lang, number>()
   for (const p of doc.passages) if (p.lang !== 'und' && p.lang !== 'ru') counts.set(p.lang, (counts.get(p.lang) ?? 0) + p.text.length)
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
-}
-
-/** A stamp of a concept's content: the cache rebuilds a concept's patterns only when it changes. */
-function entryStamp(e: ConceptEntry): string {
-  return e.concept.modified + '|' + e.terms.map((t) => `${t.id}\u0001${t.lang}\u0001${t.text}\u0001${t.status}\u0001${t.type}`).join('\u0002')
-}
-
-/** Keeps one matcher across runs and updates only the concepts that changed. */
-export class MatcherCache {
-  private matcher: Matcher | null = null
-  private stamps = new Map<string, string>()
-
-  /** The matcher for this glossary: built on first use, then updated concept by concept. */
-  get(glossary: Glossary): Matcher {
-    const next = new Map(glossary.entries.map((e) => [e.concept.id, entryStamp(e)]))
-    if (!this.matcher) {
-      this.matcher = buildMatcher(glossary)
-    } else {
-      const changed = glossary.entries.filter((e) => this.stamps.get(e.concept.id) !== next.get(e.concept.id))
-      const removed = [...this.stamps.keys()].filter((id) => !next.has(id))
-      if (changed.length || removed.length) this.matcher.updateConcepts(changed, removed)
-    }
-    this.stamps = next
-    return this.matcher
-  }
 }
 
 function runCheck(ctx: QaContext, check: QaStepCheck, want: ReadonlySet<CheckId>, pair?: readonly [string, string]): Finding[] {

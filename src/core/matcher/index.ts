@@ -1,5 +1,6 @@
 // Public surface of term matching: build a matcher from a glossary, match texts, and the naive baseline.
 export { buildMatcher, selectHits } from './matcher'
+export { MatcherCache } from './cache'
 export type { Matcher, MatcherOptions, MatcherStats, MatchKind, MatchOptions, TermHit } from './matcher'
 export { AhoCorasick, KeyTrie, stepTrie } from './automaton'
 export type { KeyTrieNode, KeyedWord, TrieCursor } from './automaton'
