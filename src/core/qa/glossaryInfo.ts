@@ -15,12 +15,25 @@ export function isShortForm(t: Term): boolean {
   return t.type === 'acronym' || t.type === 'abbreviation'
 }
 
+const spellingKeys = new Map<string, string>()
+
+/** A term's folded spelling in a language, white space collapsed; memoised (glossaries are re-checked after every edit). */
+function spellingKey(text: string, lang: Lang): string {
+  const k = lang + '\u0000' + text
+  let v = spellingKeys.get(k)
+  if (v === undefined) {
+    if (spellingKeys.size > 300_000) spellingKeys.clear()
+    spellingKeys.set(k, (v = foldForMatch(text, lang).replace(/\s+/g, ' ').trim()))
+  }
+  return v
+}
+
 /** Lookups over a glossary, built once per QA run. */
 export class GlossaryInfo {
   readonly termById = new Map<string, Term>()
   readonly entryById = new Map<string, ConceptEntry>()
-  /** Terms by language and folded text: a spelling listed under several concepts is ambiguous. */
-  private readonly byFolded = new Map<string, Term[]>()
+  /** Terms by language, then folded text (a spelling listed under several concepts is ambiguous); built per language on first use. */
+  private readonly byFolded = new Map<Lang, Map<string, Term[]>>()
 
   constructor(readonly glossary: Glossary) {
     for (const e of glossary.entries) {
@@ -28,12 +41,22 @@ export class GlossaryInfo {
       for (const t of e.terms) {
         const term = t.conceptId ? t : { ...t, conceptId: e.concept.id }
         this.termById.set(term.id, term)
-        const key = `${term.lang}\u0000${foldForMatch(term.text, term.lang).replace(/\s+/g, ' ').trim()}`
-        const list = this.byFolded.get(key)
-        if (list) list.push(term)
-        else this.byFolded.set(key, [term])
       }
     }
+  }
+
+  private spellings(lang: Lang): Map<string, Term[]> {
+    let index = this.byFolded.get(lang)
+    if (index) return index
+    this.byFolded.set(lang, (index = new Map()))
+    for (const term of this.termById.values()) {
+      if (term.lang !== lang) continue
+      const key = spellingKey(term.text, lang)
+      const list = index.get(key)
+      if (list) list.push(term)
+      else index.set(key, [term])
+    }
+    return index
   }
 
   /** Terms of a concept in a language, best status first (stable otherwise). */
@@ -76,7 +99,7 @@ export class GlossaryInfo {
 
   /** Terms of any concept spelt `text` in `lang` (after folding). */
   termsSpelt(text: string, lang: Lang): Term[] {
-    return this.byFolded.get(`${lang}\u0000${foldForMatch(text, lang).replace(/\s+/g, ' ').trim()}`) ?? []
+    return this.spellings(lang).get(spellingKey(text, lang)) ?? []
   }
 
   /** Other concepts that list the same spelling in the same language with an admitted status. */
