@@ -1,6 +1,7 @@
 // IndexedDB-backed caches of the ML features: embeddings keyed by (model, content hash), so that no
 // passage is embedded twice, and machine translations keyed the same way.
 import type { EmbeddingCache } from '../ml/embedCache'
+import type { TranslationCache } from '../ml/translationCache'
 import type { WorkbenchDb } from './schema'
 
 /** The embedding cache over the `embeddings` table. */
@@ -25,4 +26,17 @@ export async function getTranslations(db: WorkbenchDb, model: string, hashes: st
 /** Stores translations. */
 export async function putTranslations(db: WorkbenchDb, model: string, entries: { hash: string; text: string }[]): Promise<void> {
   await db.translations.bulkPut(entries.map((e) => ({ model, ...e })))
+}
+
+/** The translation cache over the `translations` table (keys from `translationHash`). */
+export class DexieTranslationCache implements TranslationCache {
+  constructor(private readonly db: WorkbenchDb) {}
+
+  getMany(model: string, hashes: readonly string[]): Promise<(string | undefined)[]> {
+    return getTranslations(this.db, model, [...hashes])
+  }
+
+  putMany(model: string, entries: readonly { hash: string; text: string }[]): Promise<void> {
+    return putTranslations(this.db, model, [...entries])
+  }
 }

@@ -1,16 +1,20 @@
 // The machine-learning features as the UI sees them: the model source setting (shared by linking and
-// translation), the worker client, load status with download progress, and cached embeddings.
-// When no model can be reached the status says so plainly; every caller keeps its lexical tier.
+// translation), the worker client, load status with download progress, cached embeddings, and cached
+// machine translation. When no model can be reached the status says so plainly; every caller keeps its
+// lexical tier.
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { ref, shallowRef, toRaw } from 'vue'
 import type { MlClient } from '../ml/client'
-import type { MlProgress } from '../ml/protocol'
+import { MlError, type MlProgress } from '../ml/protocol'
+import type { Lang } from '../core/model'
 import { DEFAULT_MODEL_SOURCE, parseModelSource, validateModelSource, type ModelSource } from '../ml/modelSource'
 import { DEFAULT_EMBEDDING_MODEL } from '../ml/adapters/embeddings'
 import { embedWithCache } from '../ml/embedCache'
 import { useDb } from '../db'
 import { getMeta, setMeta } from '../db/termbase'
-import { DexieEmbeddingCache } from '../db/mlCache'
+import { DexieEmbeddingCache, DexieTranslationCache } from '../db/mlCache'
+import { pickTranslationModel, type TranslationModelInfo } from '../ml/adapters/translation'
+import { translateWithCache } from '../ml/translationCache'
 
 /** WARNING: stored in users' databases; do not rename. */
 const SOURCE_KEY = 'modelSource'
@@ -28,6 +32,10 @@ export const useMlStore = defineStore('ml', () => {
   const embeddingStatus = shallowRef<ModelStatus>({ state: 'idle' })
   /** Download progress per file, 0–100. */
   const downloads = ref<Record<string, number>>({})
+  /** Load status per translation model id. */
+  const translationStatus = ref<Record<string, ModelStatus>>({})
+  /** Translation loads in flight, by model id (concurrent callers share one load). */
+  const translationLoads = new Map<string, Promise<TranslationModelInfo>>()
   let client: MlClient | undefined
   let settingsLoaded = false
 
@@ -48,15 +56,22 @@ export const useMlStore = defineStore('ml', () => {
     await setMeta(useDb(), SOURCE_KEY, next)
     await setMeta(useDb(), MODEL_KEY, model)
     embeddingStatus.value = { state: 'idle' }
+    translationStatus.value = {}
+    translationLoads.clear()
     client?.terminate()
     client = undefined
     return null
   }
 
+  /** The source as a plain object: a reactive proxy cannot be posted to the worker (DataCloneError). */
+  function plainSource(): ModelSource {
+    return structuredClone(toRaw(source.value))
+  }
+
   async function getClient(): Promise<MlClient> {
     // The client module (and through it the worker and transformers.js) loads only when needed.
     const { createMlClient } = await import('../ml/client')
-    client ??= createMlClient(undefined, { source: source.value })
+    client ??= createMlClient(undefined, { source: plainSource() })
     return client
   }
 
@@ -73,7 +88,7 @@ export const useMlStore = defineStore('ml', () => {
     downloads.value = {}
     try {
       const c = await getClient()
-      const r = await c.load({ task: 'embeddings', modelId: embeddingModel.value, source: source.value }, onProgress)
+      const r = await c.load({ task: 'embeddings', modelId: embeddingModel.value, source: plainSource() }, onProgress)
       embeddingStatus.value = { state: 'ready', device: r.device }
       return true
     } catch (e) {
@@ -97,5 +112,81 @@ export const useMlStore = defineStore('ml', () => {
     return vectors
   }
 
-  return { source, embeddingModel, embeddingStatus, downloads, loadSettings, setSource, ensureEmbeddings, embed }
+  function setTranslationStatus(id: string, status: ModelStatus): void {
+    translationStatus.value = { ...translationStatus.value, [id]: status }
+  }
+
+  /**
+   * Loads the translation model of the pair src → tgt (the registry's pick), with download progress in
+   * `downloads`. Resolves with its registry entry; rejects with the worker's MlError when it cannot.
+   */
+  async function ensureTranslation(src: Lang, tgt: Lang): Promise<TranslationModelInfo> {
+    await loadSettings()
+    const info = pickTranslationModel(src, tgt)
+    if (!info) throw new MlError('runtime', `Nothing to translate: source and target are both “${src}”.`)
+    if (translationStatus.value[info.id]?.state === 'ready') return info
+    const running = translationLoads.get(info.id)
+    if (running) return running
+    const loading = (async () => {
+      setTranslationStatus(info.id, { state: 'loading' })
+      downloads.value = {}
+      try {
+        const c = await getClient()
+        const r = await c.load({ task: 'translation', modelId: info.id, source: plainSource() }, onProgress)
+        setTranslationStatus(info.id, { state: 'ready', device: r.device })
+        return info
+      } catch (e) {
+        setTranslationStatus(info.id, { state: 'unavailable', message: (e as Error).message })
+        throw e instanceof MlError ? e : new MlError('runtime', (e as Error).message)
+      } finally {
+        translationLoads.delete(info.id)
+      }
+    })()
+    translationLoads.set(info.id, loading)
+    return loading
+  }
+
+  /**
+   * Translates texts src→tgt with the registry's model for the pair (loading it first, with download
+   * progress in `downloads`); rejects with the worker's MlError (code 'model-unreachable' and a plain
+   * message) when no model can be loaded, or code 'cancelled' when `signal` aborts. Results are cached in
+   * IndexedDB (translations table), so nothing is translated twice. `onPartial` receives the text so far
+   * of input `index` as it streams (cached texts: once, in full). Texts are passed as they are: glossary
+   * protection and checks belong to the caller.
+   */
+  async function translate(
+    texts: string[],
+    src: Lang,
+    tgt: Lang,
+    opts: { onPartial?: (index: number, text: string) => void; signal?: AbortSignal } = {},
+  ): Promise<string[]> {
+    const cancelled = () => new MlError('cancelled', 'Cancelled.')
+    if (opts.signal?.aborted) throw cancelled()
+    if (src === tgt) return [...texts]
+    const cache = new DexieTranslationCache(useDb())
+    const { id: modelId } = pickTranslationModel(src, tgt)!
+    const { translations } = await translateWithCache(
+      texts,
+      modelId,
+      src,
+      tgt,
+      cache,
+      async (missing, onPiece) => {
+        await ensureTranslation(src, tgt)
+        if (opts.signal?.aborted) throw cancelled()
+        const call = (await getClient()).translate({ modelId, texts: missing, src, tgt, stream: !!opts.onPartial }, opts.onPartial ? onPiece : undefined)
+        const onAbort = () => call.cancel()
+        opts.signal?.addEventListener('abort', onAbort, { once: true })
+        try {
+          return (await call).translations
+        } finally {
+          opts.signal?.removeEventListener('abort', onAbort)
+        }
+      },
+      { onPartial: opts.onPartial },
+    )
+    return translations
+  }
+
+  return { source, embeddingModel, embeddingStatus, translationStatus, downloads, loadSettings, setSource, ensureEmbeddings, embed, ensureTranslation, translate }
 })
