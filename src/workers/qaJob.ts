@@ -10,6 +10,7 @@ import {
   type UsageMatrix,
 } from '../core/qa'
 import { neutraliseFormula, serializeCsv } from '../core/csv'
+import { defaultPause, JOB_CANCELLED, JobCancelledError, type JobHooks, type JobProgressMessage, type JobRequest } from './jobProtocol'
 
 /** A passage as the job receives it: a PassageRow without its ids. */
 export interface QaJobPassage {
@@ -66,43 +67,25 @@ export interface QaJobResult {
 }
 
 /** Hooks of a run. */
-export interface QaJobHooks {
-  onProgress?: (p: QaJobProgress) => void
-  /** Asked between steps; a true answer stops the run with QaCancelledError. */
-  isCancelled?: () => boolean
-  /** Lets other work (a cancel message) in between steps; default: a zero-delay timeout. */
-  pause?: () => Promise<void>
-  /** A matcher cache kept across runs (the worker keeps one). */
-  matchers?: MatcherCache
-}
+export type QaJobHooks = JobHooks<QaJobProgress>
 
-/** Messages the QA worker accepts: `id` is workerRpc's request id, `job` the caller's run id (for cancel). */
-export type QaWorkerRequest = { id: number; type: 'run'; job: number; input: QaJobInput } | { type: 'cancel'; job: number }
+/** Messages the worker accepts (see jobProtocol.ts). */
+export type QaWorkerRequest = JobRequest<QaJobInput>
 
-/** Progress messages of the QA worker carry no `id`, so that the request/response channel (workerRpc) passes them by. */
-export interface QaWorkerProgress {
-  type: 'progress'
-  job: number
-  progress: QaJobProgress
-}
+/** Progress messages of the worker. */
+export type QaWorkerProgress = JobProgressMessage<QaJobProgress>
 
 /** The error text of a cancelled run, as the worker replies it. */
-export const QA_CANCELLED = 'cancelled'
+export const QA_CANCELLED = JOB_CANCELLED
 
 /** Thrown when a run is cancelled. */
-export class QaCancelledError extends Error {
-  constructor() {
-    super(QA_CANCELLED)
-    this.name = 'QaCancelledError'
-  }
-}
+export class QaCancelledError extends JobCancelledError {}
 
 /** The matcher kept across runs lives in core; re-exported for the workers that import it from here. */
 export { MatcherCache }
 
 const CHECK_STEPS: readonly QaStepCheck[] = ['deprecated-term', 'variants', 'translit-convention', 'mixed-script', 'misspelling', 'linked-absent']
 
-const defaultPause = () => new Promise<void>((ok) => setTimeout(ok, 0))
 
 /** A report's language: its own, else its passages' most frequent one; null when none is known. */
 export function reportLanguage(doc: Pick<QaJobDocument, 'lang' | 'passages'>): Lang | null {
