@@ -87,6 +87,8 @@ describe('term candidates', () => {
     await page.getByTestId('toast').filter({ hasText: /cancelled/ }).first().waitFor()
     expect(await page.getByTestId('cand-summary').count()).toBe(0)
     await page.getByTestId('cand-mt').check()
+    // Before anything downloads, the user sees which models machine translation may fetch, and their sizes.
+    expect(await page.getByTestId('cand-mt-models').innerText()).toMatch(/opus-mt-en-da \(~\d+ MB\)/)
     await page.getByTestId('cand-run').click()
     await page.getByTestId('cand-progress').getByRole('progressbar').waitFor({ timeout: 10000 })
     await page.getByTestId('cand-summary').waitFor({ timeout: 90000 })
