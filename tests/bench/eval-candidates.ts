@@ -5,10 +5,19 @@
 // the L report lose all their L terms at once (the reduced glossary); passages are re-linked with the
 // reduced glossary (link features include glossary concepts, so the removed terms must not help linking);
 // then candidates are mined for those concepts. A hit: a candidate that is a removed term up to inflection.
+//
+// Ranking evidence, all of it what a user has: the association over linked sentence pairs (G²) and, unless
+// --no-similarity, the candidate's string similarity to the concept's terms in the *other* languages of
+// the glossary (cross-lingual look-alikes: "mobilisation" / "mobilisering", "Voenkomat" / "Vojenkomat").
+// The removed L terms are never read by the miner: references are built from terms with lang ≠ L.
+// Run: npx tsx tests/bench/eval-candidates.ts [--verbose] [--strict] [--no-similarity]
 import { buildMatcher } from '../../src/core/matcher'
 import type { Glossary, Lang } from '../../src/core/model'
 import { hydrateStarter } from '../../src/core/starterGlossary'
-import { buildSentencePairs, knownTermKeys, mergeSources, mineCognates, mineCooccurrence, RELATED_LANGS, prepareLanguageLinks, prepareMining, refKey, replaceSourcePairs, sameTerm, type Candidate, type CooccurrenceOptions, type PairOptions } from '../../src/core/suggest'
+import {
+  buildSentencePairs, knownTermKeys, mergeSources, mineCognates, mineCooccurrence, RELATED_LANGS, prepareLanguageLinks, prepareMining, refKey,
+  replaceSourcePairs, sameTerm, similarityEvidence, type Candidate, type CooccurrenceOptions, type PairOptions,
+} from '../../src/core/suggest'
 import { loadCorpus, loadStarterGlossary } from './linkGold'
 
 /** The languages evaluated, in order. */
@@ -37,7 +46,12 @@ export function withoutTerms(g: Glossary, lang: Lang, conceptIds: ReadonlySet<st
 export type EvalMode = 'leave-one-out' | 'strict'
 
 /** Options of the evaluation: miner and pairing options, plus the mode. */
-export type EvalOptions = Partial<CooccurrenceOptions> & PairOptions & { mode?: EvalMode; maxWords?: number }
+export type EvalOptions = Partial<CooccurrenceOptions> & PairOptions & {
+  mode?: EvalMode
+  maxWords?: number
+  /** Re-rank by similarity to the concept's terms in other languages, as `mineCandidates` does (default true). */
+  crossLingual?: boolean
+}
 
 /**
  * Runs the evaluation.
@@ -75,7 +89,9 @@ export function evaluateCandidates(opts: EvalOptions = {}, langs: Lang[] = EVAL_
     const idx = prepareMining(docs, lang, matcher, { maxWords: opts.maxWords, glossary: loo ? glossary : reduced })
     const knownTerms = knownTermKeys(loo ? glossary : reduced, lang)
     const base = buildSentencePairs(idx, edges, opts)
-    const mineOpts = { top: 10, knownTerms, ...opts }
+    // References from terms in languages other than L only (similarity.ts): the removed terms are not among them.
+    const similarity = opts.crossLingual === false ? undefined : similarityEvidence(loo ? glossary : reduced, idx)
+    const mineOpts = { top: 10, knownTerms, similarity, ...opts }
     let cands = new Map<string, Candidate[]>()
     if (!loo) cands = mineCooccurrence(docs, idx, base, { ...mineOpts, conceptIds: ids })
     else
@@ -114,8 +130,10 @@ export const meanR1 = (s: LangScore[]) => s.reduce((a, x) => a + x.r1, 0) / Math
 function main() {
   const verbose = process.argv.includes('--verbose')
   const mode: EvalMode = process.argv.includes('--strict') ? 'strict' : 'leave-one-out'
-  const scores = evaluateCandidates({ mode })
-  console.log(`Term candidates by co-occurrence over linked passages (G², no model; ${mode}); removed terms found again`)
+  const crossLingual = !process.argv.includes('--no-similarity')
+  const scores = evaluateCandidates({ mode, crossLingual })
+  const how = crossLingual ? 'G² re-ranked by similarity to the concept\'s terms in other languages' : 'G² alone'
+  console.log(`Term candidates by co-occurrence over linked passages (source a: ${how}; no model; ${mode}); removed terms found again`)
   for (const s of scores) {
     console.log(
       `  ${s.lang}  concepts ${String(s.concepts).padStart(3)}  recall@1 ${s.r1.toFixed(3)}  recall@3 ${s.r3.toFixed(3)}` +

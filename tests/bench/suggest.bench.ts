@@ -43,6 +43,11 @@ for (const k of [1, 4, 16].filter((x) => x <= maxFactor)) {
     `  ${String(k).padStart(2)}×  ${(chars / 1e6).toFixed(2)} M chars, ${stats.units} ${lang} sentences, ${stats.pairs} pairs: ` +
       `${ms(total)} (link ${ms(stats.ms.link)}, prepare ${ms(stats.ms.prepare)}, mine ${ms(stats.ms.mine)}; segmenting ${ms(segMs)} apart)`,
   )
+  if (k === 1) {
+    // The cost of the cross-lingual similarity re-ranking: the same run with G² alone.
+    const plain = mineCandidates(docs, glossary, lang, { conceptIds, matcher, crossLingual: false }).stats
+    console.log(`      G² alone (no similarity re-ranking): mine ${ms(plain.ms.mine)} (link ${ms(plain.ms.link)}, prepare ${ms(plain.ms.prepare)})`)
+  }
 }
 
 // Protection + output check per passage: English passages as sources, the Danish report's passages as

@@ -22,8 +22,13 @@ export interface Candidate {
   lang: Lang
   /** The candidate as written in the corpus (its most frequent surface form) or as the model produced it. */
   text: string
-  /** Higher is better; comparable within one source only (G² for co-occurrence, [0, 1] for the others). */
+  /**
+   * Higher is better; comparable within one source only (for co-occurrence G², or G² re-weighted by
+   * `similarity` when that is set; [0, 1] for the others).
+   */
   score: number
+  /** Co-occurrence only: cross-lingual string similarity to the concept's terms in other languages, in [0, 1]. */
+  similarity?: number
   source: CandidateSource
   evidence: CandidateEvidence[]
 }

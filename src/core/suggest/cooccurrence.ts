@@ -6,11 +6,19 @@
 // all pairs (the whole linked L corpus) gives G² and Dice. Pairing, not bare co-occurrence, corrects for hub
 // sentences that many sources link to: their n-grams go with every concept, so with none in particular.
 // N-grams a report puts in brackets next to the concept's foreign term (gloss.ts) rank before the rest.
+//
+// With `similarity` (what `mineCandidates` passes), the association is re-weighted by the candidate's
+// cross-lingual string similarity to the concept's terms in the *other* languages (similarity.ts): score =
+// (max(G², 0) + floor) · exp(κ · s), s = max(0, (sim − τ) / (1 − τ)). The concept's terms in L are never
+// read. An n-gram of the concept's linked sentences that looks like its terms elsewhere ("mobilisering",
+// "Vojenkomat", "régions annexées") is then proposed even where G² alone cannot single it out (a rare term
+// in a sentence that many pairs share); with no similarity the ranking is by G² as before.
 import { contingency, dice, signedLogLikelihood } from './association'
 import type { Candidate, CandidateEvidence } from './candidates'
 import { fileSpan, quoteAround, type SuggestDocument } from './corpus'
 import type { SentencePairs } from './pairs'
 import type { MiningIndex } from './units'
+import { bestSimilarity, trigramProfile, type TrigramProfile, type TrigramWeights } from './similarity'
 import { phraseKey } from './ngrams'
 import { isStopwordIn } from './stopwords'
 import type { Glossary, Lang } from '../model'
@@ -31,6 +39,22 @@ export interface CooccurrenceOptions {
   competition?: number
   /** Phrase keys of the terms concepts already have in L, with those concepts (`knownTermKeys`): never proposed for another concept. */
   knownTerms?: ReadonlyMap<string, readonly string[]>
+  /** Cross-lingual similarity evidence (see the module header); off when absent. */
+  similarity?: SimilarityEvidence
+}
+
+/** What re-ranking by cross-lingual similarity needs (`similarityEvidence` builds it). */
+export interface SimilarityEvidence {
+  /** Trigram profiles of each concept's terms in languages other than L (`referenceProfiles`). */
+  references: ReadonlyMap<string, readonly TrigramProfile[]>
+  /** Trigram weights of the L vocabulary (`trigramWeights`). */
+  weights?: TrigramWeights
+  /** κ: how strongly similarity counts (default 12: a clear look-alike outranks any association). */
+  boost?: number
+  /** τ: similarity that counts as none (default 0.25: chance overlap of common trigrams). */
+  threshold?: number
+  /** Added to max(G², 0), so that an associated n-gram with G² ≤ 0 can still rank by its similarity (default 2). */
+  floor?: number
 }
 
 /** Phrase keys of every `lang` term of `glossary`, with the concepts that have them. */
@@ -70,6 +94,7 @@ interface Scored {
   joint: number
   score: number
   n: number
+  similarity?: number
   /** Times the n-gram glosses the concept's foreign term (all glosses, and the longest reading only). */
   gloss?: number
   fullGloss?: number
@@ -104,7 +129,7 @@ interface ConceptTable {
   g2: Map<string, number>
 }
 
-function conceptTable(idx: MiningIndex, pairs: SentencePairs, conceptId: string, minJoint: number, mined: ReadonlySet<string>): ConceptTable {
+function conceptTable(idx: MiningIndex, pairs: SentencePairs, conceptId: string, minJoint: number, mined: ReadonlySet<string>, keepAll = false): ConceptTable {
   const w = new Map<number, number>()
   let mass = 0
   for (const i of pairs.byConcept.get(conceptId) ?? []) {
@@ -119,10 +144,13 @@ function conceptTable(idx: MiningIndex, pairs: SentencePairs, conceptId: string,
   for (const [key, j] of joint) {
     if (j < minJoint - 1e-9) continue
     const g = signedLogLikelihood(contingency(j, mass, pairs.gramMass.get(key) ?? j, pairs.total))
-    if (g > 0) g2.set(key, g)
+    if (g > 0 || keepAll) g2.set(key, g)
   }
   return { w, joint, g2 }
 }
+
+/** Trigram profiles of the n-gram keys of an index (its best surfaces), computed once per index. */
+const profileCache = new WeakMap<MiningIndex, Map<string, TrigramProfile>>()
 
 /**
  * Ranks the n-grams of the L corpus for each concept by their association with the concept over the
@@ -138,30 +166,48 @@ export function mineCooccurrence(
   opts: CooccurrenceOptions,
 ): Map<string, Candidate[]> {
   const out = new Map<string, Candidate[]>()
-  const minJoint = opts.minJoint ?? 0.5
+  const sim = opts.similarity
+  const minJoint = opts.minJoint ?? (sim ? 0.2 : 0.5)
   const beta = opts.competition ?? 0
+  const kappa = sim?.boost ?? 12
+  const tau = sim?.threshold ?? 0.25
+  const floor = sim?.floor ?? 2
+  let profiles = profileCache.get(idx)
+  if (!profiles) profileCache.set(idx, (profiles = new Map()))
+  const profileOf = (key: string) => {
+    let p = profiles!.get(key)
+    if (!p) profiles!.set(key, (p = trigramProfile(bestSurface(idx.surfaces.get(key), key), idx.lang)))
+    return p
+  }
   const best = new Map<string, number>()
   const tables = new Map<string, ConceptTable>()
   // Spans of the mined concepts' own L terms (if the matcher knows any) are never "known": for them, they are what is sought.
   const mined = new Set(opts.conceptIds)
   const competitors = beta > 0 ? new Set([...pairs.byConcept.keys(), ...opts.conceptIds]) : new Set(opts.conceptIds)
   for (const c of competitors) {
-    const t = conceptTable(idx, pairs, c, minJoint, mined)
-    if (opts.conceptIds.includes(c)) tables.set(c, t)
+    const mining = opts.conceptIds.includes(c)
+    const t = conceptTable(idx, pairs, c, minJoint, mined, mining && !!sim)
+    if (mining) tables.set(c, t)
     if (beta > 0) for (const [k, g] of t.g2) if (g > (best.get(k) ?? 0)) best.set(k, g)
   }
   for (const conceptId of opts.conceptIds) {
     const { w, joint, g2 } = tables.get(conceptId)!
     const mass = [...w.values()].reduce((a, x) => a + x, 0)
     const scored: Scored[] = []
+    const refs = sim?.references.get(conceptId) ?? []
     for (const [key, g] of g2) {
       const owners = opts.knownTerms?.get(key)
       if (owners && !owners.includes(conceptId)) continue
       const j = joint.get(key)!
       let score = opts.measure === 'dice' || opts.measure === 'combined' ? dice(contingency(j, mass, pairs.gramMass.get(key) ?? j, pairs.total)) : g
       if (opts.measure === 'combined') score *= g
-      if (beta > 0) score *= Math.pow(g / Math.max(g, best.get(key) ?? g), beta)
-      scored.push({ key, joint: j, score, n: contentWords(key, idx.lang) })
+      if (beta > 0 && g > 0) score *= Math.pow(g / Math.max(g, best.get(key) ?? g), beta)
+      let similarity: number | undefined
+      if (sim) {
+        similarity = refs.length ? bestSimilarity(profileOf(key), refs, sim.weights) : 0
+        score = (Math.max(score, 0) + floor) * Math.exp(kappa * Math.max(0, (similarity - tau) / (1 - tau)))
+      }
+      scored.push({ key, joint: j, score, n: contentWords(key, idx.lang), similarity })
     }
     const glossed = new Map<string, { any: number; full: number }>()
     for (const g of idx.glosses.get(conceptId) ?? []) {
@@ -184,6 +230,7 @@ export function mineCooccurrence(
         lang: idx.lang,
         text: bestSurface(idx.surfaces.get(s.key), s.key),
         score: s.score,
+        ...(s.similarity !== undefined ? { similarity: s.similarity } : {}),
         source: 'cooccurrence' as const,
         evidence: evidenceOf(docs, idx, w, s.key, opts.maxEvidence ?? 5),
       })),

@@ -12,7 +12,12 @@ export {
 export { candidateToTerm, conceptsLackingLang, mergeCandidates, type Candidate, type CandidateEvidence, type CandidateSource, type CandidateToTermOptions } from './candidates'
 export { prepareMining, refKey, sentenceSpans, type ConceptSource, type GramSpan, type MiningIndex, type MiningMatcher, type PrepareOptions, type SentenceUnit } from './units'
 export { buildSentencePairs, replaceSourcePairs, type PairOptions, type SentencePair, type SentencePairs } from './pairs'
-export { knownTermKeys, mineCooccurrence, type CooccurrenceOptions } from './cooccurrence'
+export { knownTermKeys, mineCooccurrence, type CooccurrenceOptions, type SimilarityEvidence } from './cooccurrence'
+export {
+  bestSimilarity, crossSimilarity, crossSkeleton, profileDice, referenceProfiles, similarityEvidence, trigramProfile, trigramWeights,
+  type TrigramProfile, type TrigramWeights,
+} from './similarity'
+export { isForeignSentence } from './stopwords'
 export { boundedLevenshtein, mineCognates, nordicSkeleton, RELATED_LANGS, type CognateOptions } from './cognates'
 export { mineByTranslation, type TranslateFn, type TranslationCandidateOptions } from './mt'
 export { glossesOf } from './gloss'

@@ -8,6 +8,7 @@ import { prepareLanguageLinks, type SuggestDocument } from './corpus'
 import { buildSentencePairs, type PairOptions } from './pairs'
 import { phraseKey } from './ngrams'
 import { prepareMining } from './units'
+import { similarityEvidence } from './similarity'
 
 /** Options of `mineCandidates`. */
 export interface MineOptions extends PairOptions, Partial<Omit<CooccurrenceOptions, 'conceptIds'>> {
@@ -19,6 +20,11 @@ export interface MineOptions extends PairOptions, Partial<Omit<CooccurrenceOptio
   cognates?: boolean
   /** Most content words of a candidate (default 3). */
   maxWords?: number
+  /**
+   * Re-rank co-occurrence candidates by their string similarity to the concept's terms in the other
+   * languages (default true; see cooccurrence.ts and similarity.ts).
+   */
+  crossLingual?: boolean
 }
 
 /** Figures of one run, for benchmarks and the UI. */
@@ -56,7 +62,8 @@ export function mergeSources(co: readonly Candidate[], cog: readonly Candidate[]
 
 /**
  * Term candidates for the concepts that lack terms in `lang`, from the reports in `docs`: co-occurrence over
- * linked sentences (source 'cooccurrence', always) and, for Norwegian, Danish and Swedish, respelled terms of
+ * linked sentences (source 'cooccurrence', always; re-ranked by similarity to the concept's terms in other
+ * languages unless `crossLingual` is false) and, for Norwegian, Danish and Swedish, respelled terms of
  * the related languages found in the corpus (source 'cognate'), merged by `mergeSources`.
  */
 export function mineCandidates(
@@ -76,7 +83,8 @@ export function mineCandidates(
   const pairs = buildSentencePairs(idx, edges, opts)
   const prepare = performance.now() - t0
   t0 = performance.now()
-  const co = mineCooccurrence(docs, idx, pairs, { knownTerms: knownTermKeys(glossary, lang), ...opts, conceptIds })
+  const similarity = opts.crossLingual === false ? undefined : similarityEvidence(glossary, idx)
+  const co = mineCooccurrence(docs, idx, pairs, { knownTerms: knownTermKeys(glossary, lang), similarity, ...opts, conceptIds })
   const cog = opts.cognates !== false && RELATED_LANGS[lang] ? mineCognates(docs, idx, glossary, { conceptIds }) : new Map<string, Candidate[]>()
   const candidates = new Map<string, Candidate[]>()
   for (const id of conceptIds) candidates.set(id, mergeSources(co.get(id) ?? [], cog.get(id) ?? [], lang))

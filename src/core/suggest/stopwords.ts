@@ -62,3 +62,29 @@ export function stopwordsOf(lang: Lang): ReadonlySet<string> {
 export function isStopwordIn(word: string, lang: Lang): boolean {
   return stopwordsOf(lang).has(word.toLowerCase())
 }
+
+const NORDIC: ReadonlySet<Lang> = new Set(['nb', 'da', 'sv'])
+const LATIN_LANGS: readonly Lang[] = ['en', 'fr', 'fi', 'nb', 'da', 'sv']
+
+/**
+ * True when the function words of a sentence say it is written in a language other than `lang` (an English
+ * quotation inside a Norwegian passage): some unrelated language has at least three function-word tokens
+ * that `lang` does not share, and more than twice as many as `lang` has of its own. Nordic languages are
+ * not told apart (their function words overlap too much for single sentences).
+ */
+export function isForeignSentence(text: string, lang: Lang): boolean {
+  const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? []
+  const own = stopwordsOf(lang)
+  let mine = 0
+  const other = new Map<Lang, number>()
+  const rivals = LATIN_LANGS.filter((l) => l !== lang && !(NORDIC.has(l) && NORDIC.has(lang)))
+  for (const w of words) {
+    if (own.has(w)) {
+      if (!rivals.some((l) => stopwordsOf(l).has(w))) mine++
+      continue
+    }
+    for (const l of rivals) if (stopwordsOf(l).has(w)) other.set(l, (other.get(l) ?? 0) + 1)
+  }
+  for (const n of other.values()) if (n >= 3 && n > 2 * mine) return true
+  return false
+}

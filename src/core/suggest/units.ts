@@ -6,6 +6,7 @@ import { splitSentences } from '../segment/sentences'
 import { isMinable, type SuggestDocument, type SuggestPassage, type UnitRef } from './corpus'
 import { glossesOf } from './gloss'
 import { extractNgrams } from './ngrams'
+import { isForeignSentence } from './stopwords'
 
 /** A sentence of a passage: its span in the passage text. */
 export interface SentenceUnit {
@@ -114,6 +115,8 @@ export interface PrepareOptions {
    * its Russian term), and those sentences count as direct occurrences.
    */
   glossary?: Glossary
+  /** Also take n-grams from sentences whose function words say they are in another language (default false). */
+  keepForeign?: boolean
 }
 
 /**
@@ -161,7 +164,9 @@ export function prepareMining(docs: readonly SuggestDocument[], lang: Lang, matc
         idx.units.push({ ref, start: a, end: b })
         const text = p.text.slice(a, b)
         const grams = new Map<string, GramSpan>()
-        for (const g of extractNgrams(text, lang, maxN)) {
+        // A quotation in another language (English in a Norwegian report) offers no L candidates.
+        const foreign = opts.keepForeign !== true && isForeignSentence(text, lang)
+        if (!foreign) for (const g of extractNgrams(text, lang, maxN)) {
           if (!grams.has(g.key)) grams.set(g.key, { start: a + g.start, end: a + g.end })
           let sf = idx.surfaces.get(g.key)
           if (!sf) idx.surfaces.set(g.key, (sf = new Map()))
