@@ -10,7 +10,9 @@ export const router = createRouter({
     { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
     { path: '/reader/:docId', name: 'reader', component: () => import('./views/ReaderView.vue') },
     { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
+    { path: '/align', name: 'align', component: () => import('./views/AlignView.vue') },
     { path: '/qa', name: 'qa', component: () => import('./views/QaView.vue') },
+    { path: '/candidates', name: 'candidates', component: () => import('./views/CandidatesView.vue') },
     { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
   ],
 })
