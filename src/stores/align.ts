@@ -150,20 +150,6 @@ export const useAlignStore = defineStore('align', () => {
     error.value = embeddingNote.value = ''
   }
 
-  /** Resolves once the glossary's first snapshot is in (concept anchors need it), or after 10 s. */
-  function glossaryReady(): Promise<void> {
-    glossary.start()
-    return new Promise((ok) => {
-      const timer = setTimeout(done, 10_000)
-      const stop = watch(() => glossary.loaded, (v) => v && done(), { immediate: true })
-      function done(): void {
-        clearTimeout(timer)
-        queueMicrotask(() => stop())
-        ok()
-      }
-    })
-  }
-
   /** Languages of a report's body passages, most passages first (for pairing its blocks). */
   async function languagesOf(docId: string): Promise<{ lang: Lang; passages: number }[]> {
     return docId ? documentLanguages(await getPassages(useDb(), docId)) : []
@@ -186,7 +172,7 @@ export const useAlignStore = defineStore('align', () => {
     progress.value = { phase: 'load', done: 0, total: 0 }
     try {
       await remember(p)
-      await glossaryReady()
+      await glossary.ready()
       const { src, tgt } = await gather(p)
       if (!live()) return
       if (!src.length || !src.some((s) => s.length) || !tgt.some((s) => s.length)) throw new Error(i18next.t('align.nothing'))

@@ -111,5 +111,20 @@ export const useGlossaryStore = defineStore('glossary', () => {
     }
   }
 
-  return { entries, loaded, index, query, columns, rows, labels, byId, start, save, remove, importAll }
+  /** Resolves once the glossary has been read (or after 10 s, so that a caller never hangs on a broken database). */
+  function ready(): Promise<void> {
+    start()
+    if (loaded.value) return Promise.resolve()
+    return new Promise((ok) => {
+      const timer = setTimeout(done, 10_000)
+      const stop = watch(loaded, (v) => v && done())
+      function done(): void {
+        clearTimeout(timer)
+        stop()
+        ok()
+      }
+    })
+  }
+
+  return { entries, loaded, index, query, columns, rows, labels, byId, start, ready, save, remove, importAll }
 })

@@ -105,21 +105,6 @@ export const useLinksStore = defineStore('links', () => {
     return { confirmed, rejected }
   })
 
-  /** Resolves once the glossary's first snapshot is in (concept evidence needs it), or after 10 s. */
-  function glossaryReady(): Promise<void> {
-    glossary.start()
-    if (glossary.loaded) return Promise.resolve()
-    return new Promise((ok) => {
-      const timer = setTimeout(done, 10_000)
-      const stop = watch(() => glossary.loaded, (v) => v && done())
-      function done(): void {
-        clearTimeout(timer)
-        stop()
-        ok()
-      }
-    })
-  }
-
   /** Calls the link worker, sending the glossary when the worker does not have this version of it. */
   async function callWorker<T>(payload: Record<string, unknown>): Promise<T> {
     const key = `g${glossaryGen}`
@@ -176,7 +161,7 @@ export const useLinksStore = defineStore('links', () => {
     error.value = embeddingNote.value = ''
     progress.value = { phase: 'load', done: 0, total: 0 }
     try {
-      await glossaryReady()
+      await glossary.ready()
       const db = useDb()
       const [docA, docB, pa, pb] = await Promise.all([db.documents.get(a), db.documents.get(b), getPassages(db, a), getPassages(db, b)])
       if (!live()) return
@@ -230,7 +215,7 @@ export const useLinksStore = defineStore('links', () => {
 
   /** Ranks the passages of every other imported report against one passage (tier 1): the `top` best. */
   async function find(passage: PassageRow, docLang: Lang | 'und', top = 10): Promise<FoundView[]> {
-    await glossaryReady()
+    await glossary.ready()
     const db = useDb()
     const docs = (await listDocuments(db)).filter((d) => d.id !== passage.docId)
     const lists = await Promise.all(docs.map((d) => getPassages(db, d.id)))
