@@ -150,7 +150,8 @@ class GlossaryMatcher implements Matcher {
   }
 
   match(text: string, lang: Lang, opts: MatchOptions = {}): TermHit[] {
-    const norm = normalizeWithMap(text, lang, { collapseWhitespace: true })
+    // The offset maps are shared buffers: every use of `norm` ends before this method returns.
+    const norm = normalizeWithMap(text, lang, { collapseWhitespace: true, reuseBuffers: true })
     const w = splitWords(norm, text)
     const hits: TermHit[] = []
     const emit = (form: TermForm, s: number, e: number, kind: MatchKind, part?: { start: number; end: number }) => {

@@ -18,6 +18,11 @@ export interface NormalizedText {
 export interface NormalizeOptions {
   /** Fold every run of white space (including line breaks) into one space. */
   collapseWhitespace?: boolean
+  /**
+   * Return `map` and `ends` as views of shared buffers, valid only until the next call that reuses them: for
+   * a caller that is done with the result before it normalises again (the matcher, once per passage).
+   */
+  reuseBuffers?: boolean
 }
 
 const COMB_DIAERESIS = '\u0308'
@@ -94,6 +99,12 @@ function foldSegment(seg: string, profile: FoldProfile): string {
 /** Decodes the folded UTF-16 units in one native call (little-endian, as typed arrays are on every platform we run on; a lone surrogate becomes U+FFFD, one unit, so offsets hold). */
 const UTF16 = new TextDecoder('utf-16le')
 
+/** Scratch buffer of `normalizeWithMap`'s folded units (grown as needed, never shrunk). */
+let scratch = new Uint16Array(4096)
+/** Shared offset maps for `reuseBuffers` callers. */
+let sharedMap = new Int32Array(4096)
+let sharedEnds = new Int32Array(4096)
+
 const unitCache = new Map<FoldProfile, Array<string | undefined>>()
 
 /** `foldSegment` of a single UTF-16 unit with no marks after it, memoised in a flat array per profile. */
@@ -113,16 +124,24 @@ export function normalizeWithMap(s: string, fold: FoldProfile, opts: NormalizeOp
   const collapse = opts.collapseWhitespace ?? false
   const plan = planConfusableFoldText(s)
   let cap = s.length + 16
-  let out = new Uint16Array(cap)
-  let map = new Int32Array(cap)
-  let ends = new Int32Array(cap)
+  // The folded units are decoded into a string at the end, so they can live in a shared scratch buffer.
+  if (scratch.length < cap) scratch = new Uint16Array(Math.max(cap, 2 * scratch.length))
+  let out = scratch
+  const reuse = opts.reuseBuffers ?? false
+  if (reuse && sharedMap.length < cap) {
+    sharedMap = new Int32Array(Math.max(cap, 2 * sharedMap.length))
+    sharedEnds = new Int32Array(sharedMap.length)
+  }
+  let map = reuse ? sharedMap : new Int32Array(cap)
+  let ends = reuse ? sharedEnds : new Int32Array(cap)
   let n = 0
   let lastSpace = false
   const grow = () => {
     cap *= 2
     const o = new Uint16Array(cap), m = new Int32Array(cap), e = new Int32Array(cap)
-    o.set(out), m.set(map), e.set(ends)
-    out = o, map = m, ends = e
+    o.set(out.subarray(0, n)), m.set(map.subarray(0, n)), e.set(ends.subarray(0, n))
+    out = scratch = o, map = m, ends = e
+    if (reuse) sharedMap = m, sharedEnds = e
   }
   /** Emits one folded UTF-16 unit produced by the original segment [from, to). */
   const unit = (code: number, from: number, to: number) => {

@@ -46,12 +46,13 @@ export function checkMixedScript(ctx: QaContext): Finding[] {
   const out: Finding[] = []
   for (const sd of ctx.docs) {
     const { doc } = sd
-    const urls = findUrls(doc.text)
+    // URLs are only needed for the rare mixed-script word, and finding them scans the whole report.
+    let urls: Array<[number, number]> | undefined
     const seen = new Set<string>()
     const hitAt = (s: number, e: number): QaHit | undefined => sd.hits.find((h) => h.start < e && h.end > s)
     const add = (start: number, end: number, word: string, hit?: QaHit) => {
       const key = `${start}:${end}`
-      if (seen.has(key) || insideAny(urls, start, end)) return
+      if (seen.has(key) || insideAny((urls ??= findUrls(doc.text)), start, end)) return
       seen.add(key)
       const info = detectMixedScript(word)
       const odd = info.offending.map((i) => String.fromCodePoint(word.codePointAt(i) ?? 0)).join('')

@@ -57,7 +57,6 @@ function forEachWord(text: string, fn: (start: number, end: number, cyrillic: bo
   }
 }
 
-
 /** One word occurrence in a passage: folded form, check language and passage-text span. */
 interface WordAt {
   folded: string
@@ -91,15 +90,31 @@ class WordFolder {
 
 const folder = new WordFolder()
 
-/** Calls `fn` for every word of every passage with its language and whether a glossary hit covers it. */
-function eachWord(sd: ScannedDoc, fn: (mp: MappedPassage, raw: string, start: number, lang: Lang, covered: boolean) => void): void {
+/**
+ * A report's words as written: one id per spelling and language, with its count and whether a glossary hit
+ * covers one of its occurrences, and every occurrence in text order (so that findings need no second pass).
+ */
+interface WordTable {
+  ids: Map<Lang, Map<string, number>>
+  words: string[]
+  langs: Lang[]
+  counts: number[]
+  covered: boolean[]
+  /** Occurrences, three ints each: spelling id (−id−1 when a glossary hit covers it), passage position, start in the passage text. */
+  occ: Int32Array
+  occCount: number
+}
+
+/** Reads every word of every passage once (see `WordTable`). */
+function collectWords(sd: ScannedDoc): WordTable {
+  const t: WordTable = { ids: new Map(), words: [], langs: [], counts: [], covered: [], occ: new Int32Array(3 * 4096), occCount: 0 }
   const hitsByPassage = new Map<number, Array<{ start: number; end: number }>>()
   for (const h of sd.hits) {
     const list = hitsByPassage.get(h.passageIndex)
     if (list) list.push(h.local)
     else hitsByPassage.set(h.passageIndex, [h.local])
   }
-  for (const mp of sd.passages) {
+  sd.passages.forEach((mp, position) => {
     const hits = hitsByPassage.get(mp.index) ?? []
     let hi = 0
     const text = mp.text
@@ -108,41 +123,46 @@ function eachWord(sd: ScannedDoc, fn: (mp: MappedPassage, raw: string, start: nu
       while (hi < hits.length && hits[hi].end <= start) hi++
       let covered = false
       for (let k = hi; k < hits.length && hits[k].start < end; k++) if (hits[k].end > start) covered = true
-      fn(mp, text.slice(start, end), start, lang, covered)
+      const word = text.slice(start, end)
+      let byWord = t.ids.get(lang)
+      if (!byWord) t.ids.set(lang, (byWord = new Map()))
+      let id = byWord.get(word)
+      if (id === undefined) {
+        byWord.set(word, (id = t.words.length))
+        t.words.push(word)
+        t.langs.push(lang)
+        t.counts.push(0)
+        t.covered.push(false)
+      }
+      t.counts[id]++
+      if (covered) t.covered[id] = true
+      if (3 * t.occCount + 3 > t.occ.length) {
+        const grown = new Int32Array(2 * t.occ.length)
+        grown.set(t.occ)
+        t.occ = grown
+      }
+      const o = 3 * t.occCount++
+      t.occ[o] = covered ? -id - 1 : id
+      t.occ[o + 1] = position
+      t.occ[o + 2] = start
     })
-  }
+  })
+  return t
 }
 
-/** A report's words as written, per language: occurrences and whether a glossary hit covers one of them. */
-type RawWords = Map<Lang, Map<string, { count: number; covered: boolean }>>
-
-/**
- * The vocabulary of a report per language (folded word counts and the spellings glossary hits cover), and
- * the raw spellings behind each folded word. Words are counted as written and folded once per spelling:
- * folding every occurrence was most of this check's time.
- */
-function collectVocabulary(sd: ScannedDoc, folder: WordFolder): { vocab: Map<Lang, Vocabulary>; raw: RawWords } {
-  const raw: RawWords = new Map()
-  eachWord(sd, (_mp, word, _start, lang, covered) => {
-    let words = raw.get(lang)
-    if (!words) raw.set(lang, (words = new Map()))
-    const w = words.get(word)
-    if (w) {
-      w.count++
-      if (covered) w.covered = true
-    } else words.set(word, { count: 1, covered })
-  })
+/** The vocabulary of a report per language: folded word counts and the folded spellings glossary hits cover (each spelling folded once). */
+function collectVocabulary(t: WordTable, folder: WordFolder): { vocab: Map<Lang, Vocabulary>; folded: string[] } {
   const vocab = new Map<Lang, Vocabulary>()
-  for (const [lang, words] of raw) {
-    const v: Vocabulary = { counts: new Map(), covered: new Set() }
-    vocab.set(lang, v)
-    for (const [word, { count, covered }] of words) {
-      const folded = folder.fold(word, lang)
-      v.counts.set(folded, (v.counts.get(folded) ?? 0) + count)
-      if (covered) v.covered.add(folded)
-    }
-  }
-  return { vocab, raw }
+  const folded = t.words.map((word, id) => {
+    const lang = t.langs[id]
+    let v = vocab.get(lang)
+    if (!v) vocab.set(lang, (v = { counts: new Map(), covered: new Set() }))
+    const f = folder.fold(word, lang)
+    v.counts.set(f, (v.counts.get(f) ?? 0) + t.counts[id])
+    if (t.covered[id]) v.covered.add(f)
+    return f
+  })
+  return { vocab, folded }
 }
 
 /** Keys a text word is compared by: itself and itself minus inflection or Russian endings, with what was cut. */
@@ -199,9 +219,9 @@ export function checkMisspellings(ctx: QaContext, opts: MisspellingOptions = {})
   if (!targets) targetsCache.set(ctx.glossary.glossary, (targets = new MisspellingTargets(ctx.glossary)))
   const out: Finding[] = []
   for (const sd of ctx.docs) {
-    const { vocab, raw } = collectVocabulary(sd, folder)
-    /** Raw spellings (by language) of flagged words, with the near miss. */
-    const flagged = new Map<Lang, Map<string, { near: Near; folded: string }>>()
+    const table = collectWords(sd)
+    const { vocab, folded } = collectVocabulary(table, folder)
+    const nearBy = new Map<Lang, Map<string, Near>>()
     for (const [lang, v] of vocab) {
       const near = new Map<string, Near>()
       for (const [word] of v.counts) {
@@ -209,22 +229,22 @@ export function checkMisspellings(ctx: QaContext, opts: MisspellingOptions = {})
         const n = judge(targets, v, word, lang, min, frequentMin, frequentRatio)
         if (n) near.set(word, n)
       }
-      if (!near.size) continue
-      const spellings = new Map<string, { near: Near; folded: string }>()
-      for (const word of raw.get(lang)!.keys()) {
-        const folded = folder.fold(word, lang)
-        const n = near.get(folded)
-        if (n) spellings.set(word, { near: n, folded })
-      }
-      flagged.set(lang, spellings)
+      if (near.size) nearBy.set(lang, near)
     }
-    if (!flagged.size) continue
-    eachWord(sd, (mp, word, start, lang, covered) => {
-      const hit = covered ? undefined : flagged.get(lang)?.get(word)
-      if (!hit || (mp.urls.length && insideAny(mp.urls, start, start + word.length))) return
-      const w: WordAt = { folded: hit.folded, lang, passage: mp, start, end: start + word.length }
-      out.push(finding(ctx, sd, w, hit.near, vocab.get(lang)!.counts.get(hit.folded) ?? 1))
-    })
+    if (!nearBy.size) continue
+    const nearOf = folded.map((f, id) => nearBy.get(table.langs[id])?.get(f))
+    for (let o = 0; o < 3 * table.occCount; o += 3) {
+      const id = table.occ[o]
+      const near = id >= 0 ? nearOf[id] : undefined
+      if (!near) continue
+      const mp = sd.passages[table.occ[o + 1]]
+      const start = table.occ[o + 2]
+      const end = start + table.words[id].length
+      if (mp.urls.length && insideAny(mp.urls, start, end)) continue
+      const lang = table.langs[id]
+      const w: WordAt = { folded: folded[id], lang, passage: mp, start, end }
+      out.push(finding(ctx, sd, w, near, vocab.get(lang)!.counts.get(folded[id]) ?? 1))
+    }
   }
   return out
 }
