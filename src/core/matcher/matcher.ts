@@ -172,6 +172,7 @@ class GlossaryMatcher implements Matcher {
     }
     const termLangs = [...new Set(opts.termLangs ?? [lang, 'ru' as Lang])]
     for (const L of termLangs) {
+      if (L === 'ru' && !w.anyCyr) continue
       const idx = this.index(L)
       if (idx.formCount) {
         this.matchPhrases(idx, w, emit)

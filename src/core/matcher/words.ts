@@ -16,6 +16,8 @@ export interface Words {
   ends: number[]
   words: string[]
   cyr: boolean[]
+  /** True when some word is Cyrillic (else Russian terms need not be looked for). */
+  anyCyr: boolean
 }
 
 /** Index of the word containing folded offset `pos`, or −1 (binary search: compound hits are few). */
@@ -38,7 +40,7 @@ export function wordAt(w: Words, pos: number): number {
 export function splitWords(norm: NormalizedText, original: string): Words {
   const text = norm.text
   const w: Words = {
-    text, starts: [], ends: [], words: [], cyr: [],
+    text, starts: [], ends: [], words: [], cyr: [], anyCyr: false,
     raw: (i) => original.slice(norm.map[w.starts[i]], norm.ends[w.ends[i] - 1]),
     acronymLike: (i) => looksLikeAcronym(original, norm.map[w.starts[i]], norm.ends[w.ends[i] - 1]),
   }
@@ -59,6 +61,7 @@ export function splitWords(norm: NormalizedText, original: string): Words {
       w.ends.push(i)
       w.words.push(text.slice(start, i))
       w.cyr.push(cyr)
+      if (cyr) w.anyCyr = true
       start = -1
     }
     if (k && start < 0) {

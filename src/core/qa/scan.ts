@@ -49,6 +49,7 @@ export interface QaContextOptions {
  * decides, all are kept, marked ambiguous.
  */
 function disambiguate(hits: QaHit[], text: string): QaHit[] {
+  if (hits.length < 2) return hits
   const core = (h: QaHit) => (h.part ? `${h.part.start}:${h.part.end}` : `${h.start}:${h.end}`)
   const bySpan = new Map<string, QaHit[]>()
   for (const h of hits) {
