@@ -107,11 +107,11 @@ let sharedEnds = new Int32Array(4096)
 
 const unitCache = new Map<FoldProfile, Array<string | undefined>>()
 
-/** `foldSegment` of a single UTF-16 unit with no marks after it, memoised in a flat array per profile. */
-function foldUnit(code: number, profile: FoldProfile): string {
+/** The flat memo of `foldSegment` over single UTF-16 units (with no marks after them) of a profile. */
+function unitTable(profile: FoldProfile): Array<string | undefined> {
   let cache = unitCache.get(profile)
   if (!cache) unitCache.set(profile, (cache = new Array(0x10000)))
-  return (cache[code] ??= foldSegment(String.fromCharCode(code), profile))
+  return cache
 }
 
 /**
@@ -159,6 +159,7 @@ export function normalizeWithMap(s: string, fold: FoldProfile, opts: NormalizeOp
     ends[n] = to
     n++
   }
+  const units = unitTable(fold)
   const planned = plan ? [...plan.keys()].sort((a, b) => a - b) : []
   let nextPlanned = planned.length ? planned[0] : -1
   let p = 0
@@ -191,7 +192,8 @@ export function normalizeWithMap(s: string, fold: FoldProfile, opts: NormalizeOp
     }
     let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1)
     while (j < s.length && s.charCodeAt(j) >= 0x300 && MARK.test(s[j])) j++
-    const folded = replaced === undefined && j === i + 1 ? foldUnit(c, fold) : foldSegment(replaced ?? s.slice(i, j), fold)
+    const folded =
+      replaced === undefined && j === i + 1 ? (units[c] ??= foldSegment(String.fromCharCode(c), fold)) : foldSegment(replaced ?? s.slice(i, j), fold)
     for (let k = 0; k < folded.length; k++) unit(folded.charCodeAt(k), i, j)
     i = j
   }

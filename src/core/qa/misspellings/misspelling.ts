@@ -105,8 +105,12 @@ interface WordTable {
   occCount: number
 }
 
-/** Reads every word of every passage once (see `WordTable`). */
-function collectWords(sd: ScannedDoc): WordTable {
+/**
+ * Reads every word of every passage once (see `WordTable`), leaving out words too short to fold to `min`
+ * letters: folding at most doubles a letter (æ → ae, ß → ss), so words under half of `min` cannot count.
+ */
+function collectWords(sd: ScannedDoc, min: number): WordTable {
+  const shortest = Math.ceil(min / 2)
   const t: WordTable = { ids: new Map(), words: [], langs: [], counts: [], covered: [], occ: new Int32Array(3 * 4096), occCount: 0 }
   const hitsByPassage = new Map<number, Array<{ start: number; end: number }>>()
   for (const h of sd.hits) {
@@ -119,6 +123,7 @@ function collectWords(sd: ScannedDoc): WordTable {
     let hi = 0
     const text = mp.text
     forEachWord(text, (start, end, cyrillic) => {
+      if (end - start < shortest) return
       const lang: Lang = cyrillic ? 'ru' : mp.lang
       while (hi < hits.length && hits[hi].end <= start) hi++
       let covered = false
@@ -219,7 +224,7 @@ export function checkMisspellings(ctx: QaContext, opts: MisspellingOptions = {})
   if (!targets) targetsCache.set(ctx.glossary.glossary, (targets = new MisspellingTargets(ctx.glossary)))
   const out: Finding[] = []
   for (const sd of ctx.docs) {
-    const table = collectWords(sd)
+    const table = collectWords(sd, min)
     const { vocab, folded } = collectVocabulary(table, folder)
     const nearBy = new Map<Lang, Map<string, Near>>()
     for (const [lang, v] of vocab) {
