@@ -1,9 +1,8 @@
 // Cuts folded text into words with offsets: the units that phrase matching walks over.
+import { astralClass, charClass } from '../text/charClass'
 import type { NormalizedText } from '../text/normalize'
 import { looksLikeAcronym } from './patterns'
 
-const LETTER_OR_MARK = /^[\p{L}\p{M}]/u
-const DIGIT = /^\p{N}/u
 
 /** The words of a folded text, with their offsets (folded) and script. */
 export interface Words {
@@ -53,8 +52,8 @@ export function splitWords(norm: NormalizedText, original: string): Words {
     let k = 0 // 0: not in a word, 1: letter or mark, 2: digit
     if (c < 0x80) k = c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : c >= 65 && c <= 90 ? 1 : 0
     else {
-      const ch = c >= 0xd800 && c <= 0xdbff ? text.slice(i, i + 2) : text[i]
-      k = LETTER_OR_MARK.test(ch) ? 1 : DIGIT.test(ch) ? 2 : 0
+      const cls = c >= 0xd800 && c <= 0xdbff ? astralClass(text, i) : charClass(c)
+      k = cls === 3 ? 0 : cls
     }
     if (start >= 0 && k !== kind) {
       w.starts.push(start)

@@ -2,6 +2,7 @@
 import { textWordKeys } from '../../matcher'
 import { TRANSLIT_KEY } from '../../matcher/stem'
 import type { Lang } from '../../model'
+import { astralClass, charClass } from '../../text/charClass'
 import { foldForMatch } from '../../text/normalize'
 import { insideAny, toOriginal, type MappedPassage } from '../document'
 import { makeFinding, type Finding } from '../findings'
@@ -23,27 +24,16 @@ export interface MisspellingOptions {
   targets?: MisspellingTargets
 }
 
-const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u
-/** Per BMP code unit: 0 not classified yet, 1 letter or mark, 2 neither (filled as units are met). */
-const letterTable = new Uint8Array(0x10000)
-
 /**
  * Calls `fn(start, end, cyrillic)` for every run of letters and marks in `text` (what /[\p{L}\p{M}]+/gu
  * matches), by a table look-up per code unit: this runs over every character of every report.
  */
 function forEachWord(text: string, fn: (start: number, end: number, cyrillic: boolean) => void): void {
-  const table = letterTable
   let start = -1
   let cyr = false
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32
-    let letter: boolean
-    if (c >= 0xd800 && c <= 0xdfff) letter = /^\p{L}/u.test(text.slice(c <= 0xdbff ? i : i - 1))
-    else {
-      let k = table[c]
-      if (k === 0) table[c] = k = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2
-      letter = k === 1
-    }
+    const letter = c >= 0xd800 && c <= 0xdfff ? astralClass(text, c <= 0xdbff ? i : i - 1) === 1 : charClass(c) === 1
     if (letter) {
       if (start < 0) {
         start = i
