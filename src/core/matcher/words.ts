@@ -3,7 +3,6 @@ import { astralClass, charClass } from '../text/charClass'
 import type { NormalizedText } from '../text/normalize'
 import { looksLikeAcronym } from './patterns'
 
-
 /** The words of a folded text, with their offsets (folded) and script. */
 export interface Words {
   text: string
