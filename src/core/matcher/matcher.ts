@@ -193,8 +193,8 @@ class GlossaryMatcher implements Matcher {
     const looseOf = (i: number) => (this.loose ? textWordLooseKeys(w.words[i], L) : [])
     const root: Array<TrieCursor<TermForm>> = [{ node: idx.trie.root, loose: false }]
     const firstSteps = idx.firstSteps
-    for (let i = 0; i < w.words.length; i++) {
-      if (w.cyr[i] !== wantCyr) continue
+    for (let i = 0; i < w.count; i++) {
+      if ((w.cyr[i] === 1) !== wantCyr) continue
       const word = w.words[i]
       // Acronym keys depend on the original capitals, so the memo key says whether the word has them.
       const memoKey = word.length <= 12 && w.acronymLike(i) ? ACRONYM_KEY + word : word
@@ -214,7 +214,7 @@ class GlossaryMatcher implements Matcher {
           }
         }
         j++
-        if (j >= w.words.length || w.cyr[j] !== wantCyr || !GAP.test(w.text.slice(w.ends[j - 1], w.starts[j]))) break
+        if (j >= w.count || (w.cyr[j] === 1) !== wantCyr || !GAP.test(w.text.slice(w.ends[j - 1], w.starts[j]))) break
         const jj = j
         cursors = stepTrie(cursors, keysOf(jj), () => looseOf(jj))
       }
@@ -229,7 +229,7 @@ class GlossaryMatcher implements Matcher {
   ): void {
     idx.compounds?.scan(w.text, (s, e, { form, kind }) => {
       const wi = wordAt(w, s)
-      if (wi < 0 || w.ends[wi] < e || w.cyr[wi] !== (idx.lang === 'ru')) return
+      if (wi < 0 || w.ends[wi] < e || (w.cyr[wi] === 1) !== (idx.lang === 'ru')) return
       const part = classifyCompoundHit(w.text, w.starts[wi], w.ends[wi], s, e, kind, idx.lang)
       if (part) emit(form, w.starts[wi], w.ends[wi], 'compound', part)
     })

@@ -10,18 +10,28 @@ export interface Words {
   raw: (i: number) => string
   /** True when the original spelling of word i has two capitals or more (acronyms: "SOCh", "AGS"). */
   acronymLike: (i: number) => boolean
-  starts: number[]
-  ends: number[]
+  /** Number of words; the arrays below are shared buffers, valid up to `count` until the next `splitWords`. */
+  count: number
+  starts: Int32Array
+  ends: Int32Array
   words: string[]
-  cyr: boolean[]
+  /** 1 for a Cyrillic word. */
+  cyr: Uint8Array
   /** True when some word is Cyrillic (else Russian terms need not be looked for). */
   anyCyr: boolean
 }
 
+// Shared by every `splitWords` call (the matcher is done with one text's words before it splits the next):
+// reusing them spares the garbage collector most of a scan's allocations.
+let sharedStarts = new Int32Array(1024)
+let sharedEnds = new Int32Array(1024)
+let sharedCyr = new Uint8Array(1024)
+const sharedWords: string[] = []
+
 /** Index of the word containing folded offset `pos`, or −1 (binary search: compound hits are few). */
 export function wordAt(w: Words, pos: number): number {
   let lo = 0
-  let hi = w.starts.length - 1
+  let hi = w.count - 1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
     if (w.starts[mid] > pos) hi = mid - 1
@@ -38,7 +48,7 @@ export function wordAt(w: Words, pos: number): number {
 export function splitWords(norm: NormalizedText, original: string): Words {
   const text = norm.text
   const w: Words = {
-    text, starts: [], ends: [], words: [], cyr: [], anyCyr: false,
+    text, count: 0, starts: sharedStarts, ends: sharedEnds, words: sharedWords, cyr: sharedCyr, anyCyr: false,
     raw: (i) => original.slice(norm.map[w.starts[i]], norm.ends[w.ends[i] - 1]),
     acronymLike: (i) => looksLikeAcronym(original, norm.map[w.starts[i]], norm.ends[w.ends[i] - 1]),
   }
@@ -55,10 +65,12 @@ export function splitWords(norm: NormalizedText, original: string): Words {
       k = cls === 3 ? 0 : cls
     }
     if (start >= 0 && k !== kind) {
-      w.starts.push(start)
-      w.ends.push(i)
-      w.words.push(text.slice(start, i))
-      w.cyr.push(cyr)
+      const n = w.count++
+      if (n === w.starts.length) grow(w)
+      w.starts[n] = start
+      w.ends[n] = i
+      w.words[n] = text.slice(start, i)
+      w.cyr[n] = cyr ? 1 : 0
       if (cyr) w.anyCyr = true
       start = -1
     }
@@ -70,4 +82,18 @@ export function splitWords(norm: NormalizedText, original: string): Words {
     if (c >= 0x400 && c <= 0x4ff) cyr = true
   }
   return w
+}
+
+/** Doubles the shared word buffers (keeping what `w` holds so far). */
+function grow(w: Words): void {
+  const size = 2 * w.starts.length
+  const starts = new Int32Array(size)
+  const ends = new Int32Array(size)
+  const cyr = new Uint8Array(size)
+  starts.set(w.starts)
+  ends.set(w.ends)
+  cyr.set(w.cyr)
+  w.starts = sharedStarts = starts
+  w.ends = sharedEnds = ends
+  w.cyr = sharedCyr = cyr
 }
