@@ -95,6 +95,6 @@ if (process.env.BENCH_CHROMIUM) {
     }
   }
 } else {
-  console.log('\nChromium figure: BENCH_CHROMIUM=1 npx tsx tests/bench/embed.bench.ts (needs dist/ and /usr/bin/chromium).')
+  console.log('\nChromium figure: BENCH_CHROMIUM=1 (npm run bench sets it; needs dist/ and /usr/bin/chromium).')
 }
 rmSync(DIR, { recursive: true, force: true })
