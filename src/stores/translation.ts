@@ -7,6 +7,8 @@ import type { Lang } from '../core/model'
 import type { TranslationFinding } from '../core/suggest'
 import type { PassageRow } from '../db/schema'
 import { useDb } from '../db'
+import { getMeta, setMeta } from '../db/termbase'
+import { modelSourceKey } from '../ml/modelSource'
 import { DexieTranslationCache } from '../db/mlCache'
 import { pickTranslationModel, type TranslationModelInfo } from '../ml/adapters/translation'
 import { checkPassage, fixPassage, translatePassage, type GlossaryContext } from '../ml/passageTranslation'
@@ -49,6 +51,9 @@ export function sourceLangOf(p: Pick<PassageRow, 'lang'>, docLang: Lang | 'und')
   return l === 'und' ? null : l
 }
 
+/** WARNING: stored in users' databases; do not rename. */
+const AGREED_KEY = 'translationModelsAgreed'
+
 export const useTranslationStore = defineStore('translation', () => {
   const ml = useMlStore()
   const glossary = useGlossaryStore()
@@ -65,8 +70,8 @@ export const useTranslationStore = defineStore('translation', () => {
   const question = shallowRef<DownloadQuestion | null>(null)
   /** The whole-document job, if one ran in this session. */
   const job = ref<DocumentJob | null>(null)
-  /** Models the user agreed to download in this session. */
-  const confirmed = new Set<string>()
+  /** Models the user agreed to download, as "source|model" (kept in the database, read on first use). */
+  let confirmed: Set<string> | undefined
   const running = new Map<string, AbortController>()
   let jobController: AbortController | undefined
   const cache = () => new DexieTranslationCache(useDb())
@@ -82,17 +87,26 @@ export const useTranslationStore = defineStore('translation', () => {
     return m ? { matcher: m, glossary: { entries: glossary.entries } } : null
   }
 
-  /** Asks the user before `models` download (those not loaded nor agreed to yet); resolves their answer. */
-  function confirmDownload(models: TranslationModelInfo[]): Promise<boolean> {
-    const ask = models.filter((m) => !confirmed.has(m.id) && ml.translationStatus[m.id]?.state !== 'ready')
-    if (!ask.length) return Promise.resolve(true)
+  /**
+   * Asks the user before `models` download (those not loaded, nor agreed to before for the current model
+   * source: the answer is remembered, as the browser keeps the files); resolves their answer.
+   */
+  async function confirmDownload(models: TranslationModelInfo[]): Promise<boolean> {
+    await ml.loadSettings()
+    const agreed = (confirmed ??= new Set((await getMeta<string[]>(useDb(), AGREED_KEY)) ?? []))
+    const src = modelSourceKey(ml.source)
+    const ask = models.filter((m) => !agreed.has(`${src}|${m.id}`) && ml.translationStatus[m.id]?.state !== 'ready')
+    if (!ask.length) return true
     question.value?.answer(false)
     return new Promise((resolve) => {
       question.value = {
         models: ask,
         answer: (yes) => {
           question.value = null
-          if (yes) for (const m of ask) confirmed.add(m.id)
+          if (yes) {
+            for (const m of ask) agreed.add(`${src}|${m.id}`)
+            void setMeta(useDb(), AGREED_KEY, [...agreed])
+          }
           resolve(yes)
         },
       }

@@ -156,10 +156,11 @@ describe('translation in the reader', () => {
     expect(await page.getByTestId('translate-confirm').count()).toBe(0)
   })
 
-  it('translates the whole document passage by passage in the background, with a progress bar', async () => {
+  it('translates the whole document passage by passage in the background, with a progress bar, without asking again', async () => {
     const { page } = tb
     await page.getByTestId('translate-document').click()
-    await page.getByTestId('translate-confirm-yes').click()
+    // The user agreed to this model's download before the reload: the answer is remembered.
+    expect(await page.getByTestId('translate-confirm').count()).toBe(0)
     const end = page.getByTestId('translate-job-end')
     await end.waitFor({ timeout: 60000 })
     expect(await end.innerText()).toMatch(/^Document translated: (\d+) of \1 passages\.$/)
