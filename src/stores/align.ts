@@ -187,7 +187,7 @@ export const useAlignStore = defineStore('align', () => {
           for (const seg of segs) {
             seg.embeddings = { src: es.slice(i, (i += seg.src.length)), tgt: et.slice(j, (j += seg.tgt.length)) }
           }
-        } else embeddingNote.value = ml.embeddingStatus.state === 'unavailable' ? ml.embeddingStatus.message : i18next.t('compare.noModel')
+        } else embeddingNote.value = ml.embeddingsUnavailableNote()
       }
       progress.value = { phase: 'align', done: 0, total: 0 }
       const result = await callAlign({ type: 'align', jobId: job, segments: segs, srcLang: p.langA, tgtLang: p.langB })

@@ -172,7 +172,7 @@ export const useLinksStore = defineStore('links', () => {
         const eb = ea && (await embedDoc(b, pb))
         if (!live()) return
         if (ea && eb) embeddings = { a: ea, b: eb }
-        else embeddingNote.value = ml.embeddingStatus.state === 'unavailable' ? ml.embeddingStatus.message : i18next.t('compare.noModel')
+        else embeddingNote.value = ml.embeddingsUnavailableNote()
       }
       progress.value = { phase: 'features', done: 0, total: 0 }
       const payload = { type: 'link', jobId: job, a: pa.map(toLinkPassage), b: pb.map(toLinkPassage), langA: docA.lang, langB: docB.lang, top: TOP, embeddings }

@@ -3,6 +3,7 @@
 // machine translation. When no model can be reached the status says so plainly; every caller keeps its
 // lexical tier.
 import { defineStore } from 'pinia'
+import i18next from 'i18next'
 import { ref, shallowRef, toRaw } from 'vue'
 import type { MlClient } from '../ml/client'
 import { MlError, type MlProgress } from '../ml/protocol'
@@ -188,5 +189,13 @@ export const useMlStore = defineStore('ml', () => {
     return translations
   }
 
-  return { source, embeddingModel, embeddingStatus, translationStatus, downloads, loadSettings, setSource, ensureEmbeddings, embed, ensureTranslation, translate }
+  /** Why no embeddings came: the model's own message when it could not be loaded, else a general note. */
+  function embeddingsUnavailableNote(): string {
+    return embeddingStatus.value.state === 'unavailable' ? embeddingStatus.value.message : i18next.t('compare.noModel')
+  }
+
+  return {
+    source, embeddingModel, embeddingStatus, translationStatus, downloads,
+    loadSettings, setSource, ensureEmbeddings, embed, embeddingsUnavailableNote, ensureTranslation, translate,
+  }
 })

@@ -7,7 +7,6 @@ import type { Glossary, Lang, PassageKind, SentenceSpan, Term } from '../core/mo
 import {
   candidateToTerm, conceptsLackingLang, mineCandidates, phraseKey, type Candidate, type CandidateEvidence, type CandidateSource, type MineStats, type SuggestDocument,
 } from '../core/suggest'
-import { MatcherCache } from '../core/matcher'
 import { defaultPause, JOB_CANCELLED, JobCancelledError, type JobHooks, type JobProgressMessage, type JobRequest } from './jobProtocol'
 
 /** A passage as the job receives it: a PassageRow without its ids. */

@@ -1,7 +1,7 @@
 // The terminology QA run the worker performs, as a plain async function (testable in Node): every report
 // scanned against the glossary one by one, then each check, with a progress report and a chance to
 // cancel between steps. Also the small pure helpers the QA store needs (variant text, quote, CSV).
-import { buildMatcher, MatcherCache, type Matcher } from '../core/matcher'
+import { buildMatcher, type Matcher } from '../core/matcher'
 import type { Glossary, Lang, PassageKind, SentenceSpan } from '../core/model'
 import { isLang } from '../core/model'
 import {
@@ -80,9 +80,6 @@ export const QA_CANCELLED = JOB_CANCELLED
 
 /** Thrown when a run is cancelled. */
 export class QaCancelledError extends JobCancelledError {}
-
-/** The matcher kept across runs lives in core; re-exported for the workers that import it from here. */
-export { MatcherCache }
 
 const CHECK_STEPS: readonly QaStepCheck[] = ['deprecated-term', 'variants', 'translit-convention', 'mixed-script', 'misspelling', 'linked-absent']
 

@@ -1,12 +1,13 @@
 // The QA job the worker runs: the same findings as the core's runQa, progress per report and per check,
 // cancellation between steps, passage indexes as the reader knows them, a matcher kept across runs, and
 // the store's pure helpers (variant spelling, quote, CSV with neutralised cells).
+import { MatcherCache } from '../../src/core/matcher'
 import { describe, expect, it } from 'vitest'
 import type { ConceptEntry, Glossary, Lang, Term, TermStatus, TermType } from '../../src/core/model'
 import { parseCsv } from '../../src/core/csv'
 import { DEFAULT_CHECKS, runQa, type Finding } from '../../src/core/qa'
 import {
-  FINDINGS_CSV_COLUMNS, findingsToCsv, MatcherCache, QaCancelledError, quoteAround, reportLanguage, runQaJob, spellingLanguage, spellingOf,
+  FINDINGS_CSV_COLUMNS, findingsToCsv, QaCancelledError, quoteAround, reportLanguage, runQaJob, spellingLanguage, spellingOf,
   type QaJobDocument, type QaJobProgress,
 } from '../../src/workers/qaJob'
 

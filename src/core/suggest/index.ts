@@ -19,7 +19,7 @@ export {
 } from './similarity'
 export { isForeignSentence } from './stopwords'
 export { boundedLevenshtein, mineCognates, nordicSkeleton, RELATED_LANGS, type CognateOptions } from './cognates'
-export { mineByTranslation, type TranslateFn, type TranslationCandidateOptions } from './mt'
+export { mineByTranslation, MT_SOURCE_LANGS, type TranslateFn, type TranslationCandidateOptions } from './mt'
 export { glossesOf } from './gloss'
 export { containsTerm, sameTerm } from './equivalence'
 export { mergeSources, mineCandidates, SURE_COGNATE, type MineOptions, type MineStats } from './mine'

@@ -22,7 +22,8 @@ export interface TranslationCandidateOptions {
   corpus?: readonly { file: string; text: string }[]
 }
 
-const DEFAULT_SOURCES: readonly Lang[] = ['en', 'fr', 'nb', 'da', 'sv', 'fi', 'ru']
+/** The languages whose known terms are translated, in order of preference (the default `sourceLangs`). */
+export const MT_SOURCE_LANGS: readonly Lang[] = ['en', 'fr', 'nb', 'da', 'sv', 'fi', 'ru']
 
 /** Cleans a bare-term translation: no sentence punctuation, quotes or trailing period. */
 function cleanTerm(s: string): string {
@@ -38,7 +39,7 @@ function cleanTerm(s: string): string {
  */
 export async function mineByTranslation(opts: TranslationCandidateOptions): Promise<Map<string, Candidate[]>> {
   const { glossary, lang, translate } = opts
-  const order = (opts.sourceLangs ?? DEFAULT_SOURCES).filter((l) => l !== lang)
+  const order = (opts.sourceLangs ?? MT_SOURCE_LANGS).filter((l) => l !== lang)
   const entries = new Map(glossary.entries.map((e) => [e.concept.id, e]))
   type Job = { conceptId: string; term: string; contexts: string[] }
   const jobs = new Map<Lang, Job[]>()
