@@ -1,4 +1,5 @@
 // Writes aligned sentence pairs as a TMX 1.4b translation memory, the format CAT tools import.
+import { UNREPRESENTABLE_XML } from '../xmlEscape'
 
 /** One translation unit: a source segment and its translation. */
 export interface TmxPair {
@@ -23,13 +24,10 @@ export interface TmxOptions {
   creationDate?: Date
 }
 
-// Characters XML 1.0 forbids, including lone surrogates.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
 /** Escapes text for XML content and attribute values (&, <, >, ", ') and drops characters XML cannot carry. */
 export function escapeXml(s: string): string {
   return s
-    .replace(INVALID_XML, '')
+    .replace(UNREPRESENTABLE_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
