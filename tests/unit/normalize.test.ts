@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import {
   detectMixedScript, findMixedScriptWords, foldConfusables, foldForMatch, foldForSearch, normalizeWithMap, toOriginalSpan,
 } from '../../src/core/text'
+import { planConfusableFold, planConfusableFoldText } from '../../src/core/text/confusables'
 
 // Real lines from the corpus (004 en, 001 nb, 002 da, 000 fi, 003 fr).
 const EN_MIXED = 'Voенkomat (in English: military Commissariat) – often translated into English by military enlistment office'
@@ -97,6 +98,55 @@ describe('normalizeWithMap', () => {
       }),
     )
   })
+  it('folds and maps exactly as folding segment by segment does, whether or not the text folds unit for unit (property)', () => {
+    // The reference: every segment (a code point and its marks, or a planned confusable) folded alone, then white
+    // space runs collapsed, each folded unit mapped to its segment.
+    function reference(s: string, fold: 'search' | 'fi' | 'nb' | 'en' | 'ru', collapse: boolean) {
+      const plan = planConfusableFoldText(s)
+      const text: number[] = []
+      const map: number[] = []
+      const ends: number[] = []
+      let lastSpace = false
+      for (let i = 0; i < s.length; ) {
+        let j = i + (/[\ud800-\udbff]/.test(s[i]) && i + 1 < s.length ? 2 : 1)
+        while (j < s.length && /^\p{M}$/u.test(s[j])) j++
+        const folded = normalizeWithMap(plan?.get(i) ?? s.slice(i, j), fold).text
+        for (const ch of folded.split('')) {
+          let code = ch.charCodeAt(0)
+          if (collapse && /\s/.test(ch)) {
+            if (lastSpace) {
+              ends[ends.length - 1] = j
+              continue
+            }
+            lastSpace = true
+            code = 32
+          } else lastSpace = false
+          text.push(code)
+          map.push(i)
+          ends.push(j)
+        }
+        i = j
+      }
+      // Decoded as the function decodes its units (a lone surrogate becomes U+FFFD, one unit).
+      return { text: new TextDecoder('utf-16le').decode(new Uint16Array(text)), map, ends }
+    }
+    const unit = fc.constantFrom(
+      'a', 'B', 'z', ' ', '  ', '\n', '\t', '\u00a0', '\u2009', '\u00ad', '\u200b', 'æ', 'Ø', 'å', 'ä', 'Ö', 'š', 'é', 'e\u0301', 'a\u0308',
+      'ß', 'ﬁ', '’', '‐', 'е', 'н', 'Д', 'ё', 'й', 'و', 'α', '¨', '1', '-', '.', '\ud835\udc00',
+    )
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), fc.constantFrom('search', 'fi', 'nb', 'en', 'ru'), fc.boolean(), fc.boolean(), (units, fold, collapse, reuse) => {
+        const s = units.join('')
+        const n = normalizeWithMap(s, fold as 'en', { collapseWhitespace: collapse, reuseBuffers: reuse })
+        const r = reference(s, fold as 'en', collapse)
+        expect({ text: n.text, map: [...n.map], ends: [...n.ends] }).toEqual(r)
+      }),
+      { numRuns: 3000 },
+    )
+    // Lone surrogates: folded as they are, decoded once at the end (a lone high unit then a pair stays so).
+    const lone = normalizeWithMap('\ud800\ud835\udc00', 'search')
+    expect({ text: lone.text, map: [...lone.map], ends: [...lone.ends] }).toEqual({ text: '\ufffd\ud835\udc00', map: [0, 0, 2], ends: [2, 2, 3] })
+  })
   it('always yields a monotone map inside the original (property, any Unicode)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('search', 'fi', 'da', 'fr', 'en', 'ru'), (s, p) => {
@@ -136,5 +186,49 @@ describe('confusables', () => {
     expect(found[0].info.majority).toBe('Cyrillic')
     const mixed = findMixedScriptWords(EN_MIXED)
     expect(mixed.map((m) => [m.word, m.suggestion])).toEqual([['Voенkomat', 'Voenkomat']])
+  })
+})
+
+describe('planConfusableFoldText', () => {
+  // The plan as first written: one regex match per foreign unit, the word around it found by a regex per character.
+  function reference(text: string): Map<number, string> | null {
+    const WORD_CHAR = /^[\p{L}\p{M}]$/u
+    let all: Map<number, string> | null = null
+    let done = -1
+    for (const m of text.matchAll(/[\u0370-\u06FF\u0750-\u077F\u1F00-\u1FFF\uFB50-\uFDFF\uFE70-\uFEFF\uA640-\uA69F]/g)) {
+      if (m.index < done) continue
+      let start = m.index
+      while (start > 0) {
+        const k = /[\udc00-\udfff]/.test(text[start - 1]) && start > 1 ? start - 2 : start - 1
+        if (!WORD_CHAR.test(text.slice(k, start))) break
+        start = k
+      }
+      let end = m.index
+      while (end < text.length) {
+        const ch = String.fromCodePoint(text.codePointAt(end) ?? 0)
+        if (!WORD_CHAR.test(ch)) break
+        end += ch.length
+      }
+      done = end
+      const plan = planConfusableFold(text.slice(start, end))
+      if (plan) for (const [i, to] of plan) (all ??= new Map()).set(start + i, to)
+    }
+    return all
+  }
+
+  it('plans the folds of mixed words only, in Latin and in Cyrillic words, whatever surrounds them', () => {
+    for (const t of [EN_MIXED, EN_ARABIC, 'вoенкомат и Voенkomat', 'Федеральный закон', 'x؟Voенkomat،y', '𝐀Voенkomat𝐀 \udc00оx\ud800']) {
+      expect(planConfusableFoldText(t), t).toEqual(reference(t))
+    }
+    expect([...planConfusableFoldText(EN_MIXED)!.values()]).toEqual(['e', 'n'])
+    expect(planConfusableFoldText('Федеральный закон')).toBeNull()
+  })
+
+  it('plans the same folds as one match per foreign letter would, on random mixed text', () => {
+    const unit = fc.constantFrom('a', 'o', 'V', 'к', 'о', 'н', 'е', 'و', 'ا', 'α', ' ', '-', '\u0301', 'ä', '1', '\ud835\udc00', '\udc00', '\ud800')
+    fc.assert(fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+      const t = units.join('')
+      expect(planConfusableFoldText(t)).toEqual(reference(t))
+    }), { numRuns: 2000 })
   })
 })

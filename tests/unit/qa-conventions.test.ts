@@ -1,7 +1,10 @@
 // The normalisation, transliteration and edit-distance rules the QA checks rely on.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { CORPUS_DIR, corpusAvailable } from '../bench/linkGold'
 import {
-  commonEnds, damerauLevenshtein, DeletionIndex, deletions, differsByInflection, findingId, HOME_CONVENTIONS, matchCase,
+  commonEnds, damerauLevenshtein, findUrls, DeletionIndex, deletions, differsByInflection, findingId, HOME_CONVENTIONS, matchCase,
   mixedScriptSuggestion, normalizeSurface, passageOffsetMap, sortFindings, makeFinding, withoutIgnored, checkLanguage,
 } from '../../src/core/qa'
 import { attributeConvention, transliterate } from '../../src/core/text/translit'
@@ -115,5 +118,28 @@ describe('finding ids', () => {
     expect(findingId('mixed-script', 'r.txt', 10, 'Voenkamat')).not.toBe(a.id)
     expect(sortFindings([b, a])).toHaveLength(1)
     expect(withoutIgnored([a], [a.id])).toEqual([])
+  })
+})
+
+describe('findUrls', () => {
+  const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"\])]+|\b[\w-]+(?:\.[\w-]+)+\/[^\s<>"\])]*/g
+  const byRegex = (t: string) => [...t.matchAll(URL_RE)].map((m) => [m.index, m.index + m[0].length])
+
+  it('finds the URL forms (scheme, www., a dotted name before a path) and skips slashes that start none', () => {
+    const text = 'See https://a.org/x, www.b.fi and c.gov.ru/docs/1; and/or 12/03/2023, x./y, .z/ and 1.5/2.'
+    expect(findUrls(text)).toEqual(byRegex(text))
+    expect(findUrls(text).map(([s, e]) => text.slice(s, e))).toEqual(['https://a.org/x,', 'www.b.fi', 'c.gov.ru/docs/1;', '1.5/2.'])
+    expect(findUrls('and/or 12/03/2023 x./y .z/')).toEqual([])
+  })
+
+  it.skipIf(!corpusAvailable)('finds in every paragraph of the corpus exactly what the regex alone finds', () => {
+    let urls = 0
+    for (const f of readdirSync(CORPUS_DIR).filter((n) => n.endsWith('.txt'))) {
+      for (const para of readFileSync(join(CORPUS_DIR, f), 'utf8').split(/\n\s*\n/)) {
+        expect(findUrls(para), f).toEqual(byRegex(para))
+        urls += byRegex(para).length
+      }
+    }
+    expect(urls).toBeGreaterThan(100)
   })
 })

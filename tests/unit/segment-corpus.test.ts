@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { clipExclusions, reconstruct, segmentDocument, type Passage } from '../../src/core/segment'
+import { project, projectMapOf } from '../../src/core/segment/reconstruct'
 
 const CORPUS = process.env.COI_CORPUS ?? '/work/shared/corpus'
 const FILES = ['000_acf8e1b7719e168f.txt', '001_e8e03fc529c28da8.txt', '002_f92c2e12db2273f8.txt', '003_69196824feca6e36.txt', '004_2311294a2fc5f756.txt']
@@ -41,6 +42,19 @@ describe.skipIf(docs.length === 0)('segmentDocument on the corpus', () => {
       }
     }
     expect(n).toBeGreaterThan(2000)
+  })
+
+  it('maps every passage back to the original without building its text, and refuses a text the span does not give', () => {
+    for (const d of docs) {
+      for (const p of d.passages) {
+        const map = projectMapOf(d.text, p.start, p.end, p.excluded, p.text)
+        expect(map && [...map], `${d.file} #${p.index}`).toEqual([...project(d.text, p.start, p.end, p.excluded).map])
+      }
+    }
+    const p = docs[0].passages[5]
+    expect(projectMapOf(docs[0].text, p.start, p.end, p.excluded, p.text.slice(1))).toBeNull()
+    expect(projectMapOf(docs[0].text, p.start, p.end, p.excluded, p.text + ' x')).toBeNull()
+    expect(projectMapOf(docs[0].text, p.start, p.end, p.excluded, p.text.replace(/ /, '_'))).toBeNull()
   })
 
   it('reconstructs every sentence from its span with the passage exclusions', () => {

@@ -187,34 +187,43 @@ class GlossaryMatcher implements Matcher {
     const L = idx.lang
     const wantCyr = L === 'ru'
     const keysOf = (i: number) => {
-      const keys = textWordKeys(w.words[i], L)
-      return w.words[i].length <= 12 && w.acronymLike(i) ? [...keys, ACRONYM_KEY + w.words[i]] : keys
+      const word = w.word(i)
+      const keys = textWordKeys(word, L)
+      return word.length <= 12 && w.acronymLike(i) ? [...keys, ACRONYM_KEY + word] : keys
     }
-    const looseOf = (i: number) => (this.loose ? textWordLooseKeys(w.words[i], L) : [])
+    const looseOf = (i: number) => (this.loose ? textWordLooseKeys(w.word(i), L) : [])
     const root: Array<TrieCursor<TermForm>> = [{ node: idx.trie.root, loose: false }]
     const firstSteps = idx.firstSteps
+    const text = w.text
     for (let i = 0; i < w.count; i++) {
       if ((w.cyr[i] === 1) !== wantCyr) continue
-      const word = w.words[i]
-      // Acronym keys depend on the original capitals, so the memo key says whether the word has them.
-      const memoKey = word.length <= 12 && w.acronymLike(i) ? ACRONYM_KEY + word : word
-      let cursors = firstSteps.get(memoKey)
-      if (cursors === undefined) {
-        cursors = stepTrie(root, keysOf(i), () => looseOf(i))
+      // The first step depends on the word alone (and on whether it is written as an acronym): memoised by hash,
+      // so that the many words that start no phrase are never cut out of the text.
+      let first = firstSteps.get(w.hash[i], text, w.starts[i], w.ends[i])
+      if (first === undefined) {
+        const word = w.word(i)
+        const keys = textWordKeys(word, L)
+        const loose = () => looseOf(i)
+        const acronymKey = ACRONYM_KEY + word
+        first = {
+          plain: stepTrie(root, keys, loose),
+          acronym: word.length <= 12 && idx.trie.root.edges.has(acronymKey) ? stepTrie(root, [...keys, acronymKey], loose) : null,
+        }
         if (firstSteps.size > 200_000) firstSteps.clear()
-        firstSteps.set(memoKey, cursors)
+        firstSteps.set(w.hash[i], word, first)
       }
+      let cursors = first.acronym && w.acronymLike(i) ? first.acronym : first.plain
       for (let j = i; cursors.length; ) {
         for (const c of cursors) {
           if (c.loose) continue
           for (const form of c.node.terms) {
-            const same = form.words.every((fw, k) => fw === w.words[i + k])
+            const same = form.words.every((fw, k) => fw === w.word(i + k))
             const kind: MatchKind = form.source === 'variant' ? 'translit' : same ? 'folded' : 'stem'
             emit(form, w.starts[i], w.ends[j], kind)
           }
         }
         j++
-        if (j >= w.count || (w.cyr[j] === 1) !== wantCyr || !GAP.test(w.text.slice(w.ends[j - 1], w.starts[j]))) break
+        if (j >= w.count || (w.cyr[j] === 1) !== wantCyr || !GAP.test(text.slice(w.ends[j - 1], w.starts[j]))) break
         const jj = j
         cursors = stepTrie(cursors, keysOf(jj), () => looseOf(jj))
       }
@@ -241,6 +250,7 @@ class GlossaryMatcher implements Matcher {
  * (compound parts count by their part's span, so two parts of one compound both stay).
  */
 export function selectHits(hits: TermHit[], overlaps: 'longest' | 'all'): TermHit[] {
+  if (hits.length < 2) return hits
   const core = (h: TermHit) => h.part ?? h
   const best = new Map<string, TermHit>()
   for (const h of hits) {

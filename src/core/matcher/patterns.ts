@@ -3,6 +3,7 @@ import type { ConceptEntry, Lang, Term } from '../model'
 import { normalizeWithMap, toOriginalSpan } from '../text/normalize'
 import { attributeConvention, transliterationVariants, type TranslitConvention } from '../text/translit'
 import { AhoCorasick, KeyTrie, type TrieCursor } from './automaton'
+import { WordMemo } from './wordMemo'
 import { ACRONYM_KEY, minStemLength, termWordKeys, termWordLooseKeys, TRANSLIT_KEY, translitTermWordKeys } from './stem'
 
 /** One spelling the matcher looks for: a term's own text, or a generated transliteration of its concept's Russian term. */
@@ -137,7 +138,14 @@ export interface LangIndex {
   compounds: AhoCorasick<CompoundPattern> | null
   formCount: number
   /** Memo of the first trie step per text word (most words start no phrase): filled while matching. */
-  firstSteps: Map<string, Array<TrieCursor<TermForm>>>
+  firstSteps: WordMemo<FirstStep>
+}
+
+/** The first trie step of one text word: by its keys, and (when an acronym term starts with it) as an acronym too. */
+export interface FirstStep {
+  plain: Array<TrieCursor<TermForm>>
+  /** The step when the word is written as an acronym ("SOCh"); null when that changes nothing. */
+  acronym: Array<TrieCursor<TermForm>> | null
 }
 
 /** Builds the trie and (for compounding languages) the compound automaton of one language's forms. */
@@ -165,5 +173,5 @@ export function buildLangIndex(lang: Lang, forms: readonly TermForm[], opts: Com
       for (const k of termWordKeys(w, lang)) if (k !== w && k.length >= min) patterns.push([k, { form, kind: 'stem' }])
     }
   }
-  return { lang, trie, compounds: compounding ? new AhoCorasick(patterns) : null, formCount: forms.length, firstSteps: new Map() }
+  return { lang, trie, compounds: compounding ? new AhoCorasick(patterns) : null, formCount: forms.length, firstSteps: new WordMemo() }
 }

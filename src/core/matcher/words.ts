@@ -2,6 +2,7 @@
 import { astralClass, charClass } from '../text/charClass'
 import type { NormalizedText } from '../text/normalize'
 import { looksLikeAcronym } from './patterns'
+import { FNV_OFFSET, FNV_PRIME } from './wordMemo'
 
 /** The words of a folded text, with their offsets (folded) and script. */
 export interface Words {
@@ -14,7 +15,10 @@ export interface Words {
   count: number
   starts: Int32Array
   ends: Int32Array
-  words: string[]
+  /** hash[i]: a 32-bit hash of word i's folded units (`hashWord`), computed while splitting: see `WordMemo`. */
+  hash: Int32Array
+  /** Word i as a string (cut from `text` on first use: most words are only ever looked up by hash). */
+  word: (i: number) => string
   /** 1 for a Cyrillic word. */
   cyr: Uint8Array
   /** True when some word is Cyrillic (else Russian terms need not be looked for). */
@@ -26,7 +30,12 @@ export interface Words {
 let sharedStarts = new Int32Array(1024)
 let sharedEnds = new Int32Array(1024)
 let sharedCyr = new Uint8Array(1024)
+let sharedHash = new Int32Array(1024)
+/** Words cut so far, valid where `sharedCut[i]` is the current generation (one per `splitWords` call). */
 const sharedWords: string[] = []
+let sharedCut = new Int32Array(1024)
+let generation = 0
+
 
 /** Index of the word containing folded offset `pos`, or −1 (binary search: compound hits are few). */
 export function wordAt(w: Words, pos: number): number {
@@ -47,14 +56,23 @@ export function wordAt(w: Words, pos: number): number {
  */
 export function splitWords(norm: NormalizedText, original: string): Words {
   const text = norm.text
+  const gen = ++generation
   const w: Words = {
-    text, count: 0, starts: sharedStarts, ends: sharedEnds, words: sharedWords, cyr: sharedCyr, anyCyr: false,
+    text, count: 0, starts: sharedStarts, ends: sharedEnds, hash: sharedHash, cyr: sharedCyr, anyCyr: false,
     raw: (i) => original.slice(norm.map[w.starts[i]], norm.ends[w.ends[i] - 1]),
     acronymLike: (i) => looksLikeAcronym(original, norm.map[w.starts[i]], norm.ends[w.ends[i] - 1]),
+    word: (i) => {
+      if (sharedCut[i] !== gen) {
+        sharedWords[i] = text.slice(w.starts[i], w.ends[i])
+        sharedCut[i] = gen
+      }
+      return sharedWords[i]
+    },
   }
   let start = -1
   let kind = 0
   let cyr = false
+  let h = FNV_OFFSET
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32
     if (c >= 0xdc00 && c <= 0xdfff) continue // low surrogate: belongs to the character before
@@ -69,7 +87,7 @@ export function splitWords(norm: NormalizedText, original: string): Words {
       if (n === w.starts.length) grow(w)
       w.starts[n] = start
       w.ends[n] = i
-      w.words[n] = text.slice(start, i)
+      w.hash[n] = h
       w.cyr[n] = cyr ? 1 : 0
       if (cyr) w.anyCyr = true
       start = -1
@@ -78,7 +96,9 @@ export function splitWords(norm: NormalizedText, original: string): Words {
       start = i
       kind = k
       cyr = false
+      h = FNV_OFFSET
     }
+    if (k) h = Math.imul(h ^ c, FNV_PRIME)
     if (c >= 0x400 && c <= 0x4ff) cyr = true
   }
   return w
@@ -90,10 +110,16 @@ function grow(w: Words): void {
   const starts = new Int32Array(size)
   const ends = new Int32Array(size)
   const cyr = new Uint8Array(size)
+  const hash = new Int32Array(size)
+  const cut = new Int32Array(size)
   starts.set(w.starts)
   ends.set(w.ends)
   cyr.set(w.cyr)
+  hash.set(w.hash)
+  cut.set(sharedCut)
   w.starts = sharedStarts = starts
   w.ends = sharedEnds = ends
   w.cyr = sharedCyr = cyr
+  w.hash = sharedHash = hash
+  sharedCut = cut
 }

@@ -1,6 +1,6 @@
 // The documents QA checks read: passages mapped back to the original text, the language each passage is checked in, and URLs to skip.
 import { isLang, type Lang, type PassageKind } from '../model'
-import { project } from '../segment/reconstruct'
+import { projectMapOf } from '../segment/reconstruct'
 import type { Exclusion } from '../segment/types'
 
 /** A passage as the checks need it; `SegmentedPassage` and the segmenter's `Passage` fit. */
@@ -63,17 +63,12 @@ export function checkLanguage(docLang: Lang, passageLang: Lang | 'und' | undefin
  * collapsed, hyphens and markers dropped); identity when the text is the span itself.
  */
 export function passageOffsetMap(original: string, p: QaPassage): Int32Array {
-  const span = original.slice(p.start, p.end)
-  if (span === p.text) {
+  if (p.end - p.start === p.text.length && original.startsWith(p.text, p.start)) {
     const map = new Int32Array(p.text.length)
     for (let i = 0; i < map.length; i++) map[i] = p.start + i
     return map
   }
-  if (p.excluded) {
-    const proj = project(original, p.start, p.end, p.excluded)
-    if (proj.text === p.text) return proj.map.slice(0, p.text.length)
-  }
-  return alignSubsequence(original, p)
+  return (p.excluded && projectMapOf(original, p.start, p.end, p.excluded, p.text)) || alignSubsequence(original, p)
 }
 
 const isBlank = (c: string) => /\s/.test(c)
@@ -107,13 +102,29 @@ export function toOriginal(original: string, mp: MappedPassage, a: number, b: nu
   return { start, end: lastAt + (c >= 0xd800 && c <= 0xdbff ? 2 : 1) }
 }
 
+const isWordUnit = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45
+
+/**
+ * False when `text` cannot hold a URL of `URL_RE`: every form it knows has "://", "www." or a dotted name right
+ * before a "/" ("example.org/…"). Most passages have none of them (a "/" in "and/or" or a date is no URL), and
+ * the regex is costly, so this cheap test runs first.
+ */
+function mayHoldUrl(text: string): boolean {
+  if (text.includes('://') || text.includes('www.')) return true
+  for (let slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+    let i = slash - 1
+    while (i >= 0 && isWordUnit(text.charCodeAt(i))) i--
+    if (i < slash - 1 && i > 0 && text.charCodeAt(i) === 46 && isWordUnit(text.charCodeAt(i - 1))) return true
+  }
+  return false
+}
+
 const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"\])]+|\b[\w-]+(?:\.[\w-]+)+\/[^\s<>"\])]*/g
 
 /** Spans of URLs (with a scheme, www., or a domain followed by a path) in a text. */
 export function findUrls(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = []
-  // Every URL form the pattern knows has a "/" or "www."; most passages have neither, and the regex is costly.
-  if (!text.includes('/') && !text.includes('www.')) return out
+  if (!mayHoldUrl(text)) return out
   for (const m of text.matchAll(URL_RE)) out.push([m.index, m.index + m[0].length])
   return out
 }

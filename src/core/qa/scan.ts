@@ -49,7 +49,7 @@ export interface QaContextOptions {
  * decides, all are kept, marked ambiguous.
  */
 function disambiguate(hits: QaHit[], text: string): QaHit[] {
-  if (hits.length < 2) return hits
+  if (hits.length < 2 || !sharesSpan(hits)) return hits
   const core = (h: QaHit) => (h.part ? `${h.part.start}:${h.part.end}` : `${h.start}:${h.end}`)
   const bySpan = new Map<string, QaHit[]>()
   for (const h of hits) {
@@ -82,6 +82,22 @@ function disambiguate(hits: QaHit[], text: string): QaHit[] {
     out.push(...(concepts.length > 1 ? keep.map((h) => ({ ...h, ambiguous: true })) : keep))
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+/**
+ * True when two hits (sorted by start, longer first, as the matcher and `scanDocument` leave them) share their
+ * span (for compounds, their part's span): the only case `disambiguate` has anything to decide. Hits sharing a
+ * span share their start, so only neighbours with the same start are compared.
+ */
+function sharesSpan(hits: readonly QaHit[]): boolean {
+  for (let i = 0; i < hits.length; i++) {
+    const a = hits[i].part ?? hits[i]
+    for (let j = i + 1; j < hits.length && hits[j].start === hits[i].start; j++) {
+      const b = hits[j].part ?? hits[j]
+      if (a.start === b.start && a.end === b.end) return true
+    }
+  }
+  return false
 }
 
 /** True when a hit of a term of another language than the passage's is distinctive enough to keep ("private" is not: Danish has it). */

@@ -81,6 +81,39 @@ function run(original: string, start: number, end: number, excluded: readonly Ex
   return { text: parts.join(''), map: withMap ? map.subarray(0, n) : NO_MAP }
 }
 
+/**
+ * The offset map of {@link project} alone, checked against the text it should give: `map[i]` is the original
+ * offset of `text[i]`, or null when projecting the span does not give `text`. Builds no string, so it costs one
+ * pass over the span and one typed array of `text.length`.
+ */
+export function projectMapOf(original: string, start: number, end: number, excluded: readonly Exclusion[], text: string): Int32Array | null {
+  const map = new Int32Array(text.length)
+  const len = text.length
+  let n = 0
+  let pendingWs = -1
+  let ex = 0
+  for (let i = start; i < end; i++) {
+    while (ex < excluded.length && excluded[ex].end <= i) ex++
+    if (ex < excluded.length && excluded[ex].start <= i) {
+      i = excluded[ex].end - 1
+      continue
+    }
+    const c = original.charCodeAt(i)
+    if (isWs(c)) {
+      if (n > 0 && pendingWs < 0) pendingWs = i
+      continue
+    }
+    if (pendingWs >= 0) {
+      if (n >= len || text.charCodeAt(n) !== 32) return null
+      map[n++] = pendingWs
+      pendingWs = -1
+    }
+    if (n >= len || text.charCodeAt(n) !== c) return null
+    map[n++] = i
+  }
+  return n === len ? map : null
+}
+
 /** Anything with a span and its exclusions: a passage, or a sentence checked against its passage. */
 export interface SpanWithExclusions {
   start: number

@@ -1,4 +1,5 @@
 // Folds letters of another script typed inside a Latin word ("Voенkomat", "Voenkوماتs") and detects such mixed-script words.
+import { astralClass, charClass } from './charClass'
 
 /** Scripts we tell apart; anything else that is a letter is 'Other'. */
 export type Script = 'Latin' | 'Cyrillic' | 'Greek' | 'Arabic' | 'Other'
@@ -36,8 +37,7 @@ const LATIN_TO_CYRILLIC: Record<string, string> = {
 
 const LETTER = /\p{L}/u
 const WORD = /[\p{L}\p{M}]+/gu
-const WORD_CHAR = /^[\p{L}\p{M}]$/u
-const FOREIGN_ALL = /[\u0370-\u06FF\u0750-\u077F\u1F00-\u1FFF\uFB50-\uFDFF\uFE70-\uFEFF\uA640-\uA69F]/g
+const FOREIGN_RUNS = /[\u0370-\u06FF\u0750-\u077F\u1F00-\u1FFF\uFB50-\uFDFF\uFE70-\uFEFF\uA640-\uA69F]+/g
 const FOREIGN_HINT = /[\u0370-\u06FF\u0750-\u077F\u1F00-\u1FFF\uFB50-\uFDFF\uFE70-\uFEFF\uA640-\uA69F]/
 
 /** The script of one character, or null when it is not a letter (digits, marks, punctuation). */
@@ -122,16 +122,41 @@ export function planConfusableFoldText(text: string): Map<number, string> | null
   if (!FOREIGN_HINT.test(text)) return null
   let all: Map<number, string> | null = null
   let done = -1
-  for (const m of text.matchAll(FOREIGN_ALL)) {
-    if (m.index < done) continue
-    const { start, end } = wordAround(text, m.index)
-    done = end
-    const plan = planConfusableFold(text.slice(start, end))
-    if (!plan) continue
-    all ??= new Map()
-    for (const [i, to] of plan) all.set(start + i, to)
+  // Runs of foreign units, not one match per unit: Russian titles in footnotes are long Cyrillic runs.
+  for (const m of text.matchAll(FOREIGN_RUNS)) {
+    const runEnd = m.index + m[0].length
+    for (let pos = Math.max(m.index, done); pos < runEnd; pos = Math.max(pos + 1, done)) {
+      const { start, end } = wordAround(text, pos)
+      done = end
+      // Only a word with a Latin letter can fold (see planConfusableFold): most foreign words are plain Russian.
+      if (!hasLatinLetter(text, start, end)) continue
+      const plan = planConfusableFold(text.slice(start, end))
+      if (!plan) continue
+      all ??= new Map()
+      for (const [i, to] of plan) all.set(start + i, to)
+    }
   }
   return all
+}
+
+/** True when `text[start, end)` has a letter `scriptOf` calls Latin. */
+function hasLatinLetter(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+      (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x250 && c <= 0x2af)) return true
+  }
+  return false
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff
+const isLowUnit = (c: number) => c >= 0xdc00 && c <= 0xdfff
+
+/** Length (1 or 2) of the letter or mark starting at `i`, or 0 when none does (a lone surrogate is none). */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (isHigh(c)) return i + 1 < text.length && isLowUnit(text.charCodeAt(i + 1)) && astralClass(text, i) === 1 ? 2 : 0
+  return !isLowUnit(c) && charClass(c) === 1 ? 1 : 0
 }
 
 /** The word (letters and marks) around offset `at`. */
@@ -139,16 +164,11 @@ function wordAround(text: string, at: number): { start: number; end: number } {
   let start = at
   while (start > 0) {
     const k = isLow(text, start - 1) && start > 1 ? start - 2 : start - 1
-    if (!WORD_CHAR.test(text.slice(k, start))) break
+    if (letterAt(text, k) !== start - k) break
     start = k
   }
   let end = at
-  while (end < text.length) {
-    const cp = text.codePointAt(end) ?? 0
-    const ch = String.fromCodePoint(cp)
-    if (!WORD_CHAR.test(ch)) break
-    end += ch.length
-  }
+  for (let n = end < text.length ? letterAt(text, end) : 0; n > 0; n = end < text.length ? letterAt(text, end) : 0) end += n
   return { start, end }
 }
 

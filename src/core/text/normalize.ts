@@ -79,7 +79,8 @@ function foldSegment(seg: string, profile: FoldProfile): string {
   else if (APOSTROPHES.test(seg)) out = "'"
   else if (HYPHENS.test(seg)) out = '-'
   else {
-    const d = seg.toLowerCase().normalize('NFKD')
+    // Lower case again after NFKD: compatibility forms decompose to capitals ("𝐀" → "A").
+    const d = seg.toLowerCase().normalize('NFKD').toLowerCase()
     let kept = ''
     let base = ''
     for (const ch of d) {
@@ -114,92 +115,137 @@ function unitTable(profile: FoldProfile): Array<string | undefined> {
   return cache
 }
 
+/** 0, 1, 2, …: identity offset maps are views of it (grown as needed). */
+let identity = Int32Array.from({ length: 4097 }, (_, i) => i)
+
+function identityUpTo(n: number): Int32Array {
+  if (identity.length <= n) identity = Int32Array.from({ length: Math.max(n + 1, 2 * identity.length) }, (_, i) => i)
+  return identity
+}
+
+/** True for a unit that `\s` matches (what `collapseWhitespace` folds). */
+function isWhite(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && isWhiteUnit(code))
+}
+
 /**
  * Folds `s` under `fold` and maps every folded character back to its original offset. Case is folded,
  * diacritics are folded as the profile says (for 'search' all of them), confusables inside Latin words are
  * folded (see confusables.ts), soft hyphens and zero-width characters vanish, typographic apostrophes
  * become "'" and (optionally) white space runs become one space.
+ *
+ * Most text folds unit for unit (a capital to its small letter, "’" to "'"): while it does, only the folded
+ * units are written, and if the whole text does, the maps are views of one shared identity array. The first
+ * unit that does not (a mark, a deletion, an expansion, a second blank) switches to writing the maps.
  */
 export function normalizeWithMap(s: string, fold: FoldProfile, opts: NormalizeOptions = {}): NormalizedText {
   const collapse = opts.collapseWhitespace ?? false
-  const plan = planConfusableFoldText(s)
-  let cap = s.length + 16
-  // The folded units are decoded into a string at the end, so they can live in a shared scratch buffer.
-  if (scratch.length < cap) scratch = new Uint16Array(Math.max(cap, 2 * scratch.length))
-  let out = scratch
   const reuse = opts.reuseBuffers ?? false
+  const plan = planConfusableFoldText(s)
+  const len = s.length
+  const units = unitTable(fold)
+  if (scratch.length < len + 16) scratch = new Uint16Array(Math.max(len + 16, 2 * scratch.length))
+  const out = scratch
+  // Phase 1: unit for unit, maps left implicit.
+  let i = 0
+  if (!plan) {
+    let lastSpace = false
+    for (; i < len; i++) {
+      const c = s.charCodeAt(i)
+      let f: number
+      if (c < 0x80) {
+        if (collapse && (c === 32 || (c >= 9 && c <= 13))) {
+          if (lastSpace) break
+          lastSpace = true
+          f = 32
+        } else {
+          lastSpace = false
+          f = c >= 65 && c <= 90 ? c + 32 : c
+        }
+      } else {
+        if ((c >= 0xd800 && c <= 0xdfff) || (collapse && isWhiteUnit(c))) break
+        const folded = (units[c] ??= foldSegment(String.fromCharCode(c), fold))
+        if (folded.length !== 1) break
+        f = folded.charCodeAt(0)
+        if (collapse && isWhite(f)) break
+        lastSpace = false
+      }
+      // A combining mark after this unit makes one segment of both: leave it to phase 2.
+      if (i + 1 < len) {
+        const d = s.charCodeAt(i + 1)
+        if (d >= 0x300 && MARK.test(s[i + 1])) break
+      }
+      out[i] = f
+    }
+    if (i === len) {
+      const id = identityUpTo(len)
+      return { text: UTF16.decode(out.subarray(0, len)), map: id.subarray(0, len), ends: id.subarray(1, len + 1) }
+    }
+  }
+  // Phase 2: from unit i on, segment by segment, with the maps written (units before i map to themselves).
+  let cap = len + 16
   if (reuse && sharedMap.length < cap) {
     sharedMap = new Int32Array(Math.max(cap, 2 * sharedMap.length))
     sharedEnds = new Int32Array(sharedMap.length)
   }
   let map = reuse ? sharedMap : new Int32Array(cap)
   let ends = reuse ? sharedEnds : new Int32Array(cap)
-  let n = 0
-  let lastSpace = false
-  const grow = () => {
-    cap *= 2
-    const o = new Uint16Array(cap), m = new Int32Array(cap), e = new Int32Array(cap)
-    o.set(out.subarray(0, n)), m.set(map.subarray(0, n)), e.set(ends.subarray(0, n))
-    out = scratch = o, map = m, ends = e
-    if (reuse) sharedMap = m, sharedEnds = e
+  let buf = out
+  cap = Math.min(buf.length, map.length)
+  for (let k = 0; k < i; k++) {
+    map[k] = k
+    ends[k] = k + 1
   }
-  /** Emits one folded UTF-16 unit produced by the original segment [from, to). */
-  const unit = (code: number, from: number, to: number) => {
-    if (collapse && (code === 32 || (code >= 9 && code <= 13) || (code > 127 && isWhiteUnit(code)))) {
-      if (lastSpace) {
-        ends[n - 1] = to
-        return
-      }
-      lastSpace = true
-      code = 32
-    } else lastSpace = false
-    if (n === cap) grow()
-    out[n] = code
-    map[n] = from
-    ends[n] = to
-    n++
-  }
-  const units = unitTable(fold)
+  let n = i
+  let lastSpace = n > 0 && buf[n - 1] === 32 && collapse
   const planned = plan ? [...plan.keys()].sort((a, b) => a - b) : []
-  let nextPlanned = planned.length ? planned[0] : -1
   let p = 0
-  for (let i = 0; i < s.length; ) {
+  let nextPlanned = planned.length ? planned[0] : -1
+  while (i < len) {
     const c = s.charCodeAt(i)
     while (nextPlanned >= 0 && nextPlanned < i) nextPlanned = ++p < planned.length ? planned[p] : -1
-    if (c < 0x80 && i !== nextPlanned && !(i + 1 < s.length && s.charCodeAt(i + 1) >= 0x300 && MARK.test(s[i + 1]))) {
-      // Fast path for ASCII, which is most of every report.
-      if (collapse && (c === 32 || (c >= 9 && c <= 13))) {
-        if (lastSpace) {
-          ends[n - 1] = ++i
-          continue
-        }
-        lastSpace = true
-        if (n === cap) grow()
-        out[n] = 32
-      } else {
-        lastSpace = false
-        if (n === cap) grow()
-        out[n] = c >= 65 && c <= 90 ? c + 32 : c
-      }
-      map[n] = i
-      ends[n++] = ++i
-      continue
-    }
     let replaced: string | undefined
     if (i === nextPlanned) {
       replaced = plan!.get(i)
       nextPlanned = ++p < planned.length ? planned[p] : -1
     }
-    let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1)
-    while (j < s.length && s.charCodeAt(j) >= 0x300 && MARK.test(s[j])) j++
-    const folded =
-      replaced === undefined && j === i + 1 ? (units[c] ??= foldSegment(String.fromCharCode(c), fold)) : foldSegment(replaced ?? s.slice(i, j), fold)
-    for (let k = 0; k < folded.length; k++) unit(folded.charCodeAt(k), i, j)
+    let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < len ? 2 : 1)
+    while (j < len && s.charCodeAt(j) >= 0x300 && MARK.test(s[j])) j++
+    let folded: string
+    if (replaced === undefined && j === i + 1) {
+      if (c < 0x80) folded = c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ASCII[c]
+      else folded = units[c] ??= foldSegment(String.fromCharCode(c), fold)
+    } else folded = foldSegment(replaced ?? s.slice(i, j), fold)
+    if (n + folded.length > cap) {
+      const grown = Math.max(2 * cap, n + folded.length + 16)
+      const o = new Uint16Array(grown), m = new Int32Array(grown), e = new Int32Array(grown)
+      o.set(buf.subarray(0, n)), m.set(map.subarray(0, n)), e.set(ends.subarray(0, n))
+      buf = scratch = o, map = m, ends = e, cap = grown
+      if (reuse) sharedMap = m, sharedEnds = e
+    }
+    for (let k = 0; k < folded.length; k++) {
+      let code = folded.charCodeAt(k)
+      if (collapse && isWhite(code)) {
+        if (lastSpace) {
+          ends[n - 1] = j
+          continue
+        }
+        lastSpace = true
+        code = 32
+      } else lastSpace = false
+      buf[n] = code
+      map[n] = i
+      ends[n] = j
+      n++
+    }
     i = j
   }
-  const text = UTF16.decode(out.subarray(0, n))
+  const text = UTF16.decode(buf.subarray(0, n))
   return { text, map: map.subarray(0, n), ends: ends.subarray(0, n) }
 }
+
+/** The one-unit strings of ASCII, for phase 2's ASCII units. */
+const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c))
 
 /** Maps a span [start, end) of folded text back to the original text's offsets. */
 export function toOriginalSpan(n: NormalizedText, start: number, end: number): { start: number; end: number } {

@@ -1,6 +1,7 @@
 // Check: likely misspellings of glossary terms, one edit away ("Voenkamat", "refusniki"), with a report's own word frequencies as its dictionary.
 import { textWordKeys } from '../../matcher'
 import { TRANSLIT_KEY } from '../../matcher/stem'
+import { FNV_OFFSET, FNV_PRIME, WordMemo } from '../../matcher/wordMemo'
 import type { Lang } from '../../model'
 import { astralClass, charClass } from '../../text/charClass'
 import { foldForMatch } from '../../text/normalize'
@@ -25,12 +26,14 @@ export interface MisspellingOptions {
 }
 
 /**
- * Calls `fn(start, end, cyrillic)` for every run of letters and marks in `text` (what /[\p{L}\p{M}]+/gu
- * matches), by a table look-up per code unit: this runs over every character of every report.
+ * Calls `fn(start, end, cyrillic, hash)` for every run of letters and marks in `text` (what /[\p{L}\p{M}]+/gu
+ * matches), by a table look-up per code unit: this runs over every character of every report. `hash` is an
+ * FNV-1a hash of the word's units, for a `WordMemo` look-up that needs no string.
  */
-function forEachWord(text: string, fn: (start: number, end: number, cyrillic: boolean) => void): void {
+function forEachWord(text: string, fn: (start: number, end: number, cyrillic: boolean, hash: number) => void): void {
   let start = -1
   let cyr = false
+  let h = FNV_OFFSET
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32
     const letter = c >= 0xd800 && c <= 0xdfff ? astralClass(text, c <= 0xdbff ? i : i - 1) === 1 : charClass(c) === 1
@@ -38,10 +41,12 @@ function forEachWord(text: string, fn: (start: number, end: number, cyrillic: bo
       if (start < 0) {
         start = i
         cyr = false
+        h = FNV_OFFSET
       }
+      h = Math.imul(h ^ c, FNV_PRIME)
       if (c >= 0x400 && c <= 0x4ff) cyr = true
     } else if (start >= 0) {
-      fn(start, i, cyr)
+      fn(start, i, cyr, h)
       start = -1
     }
   }
@@ -85,7 +90,8 @@ const folder = new WordFolder()
  * covers one of its occurrences, and every occurrence in text order (so that findings need no second pass).
  */
 interface WordTable {
-  ids: Map<Lang, Map<string, number>>
+  /** Spelling ids per language, looked up in place (most occurrences repeat a spelling already seen). */
+  ids: Map<Lang, WordMemo<number>>
   words: string[]
   langs: Lang[]
   counts: number[]
@@ -112,18 +118,23 @@ function collectWords(sd: ScannedDoc, min: number): WordTable {
     const hits = hitsByPassage.get(mp.index) ?? []
     let hi = 0
     const text = mp.text
-    forEachWord(text, (start, end, cyrillic) => {
+    let lastLang: Lang | null = null
+    let byWord: WordMemo<number> | undefined
+    forEachWord(text, (start, end, cyrillic, hash) => {
       if (end - start < shortest) return
       const lang: Lang = cyrillic ? 'ru' : mp.lang
       while (hi < hits.length && hits[hi].end <= start) hi++
       let covered = false
       for (let k = hi; k < hits.length && hits[k].start < end; k++) if (hits[k].end > start) covered = true
-      const word = text.slice(start, end)
-      let byWord = t.ids.get(lang)
-      if (!byWord) t.ids.set(lang, (byWord = new Map()))
-      let id = byWord.get(word)
+      if (lang !== lastLang || !byWord) {
+        lastLang = lang
+        byWord = t.ids.get(lang)
+        if (!byWord) t.ids.set(lang, (byWord = new WordMemo()))
+      }
+      let id = byWord.get(hash, text, start, end)
       if (id === undefined) {
-        byWord.set(word, (id = t.words.length))
+        const word = text.slice(start, end)
+        byWord.set(hash, word, (id = t.words.length))
         t.words.push(word)
         t.langs.push(lang)
         t.counts.push(0)
@@ -160,15 +171,34 @@ function collectVocabulary(t: WordTable, folder: WordFolder): { vocab: Map<Lang,
   return { vocab, folded }
 }
 
-/** Keys a text word is compared by: itself and itself minus inflection or Russian endings, with what was cut. */
-function wordKeys(word: string, lang: Lang, min: number): Array<{ key: string; rest: string }> {
-  const out = new Map<string, string>([[word, '']])
-  for (let k of textWordKeys(word, lang)) {
-    if (k.startsWith(TRANSLIT_KEY)) k = k.slice(1)
-    if (k.length >= min && word.startsWith(k) && !out.has(k)) out.set(k, word.slice(k.length))
+/**
+ * Keys a text word is compared by: itself and itself minus inflection or Russian endings (each a prefix of the
+ * word, so a key is known by its length). Fills `out` with the key lengths, the word's own first; returns how many.
+ */
+function wordKeyLengths(word: string, lang: Lang, min: number, out: Int32Array): number {
+  out[0] = word.length
+  let n = 1
+  for (const k of textWordKeys(word, lang)) {
+    const from = k.startsWith(TRANSLIT_KEY) ? 1 : 0
+    const len = k.length - from
+    if (len < min || len >= word.length || !word.startsWith(from ? k.slice(1) : k)) continue
+    let dup = false
+    for (let i = 1; i < n; i++) if (out[i] === len) dup = true
+    if (!dup && n < out.length) out[n++] = len
   }
-  return [...out].map(([key, rest]) => ({ key, rest }))
+  return n
 }
+
+/** True when `word` has a key (see `wordKeyLengths`) of `len` letters, its prefix of that length. */
+function hasKeyOfLength(word: string, lang: Lang, len: number): boolean {
+  const n = wordKeyLengths(word, lang, len, scratchLengths)
+  for (let i = 0; i < n; i++) if (scratchLengths[i] === len) return true
+  return false
+}
+
+/** Scratch space of `wordKeyLengths` (a word has a handful of keys). */
+const scratchLengths = new Int32Array(32)
+const judgeLengths = new Int32Array(32)
 
 /** How often a word family occurs in a vocabulary: the words that are `key` plus an ending (found by prefix). */
 function familyCount(v: Vocabulary, key: string, lang: Lang): number {
@@ -183,7 +213,7 @@ function familyCount(v: Vocabulary, key: string, lang: Lang): number {
   let n = 0
   for (let i = lo; i < sorted.length && sorted[i].startsWith(key); i++) {
     const w = sorted[i]
-    if (w === key || (w.length - key.length <= 6 && wordKeys(w, lang, key.length).some((k) => k.key === key))) n += v.counts.get(w)!
+    if (w === key || (w.length - key.length <= 6 && hasKeyOfLength(w, lang, key.length))) n += v.counts.get(w)!
   }
   return n
 }
@@ -247,9 +277,15 @@ export function checkMisspellings(ctx: QaContext, opts: MisspellingOptions = {})
 /** The glossary word a report word is a likely misspelling of, or null (see `checkMisspellings`). */
 function judge(targets: MisspellingTargets, v: Vocabulary, word: string, lang: Lang, min: number, frequentMin: number, frequentRatio: number): Near | null {
   let best: Near | null = null
-  for (const { key, rest } of wordKeys(word, lang, min)) {
+  const n = wordKeyLengths(word, lang, min, judgeLengths)
+  for (let i = 0; i < n; i++) {
+    const len = judgeLengths[i]
+    const key = len === word.length ? word : word.slice(0, len)
     if (targets.isKnown(lang, key)) return null
-    for (const near of targets.lookup(lang, key)) {
+    const nears = targets.lookup(lang, key)
+    if (!nears.length) continue
+    const rest = word.slice(len)
+    for (const near of nears) {
       if (near.distance !== 1 || differsByInflection(key, near.word, lang, near.payload.translit)) continue
       const mine = familyCount(v, key, lang)
       if (mine >= frequentMin && mine >= frequentRatio * familyCount(v, near.word, lang)) continue
