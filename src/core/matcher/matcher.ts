@@ -5,7 +5,7 @@ import { normalizeWithMap, toOriginalSpan } from '../text/normalize'
 import type { TranslitConvention } from '../text/translit'
 import { stepTrie, type TrieCursor } from './automaton'
 import { classifyCompoundHit, COMPOUNDING_LANGS } from './compounds'
-import { buildLangIndex, compileEntry, type CompileOptions, type LangIndex, type TermForm } from './patterns'
+import { buildLangIndex, compileEntry, type CompileOptions, type FirstStep, type LangIndex, type TermForm } from './patterns'
 import { ACRONYM_KEY, textWordKeys, textWordLooseKeys } from './stem'
 import { splitWords, wordAt, type Words } from './words'
 
@@ -74,7 +74,15 @@ export interface Matcher {
   readonly stats: MatcherStats
 }
 
-const GAP = /^[ \-'/]{1,3}$/
+/** True when text[from, to) may stand between two words of a phrase: one to three spaces, hyphens, apostrophes or slashes. */
+function isGap(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 45 && c !== 39 && c !== 47) return false
+  }
+  return true
+}
 const RANK: Record<MatchKind, number> = { exact: 0, folded: 1, translit: 2, stem: 3, compound: 4 }
 
 function sameLetters(a: string, b: string): boolean {
@@ -182,17 +190,37 @@ class GlossaryMatcher implements Matcher {
     return selectHits(hits, opts.overlaps ?? 'longest')
   }
 
+  /** The keys of word i of `w` in language L (its acronym key too when it is written as one). */
+  private keysOf(w: Words, i: number, L: Lang): readonly string[] {
+    const word = w.word(i)
+    const keys = textWordKeys(word, L)
+    return word.length <= 12 && w.acronymLike(i) ? [...keys, ACRONYM_KEY + word] : keys
+  }
+
+  /** Advances the cursors by word i of `w`. (A method, not a closure in the loop: a closure over the loop's
+   * index would make the loop allocate a context for every word.) */
+  private step(cursors: ReadonlyArray<TrieCursor<TermForm>>, w: Words, i: number, L: Lang): Array<TrieCursor<TermForm>> {
+    return stepTrie(cursors, this.keysOf(w, i, L), () => (this.loose ? textWordLooseKeys(w.word(i), L) : []))
+  }
+
+  /** The first trie step of word i, computed (see `FirstStep`). */
+  private firstStep(idx: LangIndex, w: Words, i: number): FirstStep {
+    const L = idx.lang
+    const word = w.word(i)
+    const keys = textWordKeys(word, L)
+    const loose = () => (this.loose ? textWordLooseKeys(word, L) : [])
+    const root: Array<TrieCursor<TermForm>> = [{ node: idx.trie.root, loose: false }]
+    const acronymKey = ACRONYM_KEY + word
+    return {
+      plain: stepTrie(root, keys, loose),
+      acronym: word.length <= 12 && idx.trie.root.edges.has(acronymKey) ? stepTrie(root, [...keys, acronymKey], loose) : null,
+    }
+  }
+
   /** Walks the phrase trie from every word; near-linear since phrases are a few words long. */
   private matchPhrases(idx: LangIndex, w: Words, emit: (f: TermForm, s: number, e: number, k: MatchKind) => void): void {
     const L = idx.lang
     const wantCyr = L === 'ru'
-    const keysOf = (i: number) => {
-      const word = w.word(i)
-      const keys = textWordKeys(word, L)
-      return word.length <= 12 && w.acronymLike(i) ? [...keys, ACRONYM_KEY + word] : keys
-    }
-    const looseOf = (i: number) => (this.loose ? textWordLooseKeys(w.word(i), L) : [])
-    const root: Array<TrieCursor<TermForm>> = [{ node: idx.trie.root, loose: false }]
     const firstSteps = idx.firstSteps
     const text = w.text
     for (let i = 0; i < w.count; i++) {
@@ -201,31 +229,24 @@ class GlossaryMatcher implements Matcher {
       // so that the many words that start no phrase are never cut out of the text.
       let first = firstSteps.get(w.hash[i], text, w.starts[i], w.ends[i])
       if (first === undefined) {
-        const word = w.word(i)
-        const keys = textWordKeys(word, L)
-        const loose = () => looseOf(i)
-        const acronymKey = ACRONYM_KEY + word
-        first = {
-          plain: stepTrie(root, keys, loose),
-          acronym: word.length <= 12 && idx.trie.root.edges.has(acronymKey) ? stepTrie(root, [...keys, acronymKey], loose) : null,
-        }
+        first = this.firstStep(idx, w, i)
         if (firstSteps.size > 200_000) firstSteps.clear()
-        firstSteps.set(w.hash[i], word, first)
+        firstSteps.set(w.hash[i], w.word(i), first)
       }
       let cursors = first.acronym && w.acronymLike(i) ? first.acronym : first.plain
       for (let j = i; cursors.length; ) {
         for (const c of cursors) {
           if (c.loose) continue
           for (const form of c.node.terms) {
-            const same = form.words.every((fw, k) => fw === w.word(i + k))
+            let same = true
+            for (let k = 0; k < form.words.length && same; k++) same = form.words[k] === w.word(i + k)
             const kind: MatchKind = form.source === 'variant' ? 'translit' : same ? 'folded' : 'stem'
             emit(form, w.starts[i], w.ends[j], kind)
           }
         }
         j++
-        if (j >= w.count || (w.cyr[j] === 1) !== wantCyr || !GAP.test(text.slice(w.ends[j - 1], w.starts[j]))) break
-        const jj = j
-        cursors = stepTrie(cursors, keysOf(jj), () => looseOf(jj))
+        if (j >= w.count || (w.cyr[j] === 1) !== wantCyr || !isGap(text, w.ends[j - 1], w.starts[j])) break
+        cursors = this.step(cursors, w, j, L)
       }
     }
   }
