@@ -24,52 +24,69 @@ function sameUnits(word: string, text: string, start: number): boolean {
  * the word need not be cut out as a string: open addressing over the hashes, the key compared in place on a hit.
  */
 export class WordMemo<T> {
-  private hashes = new Int32Array(1024)
-  private keys: Array<string | undefined> = new Array(1024)
-  private values: Array<T | undefined> = new Array(1024)
+  /** Per slot: 1 + the index of the entry stored there, or 0 when empty (open addressing, linear probing). */
+  private slots: Int32Array
+  /** Per slot: the hash of its entry. */
+  private hashes: Int32Array
+  /** Entries in the order stored (dense arrays, so that a new table costs two typed arrays only). */
+  private readonly words: string[] = []
+  private readonly values: T[] = []
+
+  /** `expected`: about how many words will be stored (the table is sized for them, to spare growing it). */
+  constructor(expected = 512) {
+    let capacity = 1024
+    while (capacity < 2 * expected) capacity *= 2
+    this.slots = new Int32Array(capacity)
+    this.hashes = new Int32Array(capacity)
+  }
+
   /** Number of words stored. */
-  size = 0
+  get size(): number {
+    return this.words.length
+  }
 
   /** The value stored for the word `text[start, end)` whose hash is `h`. */
   get(h: number, text: string, start: number, end: number): T | undefined {
-    const mask = this.hashes.length - 1
+    const mask = this.slots.length - 1
     const len = end - start
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = this.keys[i]
-      if (k === undefined) return undefined
-      if (this.hashes[i] === h && k.length === len && sameUnits(k, text, start)) return this.values[i]
+      const e = this.slots[i]
+      if (e === 0) return undefined
+      if (this.hashes[i] === h) {
+        const k = this.words[e - 1]
+        if (k.length === len && sameUnits(k, text, start)) return this.values[e - 1]
+      }
     }
   }
 
   /** Stores `value` for `word`, whose hash is `h` (`hashWord(word)`); the word must not be stored yet. */
   set(h: number, word: string, value: T): void {
-    if (2 * (this.size + 1) > this.hashes.length) this.rehash(2 * this.hashes.length)
-    this.place(h, word, value)
-    this.size++
+    if (2 * (this.words.length + 1) > this.slots.length) this.rehash(2 * this.slots.length)
+    this.words.push(word)
+    this.values.push(value)
+    this.place(h, this.words.length)
   }
 
   /** Forgets every word. */
   clear(): void {
+    this.slots = new Int32Array(1024)
     this.hashes = new Int32Array(1024)
-    this.keys = new Array(1024)
-    this.values = new Array(1024)
-    this.size = 0
+    this.words.length = 0
+    this.values.length = 0
   }
 
-  private place(h: number, word: string, value: T): void {
-    const mask = this.hashes.length - 1
+  private place(h: number, entry: number): void {
+    const mask = this.slots.length - 1
     let i = h & mask
-    while (this.keys[i] !== undefined) i = (i + 1) & mask
+    while (this.slots[i] !== 0) i = (i + 1) & mask
+    this.slots[i] = entry
     this.hashes[i] = h
-    this.keys[i] = word
-    this.values[i] = value
   }
 
   private rehash(capacity: number): void {
-    const { hashes, keys, values } = this
+    const { slots, hashes } = this
+    this.slots = new Int32Array(capacity)
     this.hashes = new Int32Array(capacity)
-    this.keys = new Array(capacity)
-    this.values = new Array(capacity)
-    for (let i = 0; i < hashes.length; i++) if (keys[i] !== undefined) this.place(hashes[i], keys[i]!, values[i]!)
+    for (let i = 0; i < slots.length; i++) if (slots[i] !== 0) this.place(hashes[i], slots[i])
   }
 }

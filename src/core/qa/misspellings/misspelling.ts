@@ -30,9 +30,10 @@ export interface MisspellingOptions {
  * matches), by a table look-up per code unit: this runs over every character of every report. `hash` is an
  * FNV-1a hash of the word's units, for a `WordMemo` look-up that needs no string.
  */
-function forEachWord(text: string, fn: (start: number, end: number, cyrillic: boolean, hash: number) => void): void {
+function forEachWord(text: string, fn: (start: number, end: number, cyrillic: boolean, hash: number, ascii: boolean) => void): void {
   let start = -1
   let cyr = false
+  let ascii = true
   let h = FNV_OFFSET
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32
@@ -41,12 +42,16 @@ function forEachWord(text: string, fn: (start: number, end: number, cyrillic: bo
       if (start < 0) {
         start = i
         cyr = false
+        ascii = true
         h = FNV_OFFSET
       }
       h = Math.imul(h ^ c, FNV_PRIME)
-      if (c >= 0x400 && c <= 0x4ff) cyr = true
+      if (c >= 0x80) {
+        ascii = false
+        if (c >= 0x400 && c <= 0x4ff) cyr = true
+      }
     } else if (start >= 0) {
-      fn(start, i, cyr, h)
+      fn(start, i, cyr, h, ascii)
       start = -1
     }
   }
@@ -103,7 +108,8 @@ interface WordTable {
 
 /**
  * Reads every word of every passage once (see `WordTable`), leaving out words too short to fold to `min`
- * letters: folding at most doubles a letter (æ → ae, ß → ss), so words under half of `min` cannot count.
+ * letters: an ASCII word folds letter for letter, and folding at most doubles a letter (æ → ae, ß → ss), so
+ * ASCII words under `min` letters and other words under half of it cannot count.
  */
 function collectWords(sd: ScannedDoc, min: number): WordTable {
   const shortest = Math.ceil(min / 2)
@@ -120,8 +126,8 @@ function collectWords(sd: ScannedDoc, min: number): WordTable {
     const text = mp.text
     let lastLang: Lang | null = null
     let byWord: WordMemo<number> | undefined
-    forEachWord(text, (start, end, cyrillic, hash) => {
-      if (end - start < shortest) return
+    forEachWord(text, (start, end, cyrillic, hash, ascii) => {
+      if (end - start < (ascii ? min : shortest)) return
       const lang: Lang = cyrillic ? 'ru' : mp.lang
       while (hi < hits.length && hits[hi].end <= start) hi++
       let covered = false
@@ -129,7 +135,8 @@ function collectWords(sd: ScannedDoc, min: number): WordTable {
       if (lang !== lastLang || !byWord) {
         lastLang = lang
         byWord = t.ids.get(lang)
-        if (!byWord) t.ids.set(lang, (byWord = new WordMemo()))
+        // A report of n characters has roughly n / 20 distinct words (400 k characters: 16 k).
+        if (!byWord) t.ids.set(lang, (byWord = new WordMemo(lang === 'ru' ? 512 : sd.doc.text.length / 20)))
       }
       let id = byWord.get(hash, text, start, end)
       if (id === undefined) {
@@ -278,6 +285,10 @@ export function checkMisspellings(ctx: QaContext, opts: MisspellingOptions = {})
 function judge(targets: MisspellingTargets, v: Vocabulary, word: string, lang: Lang, min: number, frequentMin: number, frequentRatio: number): Near | null {
   let best: Near | null = null
   const n = wordKeyLengths(word, lang, min, judgeLengths)
+  // Most words are near no glossary word by shape alone, and then nothing below can find one.
+  let shaped = false
+  for (let i = 0; i < n && !shaped; i++) shaped = targets.mayBeNear(lang, word, judgeLengths[i])
+  if (!shaped) return null
   for (let i = 0; i < n; i++) {
     const len = judgeLengths[i]
     const key = len === word.length ? word : word.slice(0, len)

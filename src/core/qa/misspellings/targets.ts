@@ -28,8 +28,13 @@ export const MIN_TARGET_LENGTH = 5
  * The shape of a word for pre-filtering: a misspelling worth reporting keeps the first and the last letter (see
  * `differsByInflection`) and is one letter longer or shorter at most.
  */
-function shapeOf(word: string, length: number): string {
-  return `${word[0]}${word[word.length - 1]}${length}`
+function shapeOf(word: string, length: number): number {
+  return shapeKey(word.charCodeAt(0), word.charCodeAt(word.length - 1), length)
+}
+
+/** A shape as one number: first unit, last unit, length. */
+function shapeKey(first: number, last: number, length: number): number {
+  return (first * 65536 + last) * 1024 + Math.min(length, 1023)
 }
 
 /** The first word of a term as written. */
@@ -49,7 +54,7 @@ export class MisspellingTargets {
   private readonly known = new Map<Lang | typeof TRANSLIT, Set<string>>()
   private readonly seen = new Set<string>()
   /** (first letter, last letter, length) of every indexed key, ±1 in length, per index: a query outside is one edit from nothing. */
-  private readonly shapes = new Map<Lang | typeof TRANSLIT, Set<string>>()
+  private readonly shapes = new Map<Lang | typeof TRANSLIT, Set<number>>()
 
   constructor(glossary: GlossaryInfo) {
     const opts = { translitVariants: true, compoundLangs: new Set(COMPOUNDING_LANGS), minCompoundPart: 4 }
@@ -104,6 +109,15 @@ export class MisspellingTargets {
     if (lang === 'ru') return own
     const translit = this.shapes.get(TRANSLIT)?.has(shape) ? (this.indexes.get(TRANSLIT)?.lookup(key) ?? []) : []
     return own.length ? (translit.length ? [...own, ...translit] : own) : translit
+  }
+
+  /**
+   * False when no key of `lang` (nor, for Latin text, a transliteration) has the shape of the prefix of `word` of
+   * `length` units: then `lookup` of that prefix finds nothing. Tested without cutting the prefix out.
+   */
+  mayBeNear(lang: Lang, word: string, length: number): boolean {
+    const shape = shapeKey(word.charCodeAt(0), word.charCodeAt(length - 1), length)
+    return (this.shapes.get(lang)?.has(shape) ?? false) || (lang !== 'ru' && (this.shapes.get(TRANSLIT)?.has(shape) ?? false))
   }
 
   /** True when `key` is itself an indexed glossary word or stem of `lang` (or a transliteration, for Latin text). */
