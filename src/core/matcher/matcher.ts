@@ -273,14 +273,28 @@ class GlossaryMatcher implements Matcher {
 export function selectHits(hits: TermHit[], overlaps: 'longest' | 'all'): TermHit[] {
   if (hits.length < 2) return hits
   const core = (h: TermHit) => h.part ?? h
-  const best = new Map<string, TermHit>()
-  for (const h of hits) {
-    const c = core(h)
-    const key = `${h.conceptId}\u0000${c.start}\u0000${c.end}`
-    const prev = best.get(key)
-    if (!prev || RANK[h.matchedBy] < RANK[prev.matchedBy]) best.set(key, h)
+  let out: TermHit[]
+  if (hits.length <= 32) {
+    // A passage has a handful of hits: comparing them pairwise is cheaper than keying a map.
+    out = []
+    for (const h of hits) {
+      const c = core(h)
+      let k = 0
+      while (k < out.length && !(out[k].conceptId === h.conceptId && core(out[k]).start === c.start && core(out[k]).end === c.end)) k++
+      if (k === out.length) out.push(h)
+      else if (RANK[h.matchedBy] < RANK[out[k].matchedBy]) out[k] = h
+    }
+  } else {
+    const best = new Map<string, TermHit>()
+    for (const h of hits) {
+      const c = core(h)
+      const key = `${h.conceptId}\u0000${c.start}\u0000${c.end}`
+      const prev = best.get(key)
+      if (!prev || RANK[h.matchedBy] < RANK[prev.matchedBy]) best.set(key, h)
+    }
+    out = [...best.values()]
   }
-  let out = [...best.values()].sort((a, b) => core(a).start - core(b).start || core(b).end - core(a).end)
+  out.sort((a, b) => core(a).start - core(b).start || core(b).end - core(a).end)
   if (overlaps === 'longest') {
     const kept: TermHit[] = []
     let lastStart = -1

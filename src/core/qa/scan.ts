@@ -139,14 +139,19 @@ export function scanDocument(matcher: Matcher, glossary: GlossaryInfo, doc: QaDo
       const term = glossary.termById.get(h.termId)
       if (!term) return
       const span = toOriginal(doc.text, mp, h.start, h.end)
+      // Built property by property (a spread of the matcher's hit costs more than the rest of this function).
       const hit: QaHit = {
-        ...h, ...span, surface: doc.text.slice(span.start, span.end), term, docId: doc.id, passageIndex: mp.index,
-        passageLang: lang, quoted: lang !== doc.lang, local: { start: h.start, end: h.end },
+        conceptId: h.conceptId, termId: h.termId, lang: h.lang, start: span.start, end: span.end,
+        surface: doc.text.slice(span.start, span.end), matchedBy: h.matchedBy, term, docId: doc.id,
+        passageIndex: mp.index, passageLang: lang, quoted: lang !== doc.lang, local: { start: h.start, end: h.end },
       }
+      if (h.compound !== undefined) hit.compound = h.compound
       if (h.part) {
         const p = toOriginal(doc.text, mp, h.part.start, h.part.end)
-        hit.part = { ...p, surface: doc.text.slice(p.start, p.end) }
+        hit.part = { start: p.start, end: p.end, surface: doc.text.slice(p.start, p.end) }
       }
+      if (h.mixedScript !== undefined) hit.mixedScript = h.mixedScript
+      if (h.convention !== undefined) hit.convention = h.convention
       local.push(hit)
     }
     const first = matcher.match(mp.text, mp.lang)
@@ -158,7 +163,7 @@ export function scanDocument(matcher: Matcher, glossary: GlossaryInfo, doc: QaDo
       }
       local.sort((a, b) => a.start - b.start || b.end - a.end)
     }
-    hits.push(...disambiguate(local, mp.text))
+    for (const h of disambiguate(local, mp.text)) hits.push(h)
   }
   return { doc, passages, hits }
 }
