@@ -190,17 +190,20 @@ class GlossaryMatcher implements Matcher {
     return selectHits(hits, opts.overlaps ?? 'longest')
   }
 
-  /** The keys of word i of `w` in language L (its acronym key too when it is written as one). */
-  private keysOf(w: Words, i: number, L: Lang): readonly string[] {
-    const word = w.word(i)
-    const keys = textWordKeys(word, L)
-    return word.length <= 12 && w.acronymLike(i) ? [...keys, ACRONYM_KEY + word] : keys
+  /** The keys of word i of `w` in the index's language (its acronym key too when it is written as one). */
+  private keysOf(idx: LangIndex, w: Words, i: number): readonly string[] {
+    let keys = idx.wordKeys.get(w.hash[i], w.text, w.starts[i], w.ends[i])
+    if (keys === undefined) {
+      if (idx.wordKeys.size > 200_000) idx.wordKeys.clear()
+      idx.wordKeys.set(w.hash[i], w.word(i), (keys = textWordKeys(w.word(i), idx.lang)))
+    }
+    return w.ends[i] - w.starts[i] <= 12 && w.acronymLike(i) ? [...keys, ACRONYM_KEY + w.word(i)] : keys
   }
 
   /** Advances the cursors by word i of `w`. (A method, not a closure in the loop: a closure over the loop's
    * index would make the loop allocate a context for every word.) */
-  private step(cursors: ReadonlyArray<TrieCursor<TermForm>>, w: Words, i: number, L: Lang): Array<TrieCursor<TermForm>> {
-    return stepTrie(cursors, this.keysOf(w, i, L), () => (this.loose ? textWordLooseKeys(w.word(i), L) : []))
+  private step(idx: LangIndex, cursors: ReadonlyArray<TrieCursor<TermForm>>, w: Words, i: number): Array<TrieCursor<TermForm>> {
+    return stepTrie(cursors, this.keysOf(idx, w, i), () => (this.loose ? textWordLooseKeys(w.word(i), idx.lang) : []))
   }
 
   /** The first trie step of word i, computed (see `FirstStep`). */
@@ -246,7 +249,7 @@ class GlossaryMatcher implements Matcher {
         }
         j++
         if (j >= w.count || (w.cyr[j] === 1) !== wantCyr || !isGap(text, w.ends[j - 1], w.starts[j])) break
-        cursors = this.step(cursors, w, j, L)
+        cursors = this.step(idx, cursors, w, j)
       }
     }
   }

@@ -139,6 +139,8 @@ export interface LangIndex {
   formCount: number
   /** Memo of the first trie step per text word (most words start no phrase): filled while matching. */
   firstSteps: WordMemo<FirstStep>
+  /** Memo of the keys of text words met inside phrases (`textWordKeys`), looked up without cutting the word out. */
+  wordKeys: WordMemo<readonly string[]>
 }
 
 /** The first trie step of one text word: by its keys, and (when an acronym term starts with it) as an acronym too. */
@@ -173,5 +175,5 @@ export function buildLangIndex(lang: Lang, forms: readonly TermForm[], opts: Com
       for (const k of termWordKeys(w, lang)) if (k !== w && k.length >= min) patterns.push([k, { form, kind: 'stem' }])
     }
   }
-  return { lang, trie, compounds: compounding ? new AhoCorasick(patterns) : null, formCount: forms.length, firstSteps: new WordMemo() }
+  return { lang, trie, compounds: compounding ? new AhoCorasick(patterns) : null, formCount: forms.length, firstSteps: new WordMemo(), wordKeys: new WordMemo() }
 }

@@ -284,11 +284,12 @@ export function checkMisspellings(ctx: QaContext, opts: MisspellingOptions = {})
 /** The glossary word a report word is a likely misspelling of, or null (see `checkMisspellings`). */
 function judge(targets: MisspellingTargets, v: Vocabulary, word: string, lang: Lang, min: number, frequentMin: number, frequentRatio: number): Near | null {
   let best: Near | null = null
-  const n = wordKeyLengths(word, lang, min, judgeLengths)
-  // Most words are near no glossary word by shape alone, and then nothing below can find one.
+  // Every key is a prefix of the word of `min` letters or more. Most words have no such prefix with the shape of
+  // a glossary word, and then nothing below can find one: that is decided before the word's keys are looked up.
   let shaped = false
-  for (let i = 0; i < n && !shaped; i++) shaped = targets.mayBeNear(lang, word, judgeLengths[i])
+  for (let len = min; len <= word.length && !shaped; len++) shaped = targets.mayBeNear(lang, word, len)
   if (!shaped) return null
+  const n = wordKeyLengths(word, lang, min, judgeLengths)
   for (let i = 0; i < n; i++) {
     const len = judgeLengths[i]
     const key = len === word.length ? word : word.slice(0, len)
