@@ -62,20 +62,18 @@ export function checkLanguage(docLang: Lang, passageLang: Lang | 'und' | undefin
  * the passage has it; otherwise by aligning the passage text as a subsequence of its span (whitespace may be
  * collapsed, hyphens and markers dropped); identity when the text is the span itself.
  */
-export function passageOffsetMap(original: string, p: QaPassage): Int32Array {
+export function passageOffsetMap(original: string, p: QaPassage, into: Int32Array = new Int32Array(p.text.length)): Int32Array {
   if (p.end - p.start === p.text.length && original.startsWith(p.text, p.start)) {
-    const map = new Int32Array(p.text.length)
-    for (let i = 0; i < map.length; i++) map[i] = p.start + i
-    return map
+    for (let i = 0; i < into.length; i++) into[i] = p.start + i
+    return into
   }
-  return (p.excluded && projectMapOf(original, p.start, p.end, p.excluded, p.text)) || alignSubsequence(original, p)
+  return (p.excluded && projectMapOf(original, p.start, p.end, p.excluded, p.text, into)) || alignSubsequence(original, p, into)
 }
 
 const isBlank = (c: string) => /\s/.test(c)
 
 /** Greedy alignment of the passage text onto its span; characters that cannot be placed map to the last placed one. */
-function alignSubsequence(original: string, p: QaPassage): Int32Array {
-  const map = new Int32Array(p.text.length)
+function alignSubsequence(original: string, p: QaPassage, map: Int32Array): Int32Array {
   let j = p.start
   let last = p.start
   for (let i = 0; i < p.text.length; i++) {
@@ -138,13 +136,18 @@ export function insideAny(spans: ReadonlyArray<[number, number]>, a: number, b: 
 /** The passages of a document, mapped and with their check language; the whole text when it has none. */
 export function mapPassages(doc: QaDocument): MappedPassage[] {
   const passages: readonly QaPassage[] = doc.passages?.length ? doc.passages : [{ text: doc.text, start: 0, end: doc.text.length, lang: doc.lang }]
+  // Every passage's map is a view of one buffer for the report, filled on first use: thousands of small typed
+  // arrays would each cost an ArrayBuffer, and their external memory drives the garbage collector.
+  let pool: Int32Array | null = null
+  const bases = new Int32Array(passages.length + 1)
+  for (let k = 0; k < passages.length; k++) bases[k + 1] = bases[k] + passages[k].text.length
   return passages.map((p, index) => {
     const lang = checkLanguage(doc.lang, p.lang)
     let map: Int32Array | null = null
     return {
       index, text: p.text, kind: p.kind, lang, quoted: lang !== doc.lang, start: p.start, end: p.end, urls: findUrls(p.text),
       get map() {
-        return (map ??= passageOffsetMap(doc.text, p))
+        return (map ??= passageOffsetMap(doc.text, p, (pool ??= new Int32Array(bases[passages.length])).subarray(bases[index], bases[index + 1])))
       },
     }
   })

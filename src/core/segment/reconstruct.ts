@@ -84,10 +84,12 @@ function run(original: string, start: number, end: number, excluded: readonly Ex
 /**
  * The offset map of {@link project} alone, checked against the text it should give: `map[i]` is the original
  * offset of `text[i]`, or null when projecting the span does not give `text`. Builds no string, so it costs one
- * pass over the span and one typed array of `text.length`.
+ * pass over the span and one typed array of `text.length` (or none, when `map` is given to write into).
  */
-export function projectMapOf(original: string, start: number, end: number, excluded: readonly Exclusion[], text: string): Int32Array | null {
-  const map = new Int32Array(text.length)
+export function projectMapOf(
+  original: string, start: number, end: number, excluded: readonly Exclusion[], text: string,
+  map: Int32Array = new Int32Array(text.length),
+): Int32Array | null {
   const len = text.length
   let n = 0
   let pendingWs = -1
