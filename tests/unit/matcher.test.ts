@@ -6,6 +6,7 @@ import type { ConceptEntry, Glossary, Lang, Term } from '../../src/core/model'
 import {
   AhoCorasick, buildMatcher, finnishObliqueStems, isFinnishEnding, naiveRegexMatch, type TermHit,
 } from '../../src/core/matcher'
+import { sameLetters } from '../../src/core/matcher/matcher'
 
 const T = '2025-01-01T00:00:00.000Z'
 type Row = [Lang, string, Term['type']?]
@@ -337,5 +338,21 @@ describe.skipIf(!existsSync(STARTER))('starter glossary', () => {
     const nb = m.match('«Vojenkomat» eller militærsenter innen 20 dager', 'nb')
     expect(nb.some((h) => h.surface === 'Vojenkomat')).toBe(true)
     expect(new Set([...en, ...nb].map((h) => h.conceptId)).size).toBeGreaterThanOrEqual(1)
+  })
+})
+
+describe('sameLetters', () => {
+  const slow = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase()
+
+  it('says what comparing the lower-cased, white-space-collapsed spellings says', () => {
+    expect(sameLetters('Military  Service', 'military service')).toBe(true)
+    expect(sameLetters(' alternative\ncivil service ', 'Alternative civil service')).toBe(true)
+    expect(sameLetters('Voенkomat', 'voenkomat')).toBe(false)
+    expect(sameLetters('militaryservice', 'military service')).toBe(false)
+    expect(sameLetters('ΣΑΣ', 'σας')).toBe(slow('ΣΑΣ', 'σας'))
+    const unit = fc.constantFrom('a', 'A', 'é', 'É', 'ß', 'İ', 'i', 'Σ', 'σ', 'ς', ' ', '  ', '\n', '\u00a0', 'е', 'Е', '𐐀', '𐐨', '-')
+    const text = fc.array(unit, { maxLength: 12 }).map((u) => u.join(''))
+    fc.assert(fc.property(text, text, (a, b) => sameLetters(a, b) === slow(a, b)), { numRuns: 5000 })
+    fc.assert(fc.property(text, (a) => sameLetters(a, a.toUpperCase()) === slow(a, a.toUpperCase())), { numRuns: 2000 })
   })
 })

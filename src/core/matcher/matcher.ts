@@ -85,9 +85,44 @@ function isGap(text: string, from: number, to: number): boolean {
 }
 const RANK: Record<MatchKind, number> = { exact: 0, folded: 1, translit: 2, stem: 3, compound: 4 }
 
-function sameLetters(a: string, b: string): boolean {
-  return a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase()
+/**
+ * True when two spellings are the same letters, case and white space runs aside: what
+ * `a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(…)…` says, without building four strings per hit.
+ */
+export function sameLetters(a: string, b: string): boolean {
+  let i = 0
+  let j = 0
+  const skipBlanks = (s: string, k: number) => {
+    while (k < s.length && isBlank(s.charCodeAt(k))) k++
+    return k
+  }
+  i = skipBlanks(a, 0)
+  j = skipBlanks(b, 0)
+  for (;;) {
+    if (i >= a.length || j >= b.length) return skipBlanks(a, i) >= a.length && skipBlanks(b, j) >= b.length
+    const ca = a.charCodeAt(i)
+    const cb = b.charCodeAt(j)
+    if (isBlank(ca) || isBlank(cb)) {
+      // A run of blanks on both sides is one space, unless it ends the string (trimmed away).
+      if (!isBlank(ca) || !isBlank(cb)) return false
+      i = skipBlanks(a, i)
+      j = skipBlanks(b, j)
+      if ((i >= a.length) !== (j >= b.length)) return false
+      continue
+    }
+    // Capital sigma lowers by context (σ or final ς): left to the slow way below.
+    if (ca === cb || (ca < 0x80 && cb < 0x80 ? lowerAscii(ca) === lowerAscii(cb) : ca !== 0x3a3 && cb !== 0x3a3 && a[i].toLowerCase() === b[j].toLowerCase())) {
+      i++
+      j++
+      continue
+    }
+    // Case mappings that depend on context or change length (rare): compare the slow way.
+    return a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase()
+  }
 }
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c)
+const isBlank = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)))
 
 class GlossaryMatcher implements Matcher {
   private readonly forms = new Map<string, TermForm[]>()
@@ -297,7 +332,9 @@ export function selectHits(hits: TermHit[], overlaps: 'longest' | 'all'): TermHi
     }
     out = [...best.values()]
   }
-  out.sort((a, b) => core(a).start - core(b).start || core(b).end - core(a).end)
+  if (!sortedBy(out, (a, b) => core(a).start - core(b).start || core(b).end - core(a).end)) {
+    out.sort((a, b) => core(a).start - core(b).start || core(b).end - core(a).end)
+  }
   if (overlaps === 'longest') {
     const kept: TermHit[] = []
     let lastStart = -1
@@ -312,7 +349,14 @@ export function selectHits(hits: TermHit[], overlaps: 'longest' | 'all'): TermHi
     }
     out = kept
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end || (a.part?.start ?? 0) - (b.part?.start ?? 0))
+  const byStart = (a: TermHit, b: TermHit) => a.start - b.start || b.end - a.end || (a.part?.start ?? 0) - (b.part?.start ?? 0)
+  return sortedBy(out, byStart) ? out : out.sort(byStart)
+}
+
+/** True when `list` is already in the order of `cmp` (hits mostly come in text order: sorting them is then waste). */
+function sortedBy<T>(list: readonly T[], cmp: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (cmp(list[i - 1], list[i]) > 0) return false
+  return true
 }
 
 /** Compiles a glossary (terms plus generated transliteration variants) into a matcher. */

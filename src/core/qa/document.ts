@@ -133,23 +133,54 @@ export function insideAny(spans: ReadonlyArray<[number, number]>, a: number, b: 
   return false
 }
 
-/** The passages of a document, mapped and with their check language; the whole text when it has none. */
+/** The offset maps of a report's passages: views of one buffer, each filled on first use. */
+class OffsetMaps {
+  private pool: Int32Array | null = null
+  private readonly bases: Int32Array
+
+  constructor(private readonly original: string, private readonly passages: readonly QaPassage[]) {
+    this.bases = new Int32Array(passages.length + 1)
+    for (let k = 0; k < passages.length; k++) this.bases[k + 1] = this.bases[k] + passages[k].text.length
+  }
+
+  /** The map of passage `index` (see `passageOffsetMap`). */
+  of(index: number): Int32Array {
+    this.pool ??= new Int32Array(this.bases[this.passages.length])
+    return passageOffsetMap(this.original, this.passages[index], this.pool.subarray(this.bases[index], this.bases[index + 1]))
+  }
+}
+
+/** A passage of `mapPassages`: its map is computed on first use (a getter on the class, not a closure per passage). */
+class LazyMappedPassage implements MappedPassage {
+  private computed: Int32Array | null = null
+  constructor(
+    private readonly maps: OffsetMaps,
+    readonly index: number,
+    readonly text: string,
+    readonly kind: PassageKind | undefined,
+    readonly lang: Lang,
+    readonly quoted: boolean,
+    readonly start: number,
+    readonly end: number,
+    readonly urls: Array<[number, number]>,
+  ) {}
+
+  get map(): Int32Array {
+    return (this.computed ??= this.maps.of(this.index))
+  }
+}
+
+/**
+ * The passages of a document, mapped and with their check language; the whole text when it has none. Every
+ * passage's map is a view of one buffer for the report, filled on first use: thousands of small typed arrays
+ * would each cost an ArrayBuffer, and their external memory drives the garbage collector.
+ */
 export function mapPassages(doc: QaDocument): MappedPassage[] {
   const passages: readonly QaPassage[] = doc.passages?.length ? doc.passages : [{ text: doc.text, start: 0, end: doc.text.length, lang: doc.lang }]
-  // Every passage's map is a view of one buffer for the report, filled on first use: thousands of small typed
-  // arrays would each cost an ArrayBuffer, and their external memory drives the garbage collector.
-  let pool: Int32Array | null = null
-  const bases = new Int32Array(passages.length + 1)
-  for (let k = 0; k < passages.length; k++) bases[k + 1] = bases[k] + passages[k].text.length
+  const maps = new OffsetMaps(doc.text, passages)
   return passages.map((p, index) => {
     const lang = checkLanguage(doc.lang, p.lang)
-    let map: Int32Array | null = null
-    return {
-      index, text: p.text, kind: p.kind, lang, quoted: lang !== doc.lang, start: p.start, end: p.end, urls: findUrls(p.text),
-      get map() {
-        return (map ??= passageOffsetMap(doc.text, p, (pool ??= new Int32Array(bases[passages.length])).subarray(bases[index], bases[index + 1])))
-      },
-    }
+    return new LazyMappedPassage(maps, index, p.text, p.kind, lang, lang !== doc.lang, p.start, p.end, findUrls(p.text))
   })
 }
 
