@@ -94,24 +94,29 @@ export function projectMapOf(
   let n = 0
   let pendingWs = -1
   let ex = 0
-  for (let i = start; i < end; i++) {
-    while (ex < excluded.length && excluded[ex].end <= i) ex++
-    if (ex < excluded.length && excluded[ex].start <= i) {
-      i = excluded[ex].end - 1
+  // Segment by segment between exclusions, so that the loop over characters tests nothing else.
+  for (let from = start; from < end; ) {
+    while (ex < excluded.length && excluded[ex].end <= from) ex++
+    if (ex < excluded.length && excluded[ex].start <= from) {
+      from = excluded[ex].end
       continue
     }
-    const c = original.charCodeAt(i)
-    if (isWs(c)) {
-      if (n > 0 && pendingWs < 0) pendingWs = i
-      continue
+    const to = ex < excluded.length ? Math.min(end, excluded[ex].start) : end
+    for (let i = from; i < to; i++) {
+      const c = original.charCodeAt(i)
+      if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0x80 && isWs(c)) {
+        if (n > 0 && pendingWs < 0) pendingWs = i
+        continue
+      }
+      if (pendingWs >= 0) {
+        if (n >= len || text.charCodeAt(n) !== 32) return null
+        map[n++] = pendingWs
+        pendingWs = -1
+      }
+      if (n >= len || text.charCodeAt(n) !== c) return null
+      map[n++] = i
     }
-    if (pendingWs >= 0) {
-      if (n >= len || text.charCodeAt(n) !== 32) return null
-      map[n++] = pendingWs
-      pendingWs = -1
-    }
-    if (n >= len || text.charCodeAt(n) !== c) return null
-    map[n++] = i
+    from = to
   }
   return n === len ? map : null
 }
