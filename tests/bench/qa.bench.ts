@@ -12,9 +12,9 @@ import { loadCorpus } from './linkGold'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
-/** Median wall time of `runs` calls (after one warm-up call). */
+/** Median wall time of `runs` calls (after three warm-up calls, so that the JIT has settled). */
 function time(runs: number, fn: () => unknown): number {
-  fn()
+  for (let i = 0; i < 3; i++) fn()
   const ms: number[] = []
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now()
