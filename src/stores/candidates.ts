@@ -5,7 +5,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import i18next from 'i18next'
 import type { ConceptEntry, Lang } from '../core/model'
-import { conceptsLackingLang, mineByTranslation } from '../core/suggest'
+import { conceptsLackingLang, mineByTranslation, MT_SOURCE_LANGS } from '../core/suggest'
+import { pickTranslationModel, type TranslationModelInfo } from '../ml/adapters/translation'
 import { useDb } from '../db'
 import { loadQaCorpus, type QaCorpusDocument } from '../db/qa'
 import { classifyDbError } from '../db/errors'
@@ -18,6 +19,7 @@ import { useGlossaryStore } from './glossary'
 import { useMlStore } from './ml'
 import { useNotifyStore } from './notify'
 import { useReportsStore } from './reports'
+import { useTranslationStore } from './translation'
 import { workerRpc } from './workerRpc'
 
 let progressListener: ((m: CandidatesWorkerProgress) => void) | null = null
@@ -38,7 +40,23 @@ export const CANDIDATE_LANGS = ['en', 'fi', 'nb', 'da', 'sv', 'fr'] as const sat
 export type CandidatesProgress = { phase: 'load'; done: 0; total: 1 } | CandidatesJobProgress
 
 /** State of the machine-translation source in the last run. */
-export type TranslationState = { state: 'off' } | { state: 'running' } | { state: 'done'; count: number } | { state: 'failed'; message: string }
+export type TranslationState =
+  | { state: 'off' }
+  | { state: 'asking' }
+  | { state: 'declined' }
+  | { state: 'running' }
+  | { state: 'done'; count: number }
+  | { state: 'failed'; message: string }
+
+/** The models machine translation into `lang` may download: one per source language of the known terms. */
+export function mtModelsFor(lang: Lang): TranslationModelInfo[] {
+  const byId = new Map<string, TranslationModelInfo>()
+  for (const src of MT_SOURCE_LANGS) {
+    const m = src === lang ? null : pickTranslationModel(src, lang)
+    if (m) byId.set(m.id, m)
+  }
+  return [...byId.values()]
+}
 
 /** A concept row of the view: its candidates (rejected ones left out), or the term accepted from them. */
 export interface CandidateRow extends ConceptCandidates {
@@ -88,7 +106,7 @@ export const useCandidatesStore = defineStore('candidates', () => {
     reports.start()
   }
 
-  const running = computed(() => progress.value !== null || translation.value.state === 'running')
+  const running = computed(() => progress.value !== null || translation.value.state === 'running' || translation.value.state === 'asking')
   /** Report titles by id (for evidence). */
   const reportById = computed(() => new Map(reports.documents.map((d) => [d.id, d])))
 
@@ -119,6 +137,14 @@ export const useCandidatesStore = defineStore('candidates', () => {
 
   /** Machine-translation candidates: source (b), on the main thread (the ML store has its own worker). */
   async function runTranslation(me: number, l: Lang, entries: ConceptEntry[], ids: string[], docs: CandidatesJobDocument[], signal: AbortSignal): Promise<void> {
+    // Nothing downloads before the user agrees (the answer is remembered per model and model source, as in the reader).
+    translation.value = { state: 'asking' }
+    const agreed = await useTranslationStore().confirmDownload(mtModelsFor(l))
+    if (me !== job) return
+    if (!agreed) {
+      translation.value = { state: 'declined' }
+      return
+    }
     translation.value = { state: 'running' }
     try {
       const byDoc = new Map(docs.map((d) => [d.id, d]))
@@ -183,7 +209,8 @@ export const useCandidatesStore = defineStore('candidates', () => {
     job++
     progress.value = null
     progressListener = null
-    if (translation.value.state === 'running') translation.value = { state: 'off' }
+    if (translation.value.state === 'asking') useTranslationStore().question?.answer(false)
+    if (translation.value.state === 'running' || translation.value.state === 'asking') translation.value = { state: 'off' }
     notify.push('info', i18next.t('candidates.cancelled'))
   }
 

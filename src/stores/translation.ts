@@ -223,5 +223,5 @@ export const useTranslationStore = defineStore('translation', () => {
     if (job.value) job.value = { ...job.value, running: false }
   }
 
-  return { on, target, results, error, question, job, key, lookup, translateOne, cancelOne, fix, modelsFor, translateDocument, cancelDocument }
+  return { on, target, results, error, question, job, key, lookup, translateOne, cancelOne, confirmDownload, fix, modelsFor, translateDocument, cancelDocument }
 })

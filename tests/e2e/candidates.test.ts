@@ -1,6 +1,7 @@
 // Term candidates in the browser: import the Danish (002) and English (004) reports, remove the Danish term of
 // "mobilisation" in the concept editor, then mine Danish candidates in the worker (a run can be cancelled) with
-// the model source unreachable and machine translation asked for: the plain "could not load" message shows and
+// the model source unreachable and machine translation asked for (the user is asked before any download; declining
+// skips it): the plain "could not load" message shows and
 // the cognate / co-occurrence candidates still appear, "mobilisering" among the top 3 with its evidence (opens
 // the reader at the spot). "Reject" hides a candidate; accepting "mobilisering" (undo works) adds an admitted
 // Danish term with its source (report file and quote) to the concept, as the concept editor shows, also after
@@ -79,17 +80,29 @@ describe('term candidates', () => {
     await page.getByTestId('candidates-view').waitFor()
     await page.getByTestId('cand-lang').selectOption('da')
     await expect.poll(() => page.getByTestId('cand-lacking').innerText()).toMatch(/^[1-9]\d* concepts? ha(s|ve) no term in Danish/)
-    // A run can be cancelled: the progress goes at once and nothing is listed.
+    await page.getByTestId('cand-mt').check()
+    // Before anything downloads, the user sees which models machine translation may fetch, and their sizes…
+    expect(await page.getByTestId('cand-mt-models').innerText()).toMatch(/opus-mt-en-da \(~\d+ MB\)/)
+    // …and is asked when a run starts. Declining skips machine translation only.
     await page.getByTestId('cand-run').click()
+    const confirm = page.getByTestId('translate-confirm')
+    await confirm.waitFor({ timeout: 10000 })
+    const asked = await confirm.getByTestId('translate-confirm-model').allInnerTexts()
+    expect(asked).toContainEqual(expect.stringMatching(/opus-mt-en-da · ~\d+ MB/))
+    for (const m of asked) expect(m).toMatch(/ · ~\d+ MB/)
+    await confirm.getByTestId('translate-confirm-no').click()
+    await page.getByTestId('cand-mt-declined').waitFor({ timeout: 5000 })
+    expect(await page.getByTestId('cand-mt-running').count()).toBe(0)
+    // A run can be cancelled: the progress goes at once and nothing is listed.
     await page.getByTestId('cand-progress').waitFor({ timeout: 10000 })
     await page.getByTestId('cand-cancel').click()
     await page.getByTestId('cand-progress').waitFor({ state: 'detached', timeout: 5000 })
     await page.getByTestId('toast').filter({ hasText: /cancelled/ }).first().waitFor()
     expect(await page.getByTestId('cand-summary').count()).toBe(0)
-    await page.getByTestId('cand-mt').check()
-    // Before anything downloads, the user sees which models machine translation may fetch, and their sizes.
-    expect(await page.getByTestId('cand-mt-models').innerText()).toMatch(/opus-mt-en-da \(~\d+ MB\)/)
+    // The next run asks again (declining is not remembered); agreeing lets it try the unreachable source.
     await page.getByTestId('cand-run').click()
+    await confirm.waitFor({ timeout: 10000 })
+    await confirm.getByTestId('translate-confirm-yes').click()
     await page.getByTestId('cand-progress').getByRole('progressbar').waitFor({ timeout: 10000 })
     await page.getByTestId('cand-summary').waitFor({ timeout: 90000 })
     await expect.poll(() => page.getByTestId('cand-mt-message').count(), { timeout: 60000 }).toBe(1)
