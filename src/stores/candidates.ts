@@ -12,22 +12,23 @@ import { loadQaCorpus, type QaCorpusDocument } from '../db/qa'
 import { classifyDbError } from '../db/errors'
 import { getAllEntries, getEntry, saveEntry } from '../db/termbase'
 import {
-  acceptedTerm, CANDIDATES_CANCELLED, describeCandidate, mergeTranslated, type CandidatesJobDocument, type CandidatesJobProgress, type CandidatesJobResult,
-  type CandidatesWorkerProgress, type CandidateView, type ConceptCandidates,
+  acceptedTerm, describeCandidate, mergeTranslated, type CandidatesJobDocument, type CandidatesJobProgress, type CandidatesJobResult,
+  type CandidateView, type ConceptCandidates,
 } from '../workers/candidatesJob'
 import { useGlossaryStore } from './glossary'
 import { useMlStore } from './ml'
 import { useNotifyStore } from './notify'
 import { useReportsStore } from './reports'
 import { useTranslationStore } from './translation'
+import { JOB_CANCELLED, type JobProgressMessage } from '../workers/jobProtocol'
 import { workerRpc } from './workerRpc'
 
-let progressListener: ((m: CandidatesWorkerProgress) => void) | null = null
+let progressListener: ((m: JobProgressMessage<CandidatesJobProgress>) => void) | null = null
 let candidatesWorker: Worker | undefined
 const callWorker = workerRpc(() => {
   const w = new Worker(new URL('../workers/candidates.worker.ts', import.meta.url), { type: 'module' })
-  w.addEventListener('message', (ev: MessageEvent<Partial<CandidatesWorkerProgress>>) => {
-    if (ev.data?.type === 'progress') progressListener?.(ev.data as CandidatesWorkerProgress)
+  w.addEventListener('message', (ev: MessageEvent<Partial<JobProgressMessage<CandidatesJobProgress>>>) => {
+    if (ev.data?.type === 'progress') progressListener?.(ev.data as JobProgressMessage<CandidatesJobProgress>)
   })
   candidatesWorker = w
   return w
@@ -190,7 +191,7 @@ export const useCandidatesStore = defineStore('candidates', () => {
     } catch (e) {
       if (me !== job) return
       const msg = errorText(e)
-      if (msg === CANDIDATES_CANCELLED) notify.push('info', i18next.t('candidates.cancelled'))
+      if (msg === JOB_CANCELLED) notify.push('info', i18next.t('candidates.cancelled'))
       else failure.value = msg
       abort?.abort()
     } finally {

@@ -12,19 +12,20 @@ import { useDb } from '../db'
 import { ignoredIds, ignoreFinding, loadQaCorpus, unignoreFinding, type QaCorpusDocument } from '../db/qa'
 import { getAllEntries, getEntry, saveEntry } from '../db/termbase'
 import { classifyDbError } from '../db/errors'
-import { findingsToCsv, QA_CANCELLED, quoteAround, spellingLanguage, spellingOf, type QaJobDocument, type QaJobProgress, type QaJobResult, type QaWorkerProgress } from '../workers/qaJob'
+import { JOB_CANCELLED, type JobProgressMessage } from '../workers/jobProtocol'
+import { findingsToCsv, quoteAround, spellingLanguage, spellingOf, type QaJobDocument, type QaJobProgress, type QaJobResult } from '../workers/qaJob'
 import { downloadText } from './download'
 import { useGlossaryStore } from './glossary'
 import { useNotifyStore } from './notify'
 import { useReportsStore, type DocumentSummary } from './reports'
 import { workerRpc } from './workerRpc'
 
-let progressListener: ((m: QaWorkerProgress) => void) | null = null
+let progressListener: ((m: JobProgressMessage<QaJobProgress>) => void) | null = null
 let qaWorker: Worker | undefined
 const callQa = workerRpc(() => {
   const w = new Worker(new URL('../workers/qa.worker.ts', import.meta.url), { type: 'module' })
-  w.addEventListener('message', (ev: MessageEvent<Partial<QaWorkerProgress>>) => {
-    if (ev.data?.type === 'progress') progressListener?.(ev.data as QaWorkerProgress)
+  w.addEventListener('message', (ev: MessageEvent<Partial<JobProgressMessage<QaJobProgress>>>) => {
+    if (ev.data?.type === 'progress') progressListener?.(ev.data as JobProgressMessage<QaJobProgress>)
   })
   qaWorker = w
   return w
@@ -169,7 +170,7 @@ export const useQaStore = defineStore('qa', () => {
     } catch (e) {
       if (me !== job) return
       const msg = e instanceof Error ? e.message : String(e)
-      if (msg === QA_CANCELLED) notify.push('info', i18next.t('qa.cancelled'))
+      if (msg === JOB_CANCELLED) notify.push('info', i18next.t('qa.cancelled'))
       else failure.value = msg
     } finally {
       if (me === job) {

@@ -7,7 +7,7 @@ import type { Glossary, Lang, PassageKind, SentenceSpan, Term } from '../core/mo
 import {
   candidateToTerm, conceptsLackingLang, mineCandidates, phraseKey, type Candidate, type CandidateEvidence, type CandidateSource, type MineStats, type SuggestDocument,
 } from '../core/suggest'
-import { defaultPause, JOB_CANCELLED, JobCancelledError, type JobHooks, type JobProgressMessage, type JobRequest } from './jobProtocol'
+import { defaultPause, JobCancelledError, type JobHooks } from './jobProtocol'
 
 /** A passage as the job receives it: a PassageRow without its ids. */
 export interface CandidatesJobPassage {
@@ -88,21 +88,6 @@ export interface CandidatesJobResult {
   /** Milliseconds per step. */
   timings: Record<string, number>
 }
-
-/** Hooks of a run. */
-export type CandidatesJobHooks = JobHooks<CandidatesJobProgress>
-
-/** Messages the worker accepts (see jobProtocol.ts). */
-export type CandidatesWorkerRequest = JobRequest<CandidatesJobInput>
-
-/** Progress messages of the worker. */
-export type CandidatesWorkerProgress = JobProgressMessage<CandidatesJobProgress>
-
-/** The error text of a cancelled run, as the worker replies it. */
-export const CANDIDATES_CANCELLED = JOB_CANCELLED
-
-/** Thrown when a run is cancelled. */
-export class CandidatesCancelledError extends JobCancelledError {}
 
 /** Evidence passages kept per candidate. */
 const MAX_EVIDENCE = 4
@@ -209,17 +194,17 @@ export function acceptedTerm(c: Candidate, conceptId: string, docName: (docId: s
  * candidates from every report (`mineCandidates`), and their evidence made ready to show. Progress is
  * reported before each step and cancellation honoured between steps.
  */
-export async function runCandidatesJob(input: CandidatesJobInput, hooks: CandidatesJobHooks = {}): Promise<CandidatesJobResult> {
+export async function runCandidatesJob(input: CandidatesJobInput, hooks: JobHooks<CandidatesJobProgress> = {}): Promise<CandidatesJobResult> {
   const pause = hooks.pause ?? defaultPause
   const { glossary, lang } = input
   const total = 3
   const timings: Record<string, number> = {}
   let done = 0
   const step = async <T>(s: CandidatesJobStep, fn: () => T): Promise<T> => {
-    if (hooks.isCancelled?.()) throw new CandidatesCancelledError()
+    if (hooks.isCancelled?.()) throw new JobCancelledError()
     hooks.onProgress?.({ ...s, done, total })
     await pause()
-    if (hooks.isCancelled?.()) throw new CandidatesCancelledError()
+    if (hooks.isCancelled?.()) throw new JobCancelledError()
     const t0 = performance.now()
     const out = fn()
     timings[s.phase] = performance.now() - t0

@@ -10,7 +10,7 @@ import {
   type UsageMatrix,
 } from '../core/qa'
 import { neutraliseFormula, serializeCsv } from '../core/csv'
-import { defaultPause, JOB_CANCELLED, JobCancelledError, type JobHooks, type JobProgressMessage, type JobRequest } from './jobProtocol'
+import { defaultPause, JobCancelledError, type JobHooks } from './jobProtocol'
 
 /** A passage as the job receives it: a PassageRow without its ids. */
 export interface QaJobPassage {
@@ -66,21 +66,6 @@ export interface QaJobResult {
   timings: Record<string, number>
 }
 
-/** Hooks of a run. */
-export type QaJobHooks = JobHooks<QaJobProgress>
-
-/** Messages the worker accepts (see jobProtocol.ts). */
-export type QaWorkerRequest = JobRequest<QaJobInput>
-
-/** Progress messages of the worker. */
-export type QaWorkerProgress = JobProgressMessage<QaJobProgress>
-
-/** The error text of a cancelled run, as the worker replies it. */
-export const QA_CANCELLED = JOB_CANCELLED
-
-/** Thrown when a run is cancelled. */
-export class QaCancelledError extends JobCancelledError {}
-
 const CHECK_STEPS: readonly QaStepCheck[] = ['deprecated-term', 'variants', 'translit-convention', 'mixed-script', 'misspelling', 'linked-absent']
 
 
@@ -114,7 +99,7 @@ function runCheck(ctx: QaContext, check: QaStepCheck, want: ReadonlySet<CheckId>
  * is reported before each step and cancellation honoured between steps. Findings' `passageIndex` is turned
  * from a position in the passage list into the passage's own index.
  */
-export async function runQaJob(input: QaJobInput, hooks: QaJobHooks = {}): Promise<QaJobResult> {
+export async function runQaJob(input: QaJobInput, hooks: JobHooks<QaJobProgress> = {}): Promise<QaJobResult> {
   const pause = hooks.pause ?? defaultPause
   const want = new Set<CheckId>(input.checks ?? DEFAULT_CHECKS)
   const checks = CHECK_STEPS.filter((c) => (c === 'deprecated-term' ? want.has(c) || want.has('forbidden-term') : want.has(c)))
@@ -145,10 +130,10 @@ export async function runQaJob(input: QaJobInput, hooks: QaJobHooks = {}): Promi
   const timings: Record<string, number> = {}
   let done = 0
   const step = async (s: QaJobStep, name: string, fn: () => void) => {
-    if (hooks.isCancelled?.()) throw new QaCancelledError()
+    if (hooks.isCancelled?.()) throw new JobCancelledError()
     hooks.onProgress?.({ ...s, done, total: steps.length })
     await pause()
-    if (hooks.isCancelled?.()) throw new QaCancelledError()
+    if (hooks.isCancelled?.()) throw new JobCancelledError()
     const t0 = performance.now()
     fn()
     timings[name] = (timings[name] ?? 0) + performance.now() - t0

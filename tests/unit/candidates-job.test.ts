@@ -3,11 +3,12 @@
 // passage index, offsets, snippet around the occurrence), on small input and on the real corpus; and the
 // store's pure helpers (snippets, merging machine-translation candidates, the accepted term).
 import { describe, expect, it } from 'vitest'
+import { JobCancelledError } from '../../src/workers/jobProtocol'
 import type { ConceptEntry, Glossary, Lang } from '../../src/core/model'
 import { hydrateStarter } from '../../src/core/starterGlossary'
 import type { Candidate } from '../../src/core/suggest'
 import {
-  acceptedTerm, CandidatesCancelledError, describeCandidate, mergeTranslated, passageAt, runCandidatesJob, snippetOf,
+  acceptedTerm, describeCandidate, mergeTranslated, passageAt, runCandidatesJob, snippetOf,
   type CandidatesJobDocument, type CandidatesJobProgress,
 } from '../../src/workers/candidatesJob'
 import { loadCorpus, loadStarterGlossary } from '../bench/linkGold'
@@ -61,7 +62,7 @@ describe('runCandidatesJob', () => {
       { glossary: GLOSSARY, documents: [DA, EN], lang: 'da' },
       { pause: noPause, isCancelled: () => cancel, onProgress: (p) => (seen.push(p.phase), (cancel = p.phase === 'mine')) },
     )
-    await expect(run).rejects.toBeInstanceOf(CandidatesCancelledError)
+    await expect(run).rejects.toBeInstanceOf(JobCancelledError)
     expect(seen).toEqual(['prepare', 'mine'])
   })
 

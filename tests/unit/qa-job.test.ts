@@ -3,11 +3,12 @@
 // the store's pure helpers (variant spelling, quote, CSV with neutralised cells).
 import { MatcherCache } from '../../src/core/matcher'
 import { describe, expect, it } from 'vitest'
+import { JobCancelledError } from '../../src/workers/jobProtocol'
 import type { ConceptEntry, Glossary, Lang, Term, TermStatus, TermType } from '../../src/core/model'
 import { parseCsv } from '../../src/core/csv'
 import { DEFAULT_CHECKS, runQa, type Finding } from '../../src/core/qa'
 import {
-  FINDINGS_CSV_COLUMNS, findingsToCsv, QaCancelledError, quoteAround, reportLanguage, runQaJob, spellingLanguage, spellingOf,
+  FINDINGS_CSV_COLUMNS, findingsToCsv, quoteAround, reportLanguage, runQaJob, spellingLanguage, spellingOf,
   type QaJobDocument, type QaJobProgress,
 } from '../../src/workers/qaJob'
 
@@ -101,7 +102,7 @@ describe('runQaJob', () => {
         if (p.phase === 'scan') cancel = true
       },
     })
-    await expect(run).rejects.toBeInstanceOf(QaCancelledError)
+    await expect(run).rejects.toBeInstanceOf(JobCancelledError)
     expect(seen.map((p) => p.phase)).toEqual(['prepare', 'scan'])
   })
 
