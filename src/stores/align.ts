@@ -14,6 +14,7 @@ import { bilingualBlocks, documentLanguages, type AlignJobBead, type AlignJobPro
 import { downloadText } from './download'
 import { useGlossaryStore } from './glossary'
 import { useMlStore } from './ml'
+import { createJobSlot } from './jobSlot'
 
 /** WARNING: stored in users' databases; do not rename. The remembered translation pairs, newest first. */
 const PAIRS_KEY = 'alignPairs'
@@ -77,8 +78,7 @@ export const useAlignStore = defineStore('align', () => {
   const embeddingNote = ref('')
   let worker: Worker | null = null
   let pending: { ok: (v: unknown) => void; fail: (e: Error) => void; id: number } | null = null
-  let jobSeq = 0
-  let currentJob = 0
+  const slot = createJobSlot(progress, error)
   let glossaryGen = 0
   watch(() => glossary.entries, () => glossaryGen++)
 
@@ -87,7 +87,7 @@ export const useAlignStore = defineStore('align', () => {
     w.onmessage = (ev: MessageEvent<{ id?: number; ok?: boolean; result?: unknown; error?: string; progress?: AlignJobProgress & { jobId: number } }>) => {
       const m = ev.data
       if (m.progress) {
-        if (m.progress.jobId === currentJob) progress.value = { phase: 'align', done: m.progress.done, total: m.progress.total }
+        if (m.progress.jobId === slot.current) progress.value = { phase: 'align', done: m.progress.done, total: m.progress.total }
       } else if (pending && m.id === pending.id) {
         const p = pending
         pending = null
@@ -166,11 +166,11 @@ export const useAlignStore = defineStore('align', () => {
     const p = pair.value
     if (!p) return
     cancel()
-    const job = (currentJob = ++jobSeq)
-    const live = () => job === currentJob
+    const ticket = slot.begin()
+    const { live, id: job } = ticket
     error.value = embeddingNote.value = ''
     progress.value = { phase: 'load', done: 0, total: 0 }
-    try {
+    await slot.guard(ticket, async () => {
       await remember(p)
       await glossary.ready()
       const { src, tgt } = await gather(p)
@@ -196,23 +196,12 @@ export const useAlignStore = defineStore('align', () => {
       tgtSentences.value = tgt.flat()
       segments.value = segs.length
       beads.value = result
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e)
-      if (live() && msg !== 'cancelled') error.value = msg
-    } finally {
-      if (live()) {
-        progress.value = null
-        currentJob = 0
-      }
-    }
+    })
   }
 
   /** Stops the running job at once: the worker is terminated (a running DP cannot be interrupted otherwise) and started again on the next run. */
   function cancel(): void {
-    if (!currentJob) return
-    currentJob = 0
-    progress.value = null
-    if (pending) stopWorker('cancelled')
+    if (slot.stop() && pending) stopWorker('cancelled')
   }
 
   /** The aligned pairs (beads with both sides) as TMX 1.4b text. */

@@ -18,6 +18,7 @@ import { useNotifyStore } from './notify'
 import type { DocumentSummary } from './reports'
 import { workerRpc } from './workerRpc'
 import { buildLinkViews, conceptsIn, heatmapOf, sectionOf, type LinkFilters, type LinkView } from './linkViews'
+import { createJobSlot } from './jobSlot'
 export * from './linkViews'
 
 /** Where a run is: reading passages, loading the model, embedding, or a phase of the link worker. */
@@ -82,15 +83,14 @@ export const useLinksStore = defineStore('links', () => {
   /** The filters of the link list, map and heatmap. */
   const filters = ref<LinkFilters>({ concept: '', section: '', threshold: 0.15, perSource: 1, status: 'all' })
   let sub: Subscription | undefined
-  let jobSeq = 0
-  let currentJob = 0
+  const slot = createJobSlot(progress, error)
   let glossaryGen = 0
   let sentGlossary = ''
   const embedCache = new Map<string, Float32Array[]>()
 
   watch(() => glossary.entries, () => glossaryGen++)
   onWorkerProgress = (p) => {
-    if (p.jobId === currentJob) progress.value = { phase: p.phase, done: p.done, total: p.total }
+    if (p.jobId === slot.current) progress.value = { phase: p.phase, done: p.done, total: p.total }
   }
 
   /** Link rows after filters (see `buildLinkViews`). */
@@ -156,11 +156,11 @@ export const useLinksStore = defineStore('links', () => {
     const b = pairB.value
     if (!a || !b) return
     cancel()
-    const job = (currentJob = ++jobSeq)
-    const live = () => job === currentJob
+    const ticket = slot.begin()
+    const { live, id: job } = ticket
     error.value = embeddingNote.value = ''
     progress.value = { phase: 'load', done: 0, total: 0 }
-    try {
+    await slot.guard(ticket, async () => {
       await glossary.ready()
       const db = useDb()
       const [docA, docB, pa, pb] = await Promise.all([db.documents.get(a), db.documents.get(b), getPassages(db, a), getPassages(db, b)])
@@ -181,24 +181,13 @@ export const useLinksStore = defineStore('links', () => {
       passagesA.value = pa
       passagesB.value = pb
       results.value = linked
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e)
-      if (live() && msg !== 'cancelled') error.value = msg
-    } finally {
-      if (live()) {
-        progress.value = null
-        currentJob = 0
-      }
-    }
+    })
   }
 
   /** Stops the running job (the worker stops at its next chunk); earlier results stay. */
   function cancel(): void {
-    const job = currentJob
-    if (!job) return
-    currentJob = 0
-    progress.value = null
-    rpc({ type: 'cancel', jobId: job }).catch(() => {})
+    const job = slot.stop()
+    if (job) rpc({ type: 'cancel', jobId: job }).catch(() => {})
   }
 
   /** Sets a link's status; choosing the status it already has makes it a plain suggestion again. */
