@@ -3,30 +3,18 @@
 // linked passages, Nordic cognates), and each candidate's evidence made ready to show (report, passage,
 // snippet split around the occurrence). Also the pure helpers the store needs for machine-translation
 // candidates and for turning an accepted candidate into a term.
-import type { Glossary, Lang, PassageKind, SentenceSpan, Term } from '../core/model'
+import type { Glossary, Lang, Term } from '../core/model'
 import {
   candidateToTerm, conceptsLackingLang, mineCandidates, phraseKey, type Candidate, type CandidateEvidence, type CandidateSource, type MineStats, type SuggestDocument,
 } from '../core/suggest'
-import { defaultPause, JobCancelledError, type JobHooks } from './jobProtocol'
-
-/** A passage as the job receives it: a PassageRow without its ids. */
-export interface CandidatesJobPassage {
-  /** The passage's index in its document (what the reader's `?passage=` names). */
-  index: number
-  kind: PassageKind
-  lang: Lang | 'und'
-  text: string
-  start: number
-  end: number
-  sentences?: SentenceSpan[]
-}
+import { defaultPause, JobCancelledError, type JobHooks, type JobPassage } from './jobProtocol'
 
 /** A report as the job receives it: `id` is what evidence `file`s name. */
 export interface CandidatesJobDocument {
   id: string
   text: string
   /** In reading order. */
-  passages: CandidatesJobPassage[]
+  passages: JobPassage[]
 }
 
 /** What to mine. */

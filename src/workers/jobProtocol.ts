@@ -2,6 +2,19 @@
 // runs with, and the cancelled error. A job runs in steps; between steps it reports progress and checks
 // for cancellation.
 import type { MatcherCache } from '../core/matcher'
+import type { Lang, PassageKind, SentenceSpan } from '../core/model'
+
+/** A passage as a job receives it: a PassageRow without its ids. */
+export interface JobPassage {
+  /** The passage's index in its document (what the reader's `?passage=` names). */
+  index: number
+  kind: PassageKind
+  lang: Lang | 'und'
+  text: string
+  start: number
+  end: number
+  sentences?: SentenceSpan[]
+}
 
 /** Messages a job worker accepts: `id` is workerRpc's request id, `job` the caller's run id (for cancel). */
 export type JobRequest<I> = { id: number; type: 'run'; job: number; input: I } | { type: 'cancel'; job: number }

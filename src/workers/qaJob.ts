@@ -2,7 +2,7 @@
 // scanned against the glossary one by one, then each check, with a progress report and a chance to
 // cancel between steps. Also the small pure helpers the QA store needs (variant text, quote, CSV).
 import { buildMatcher, type Matcher } from '../core/matcher'
-import type { Glossary, Lang, PassageKind, SentenceSpan } from '../core/model'
+import type { Glossary, Lang } from '../core/model'
 import { isLang } from '../core/model'
 import {
   checkDeprecatedTerms, checkLanguage, checkLinkedAbsent, checkMisspellings, checkMixedScript, checkTranslitConvention, checkVariants,
@@ -10,19 +10,7 @@ import {
   type UsageMatrix,
 } from '../core/qa'
 import { neutraliseFormula, serializeCsv } from '../core/csv'
-import { defaultPause, JobCancelledError, type JobHooks } from './jobProtocol'
-
-/** A passage as the job receives it: a PassageRow without its ids. */
-export interface QaJobPassage {
-  /** The passage's index in its document (what the reader's `?passage=` names). */
-  index: number
-  kind: PassageKind
-  lang: Lang | 'und'
-  text: string
-  start: number
-  end: number
-  sentences?: SentenceSpan[]
-}
+import { defaultPause, JobCancelledError, type JobHooks, type JobPassage } from './jobProtocol'
 
 /** A report as the job receives it. */
 export interface QaJobDocument {
@@ -31,7 +19,7 @@ export interface QaJobDocument {
   lang: Lang | 'und'
   text: string
   /** In reading order. */
-  passages: QaJobPassage[]
+  passages: JobPassage[]
 }
 
 /** What to check. */
@@ -167,7 +155,7 @@ export async function runQaJob(input: QaJobInput, hooks: JobHooks<QaJobProgress>
 }
 
 /** The language a finding's spelling belongs to: the report's, or a quoted passage's own (see `checkLanguage`). */
-export function spellingLanguage(doc: Pick<QaJobDocument, 'lang' | 'passages'>, passage?: Pick<QaJobPassage, 'lang'>): Lang | null {
+export function spellingLanguage(doc: Pick<QaJobDocument, 'lang' | 'passages'>, passage?: Pick<JobPassage, 'lang'>): Lang | null {
   const lang = reportLanguage(doc)
   return lang ? checkLanguage(lang, passage?.lang) : null
 }
@@ -183,7 +171,7 @@ export function spellingOf(surface: string): string {
 }
 
 /** The sentence of the report around [start, end) (the passage's sentence containing it), white space collapsed, at most ~300 characters. */
-export function quoteAround(text: string, passage: Pick<QaJobPassage, 'start' | 'end' | 'sentences'> | undefined, start: number, end: number): string {
+export function quoteAround(text: string, passage: Pick<JobPassage, 'start' | 'end' | 'sentences'> | undefined, start: number, end: number): string {
   const s = passage?.sentences?.find((x) => x.start <= start && x.end >= end)
   const lo = passage ? passage.start : 0
   const hi = passage ? passage.end : text.length
