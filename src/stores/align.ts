@@ -166,10 +166,9 @@ export const useAlignStore = defineStore('align', () => {
     const p = pair.value
     if (!p) return
     cancel()
-    const ticket = slot.begin()
+    const ticket = slot.begin({ phase: 'load', done: 0, total: 0 })
     const { live, id: job } = ticket
-    error.value = embeddingNote.value = ''
-    progress.value = { phase: 'load', done: 0, total: 0 }
+    embeddingNote.value = ''
     await slot.guard(ticket, async () => {
       await remember(p)
       await glossary.ready()

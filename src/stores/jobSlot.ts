@@ -12,14 +12,15 @@ export interface JobTicket {
 export interface JobSlot {
   /** The current job's id, 0 when none runs. */
   readonly current: number
-  /** Starts a job: every earlier ticket stops being live. */
-  begin(): JobTicket
+  /** Starts a job: every earlier ticket stops being live, the error clears, and progress shows `start` when given. */
+  begin(start?: unknown): JobTicket
   /** Runs a job's body: an error (a cancellation aside) becomes `error` while the job is current; progress clears at its end. */
   guard(ticket: JobTicket, body: () => Promise<void>): Promise<void>
   /** Ends the current job at once (whatever it still returns is dropped); returns its id, 0 when none ran. */
   stop(): number
 }
 
+/** Creates the job slot of a store (see `JobSlot`). */
 export function createJobSlot(progress: Ref<unknown>, error: Ref<string>): JobSlot {
   let seq = 0
   let current = 0
@@ -27,8 +28,10 @@ export function createJobSlot(progress: Ref<unknown>, error: Ref<string>): JobSl
     get current() {
       return current
     },
-    begin() {
+    begin(start) {
       const id = (current = ++seq)
+      error.value = ''
+      if (start !== undefined) progress.value = start
       return { id, live: () => id === current }
     },
     async guard(ticket, body) {

@@ -156,10 +156,9 @@ export const useLinksStore = defineStore('links', () => {
     const b = pairB.value
     if (!a || !b) return
     cancel()
-    const ticket = slot.begin()
+    const ticket = slot.begin({ phase: 'load', done: 0, total: 0 })
     const { live, id: job } = ticket
-    error.value = embeddingNote.value = ''
-    progress.value = { phase: 'load', done: 0, total: 0 }
+    embeddingNote.value = ''
     await slot.guard(ticket, async () => {
       await glossary.ready()
       const db = useDb()
