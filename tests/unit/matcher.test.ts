@@ -6,7 +6,7 @@ import type { ConceptEntry, Glossary, Lang, Term } from '../../src/core/model'
 import {
   AhoCorasick, buildMatcher, finnishObliqueStems, isFinnishEnding, naiveRegexMatch, type TermHit,
 } from '../../src/core/matcher'
-import { sameLetters } from '../../src/core/matcher/matcher'
+import { sameLetters } from '../../src/core/matcher/hits'
 
 const T = '2025-01-01T00:00:00.000Z'
 type Row = [Lang, string, Term['type']?]

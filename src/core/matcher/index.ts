@@ -1,5 +1,6 @@
 // Public surface of term matching: build a matcher from a glossary, match texts, and the naive baseline.
-export { buildMatcher, selectHits } from './matcher'
+export { buildMatcher } from './matcher'
+export { selectHits } from './hits'
 export { MatcherCache } from './cache'
 export type { Matcher, MatcherOptions, MatcherStats, MatchKind, MatchOptions, TermHit } from './matcher'
 export { AhoCorasick, KeyTrie, stepTrie } from './automaton'
