@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { childElements, parseXml, textContent, type XmlElement } from '../../src/core/xml'
-import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
+import { openBrowser, openGlossary, serveApp, setModelSource, type TestBrowser } from './harness'
 
 const CORPUS = resolve('../shared/corpus')
 const R000 = '000_acf8e1b7719e168f.txt'
@@ -127,11 +127,7 @@ describe('sentence alignment', () => {
 
   it('with the model source unreachable, "use embeddings" says so plainly and aligns by length and anchors', async () => {
     const { page } = tb
-    await page.goto(app.url + '#/data')
-    await page.getByTestId('source-url').check()
-    await page.getByTestId('source-base').fill('http://127.0.0.1:9/models/')
-    await page.getByTestId('save-source').click()
-    await expect.poll(() => page.getByTestId('model-settings').innerText()).toMatch(/Saved/)
+    await setModelSource(page, app.url, 'http://127.0.0.1:9/models/')
     await page.goto(app.url + '#/align')
     await page.getByTestId('align-saved-pair').filter({ hasText: '000_' }).getByRole('button').first().click()
     await page.getByTestId('align-use-embeddings').check()

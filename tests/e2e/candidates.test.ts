@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
+import { openBrowser, openGlossary, serveApp, setModelSource, type TestBrowser } from './harness'
 
 const CORPUS = resolve('../shared/corpus')
 const DA = '002_f92c2e12db2273f8.txt'
@@ -53,11 +53,7 @@ describe('term candidates', () => {
     const { page } = tb
     await openGlossary(page, app.url) // the starter glossary
     // An unreachable self-hosted model source: machine translation must fail plainly.
-    await page.goto(app.url + '#/data')
-    await page.getByTestId('source-url').check()
-    await page.getByTestId('source-base').fill('http://127.0.0.1:9/models/')
-    await page.getByTestId('save-source').click()
-    await expect.poll(() => page.getByTestId('model-settings').innerText()).toMatch(/Saved/)
+    await setModelSource(page, app.url, 'http://127.0.0.1:9/models/')
     await page.goto(app.url + '#/reports')
     await page.getByTestId('report-file').setInputFiles([DA, EN].map((f) => ({ name: f, mimeType: 'text/plain', buffer: readFileSync(`${CORPUS}/${f}`) })))
     await expect.poll(() => page.locator('[data-testid=report-list] tbody tr').count(), { timeout: 90000 }).toBe(2)

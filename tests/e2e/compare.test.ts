@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
+import { openBrowser, openGlossary, serveApp, setModelSource, type TestBrowser } from './harness'
 
 const CORPUS = resolve('../shared/corpus')
 const FR = '003_69196824feca6e36.txt'
@@ -115,11 +115,7 @@ describe('passages across languages', () => {
 
   it('with the model source unreachable, "use embeddings" says so plainly and tier-1 links stay', async () => {
     const { page } = tb
-    await page.goto(app.url + '#/data')
-    await page.getByTestId('source-url').check()
-    await page.getByTestId('source-base').fill('http://127.0.0.1:9/models/')
-    await page.getByTestId('save-source').click()
-    await expect.poll(() => page.getByTestId('model-settings').innerText()).toMatch(/Saved/)
+    await setModelSource(page, app.url, 'http://127.0.0.1:9/models/')
     await openCompare()
     await page.getByTestId('use-embeddings').check()
     await expect.poll(() => page.getByTestId('embedding-note').innerText(), { timeout: 60000 }).toMatch(/could not be loaded/)

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, existsSync, statSync, rmSync } from 'node:fs
 import { extname, join, resolve, normalize } from 'node:path'
 import { tmpdir } from 'node:os'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 
 /** The built app; E2E_DIST lets parallel work build and test into separate folders. */
 const DIST = resolve(process.env.E2E_DIST || 'dist')
@@ -88,6 +88,15 @@ export async function openGlossary(page: Page, url: string): Promise<void> {
   await page.goto(url + '#/glossary')
   await page.getByTestId('glossary-grid').waitFor()
   await page.waitForFunction(() => document.querySelectorAll('[data-concept]').length > 0, null, { timeout: 30000 })
+}
+
+/** Sets a self-hosted model source on the Data page (an unreachable one, to test plain failures) and waits until it is saved. */
+export async function setModelSource(page: Page, appUrl: string, base: string): Promise<void> {
+  await page.goto(appUrl + '#/data')
+  await page.getByTestId('source-url').check()
+  await page.getByTestId('source-base').fill(base)
+  await page.getByTestId('save-source').click()
+  await expect.poll(() => page.getByTestId('model-settings').innerText()).toMatch(/Saved/)
 }
 
 /** The served app and one browser, shared by the tests of a file. */

@@ -7,7 +7,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { DEFAULT_EMBEDDING_MODEL } from '../../src/ml/adapters/embeddings'
 import { generateTinyModel } from '../fixtures/tiny-model/generate'
-import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
+import { openBrowser, openGlossary, serveApp, setModelSource, type TestBrowser } from './harness'
 
 const CORPUS = resolve('../shared/corpus')
 const MODEL_DIR = resolve('tests/.tmp/hybrid-models')
@@ -37,11 +37,7 @@ describe('hybrid linking with a self-hosted tiny model', () => {
     await page.getByTestId('report-file').setInputFiles(FILES.map((f) => ({ name: f, mimeType: 'text/plain', buffer: readFileSync(`${CORPUS}/${f}`) })))
     await expect.poll(() => page.locator('[data-testid=report-list] tbody tr').count(), { timeout: 90000 }).toBe(FILES.length)
     await page.waitForFunction(() => !document.querySelector('[data-testid=report-progress]'), null, { timeout: 90000 })
-    await page.goto(app.url + '#/data')
-    await page.getByTestId('source-url').check()
-    await page.getByTestId('source-base').fill(app.url + 'models/')
-    await page.getByTestId('save-source').click()
-    await expect.poll(() => page.getByTestId('model-settings').innerText()).toMatch(/Saved/)
+    await setModelSource(page, app.url, app.url + 'models/')
   })
 
   it('links 003 → 004 with embeddings: hybrid links whose evidence shows the neural similarity', async () => {

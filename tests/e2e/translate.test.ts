@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { build } from 'vite'
-import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
+import { openBrowser, openGlossary, serveApp, setModelSource, type TestBrowser } from './harness'
 import { generateTinyTranslationModel } from '../fixtures/tiny-model/generate'
 
 const PAGE_DIR = resolve('tests/.tmp/translate-page')
@@ -42,15 +42,6 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function setModelSource(baseUrl: string): Promise<void> {
-  const { page } = tb
-  await page.goto(app.url + '#/data')
-  await page.getByTestId('source-url').check()
-  await page.getByTestId('source-base').fill(baseUrl)
-  await page.getByTestId('save-source').click()
-  await page.getByText('Saved.').waitFor()
-}
-
 /** Opens the reader afresh (a reload: new session, nothing in memory) with translations on. */
 async function openReader(): Promise<void> {
   const { page } = tb
@@ -82,7 +73,7 @@ describe('translation in the reader', () => {
 
   it('with the model source unreachable, says plainly that the model could not be loaded, and the reader keeps working', async () => {
     const { page } = tb
-    await setModelSource('http://127.0.0.1:9/models/')
+    await setModelSource(tb.page, app.url, 'http://127.0.0.1:9/models/')
     await openReader()
     await slotOf('Poliisi pidätti').getByTestId('translate-passage').click()
     // Before any download: the model that would be used, with its size from the registry.
@@ -108,7 +99,7 @@ describe('translation in the reader', () => {
 
   it('asks before the download, streams the translation beside the original, flags a deprecated term and fixes it', async () => {
     const { page } = tb
-    await setModelSource(app.url + 'models/')
+    await setModelSource(tb.page, app.url, app.url + 'models/')
     await openReader()
     // Record every text the translation shows while it streams.
     await page.evaluate(() => {
