@@ -174,3 +174,77 @@ export function loadAlignGold(): AlignTask {
   for (const b of gold) if ([...b.src, ...b.tgt].some((i) => i < 0)) unresolved.push(JSON.stringify(b))
   return { srcLang: g.srcLang, tgtLang: g.tgtLang, src, tgt, gold, unresolved }
 }
+
+/** Every passage `snippet` resolves to: those whose folded text starts with it, else those containing it (a sound gold item names exactly one). */
+export function snippetMatches(texts: readonly string[], snippet: string): number[] {
+  const key = snippetKey(snippet)
+  const keys = texts.map(snippetKey)
+  const starts = keys.flatMap((k, i) => (k.startsWith(key) ? [i] : []))
+  return starts.length ? starts : keys.flatMap((k, i) => (k.includes(key) ? [i] : []))
+}
+
+/** Which half of tests/fixtures/link-indep-gold.json an item belongs to: tune on dev, report both. */
+export type GoldSplit = 'dev' | 'test'
+
+/** One same-fact pair of link-indep-gold.json, as stored. */
+export interface IndepGoldPair extends GoldPair {
+  id: string
+  split: GoldSplit
+  fact: string
+}
+
+/** A source passage of link-indep-gold.json that states nothing the target report states, as stored. */
+export interface IndepNoCounterpart {
+  id: string
+  set: string
+  split: GoldSplit
+  why: string
+  a: { doc: string; snippet: string }
+  b: { doc: string }
+}
+
+/** tests/fixtures/link-indep-gold.json as stored (links between independent reports, frozen before tuning). */
+export interface IndepGold {
+  about: string
+  builtWith: string
+  frozen: string
+  pairs: IndepGoldPair[]
+  noCounterpart: IndepNoCounterpart[]
+}
+
+/** Reads tests/fixtures/link-indep-gold.json without resolving it. */
+export function readIndepGold(): IndepGold {
+  return JSON.parse(readFileSync(join(FIXTURES, 'link-indep-gold.json'), 'utf8')) as IndepGold
+}
+
+/** A set of the independent-report gold, resolved: its queries as in loadLinkGold, plus the source passages with no counterpart in b. */
+export interface ResolvedIndepSet extends ResolvedLinkSet {
+  noCounterpart: number[]
+}
+
+/** Loads the independent-report gold of one split (or both) and resolves its snippets against the current segmentation. */
+export function loadIndepGold(split?: GoldSplit, sets?: string[]): ResolvedIndepSet[] {
+  const gold = readIndepGold()
+  const keep = (x: { set: string; split: GoldSplit }) => (!split || x.split === split) && (!sets || sets.includes(x.set))
+  const names = [...new Set([...gold.pairs, ...gold.noCounterpart].filter(keep).map((x) => x.set))]
+  return names.map((set) => {
+    const pairs = gold.pairs.filter((p) => keep(p) && p.set === set)
+    const none = gold.noCounterpart.filter((n) => keep(n) && n.set === set)
+    const first = pairs[0] ?? none[0]
+    const a = loadDoc(first.a.doc)
+    const b = loadDoc(first.b.doc)
+    const unresolved: string[] = []
+    const at = (doc: CorpusDoc, snippet: string) => {
+      const i = resolveSnippet(doc.passages.map((p) => p.text), snippet)
+      if (i < 0) unresolved.push(snippet)
+      return i
+    }
+    const queries = new Map<number, Set<number>>()
+    for (const p of pairs) {
+      const [i, j] = [at(a, p.a.snippet), at(b, p.b.snippet)]
+      if (i >= 0 && j >= 0) queries.set(i, (queries.get(i) ?? new Set()).add(j))
+    }
+    const noCounterpart = none.map((n) => at(a, n.a.snippet)).filter((i) => i >= 0)
+    return { set, a, b, pairs: pairs.length, unresolved, noCounterpart, queries: [...queries].map(([source, relevant]) => ({ source, relevant })) }
+  })
+}
