@@ -6,7 +6,7 @@
 import type { EmbedRequest, LoadRequest, LoadResult, MlDevice, MlRequest, MlResponse, MlResults, TranslateRequest } from './protocol'
 import { CancelledError, MlError, toErrorResponse } from './protocol'
 import { applyModelSource, modelSourceKey, type ModelSource } from './modelSource'
-import { applyPrefix, detectDevice, embeddingVariant, embedTexts, loadEmbedder, type Embedder } from './adapters/embeddings'
+import { detectDevice, embeddingVariant, embedLongTexts, loadEmbedder, prefixText, type Embedder } from './adapters/embeddings'
 import { loadTranslator, translateTexts, type Translator } from './adapters/translation'
 import { embedWithCache, LruEmbeddingCache } from './embedCache'
 
@@ -99,7 +99,8 @@ export function createMlHandler(post: (msg: MlResponse) => void, importTransform
     const embedder = await raceAbort(slotOf(embedders, req.modelId).loading, signal)
     const prefix = req.prefix ?? 'passage'
     const { vectors, cached } = await embedWithCache(req.texts, embeddingVariant(req.modelId, prefix), cache, (missing) =>
-      embedTexts(embedder, applyPrefix(missing, req.modelId, prefix), {
+      embedLongTexts(embedder, missing, {
+        prefix: prefixText(req.modelId, prefix),
         batchSize: req.batchSize,
         signal,
         onBatch: (done, total) => post({ id: req.id, type: 'progress', progress: { status: 'batch', done, total } }),

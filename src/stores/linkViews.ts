@@ -1,6 +1,6 @@
 // Pure views over linking results for the compare screen: the rows after filtering, the concepts
 // present, and the section × section heatmap. No Vue, no database: unit-testable as plain functions.
-import type { LinkEvidence, LinkMethod, PassageLinks } from '../core/link'
+import type { LinkEvidence, LinkMethod, LinkStrength, PassageLinks } from '../core/link'
 import type { LinkRow, PassageRow } from '../db/schema'
 import { linkId, type LinkStatus } from '../db/links'
 
@@ -15,8 +15,10 @@ export interface LinkFilters {
   concept: string
   /** Section of A (see `sectionOf`) the source passage must be in, or "" for any. */
   section: string
-  /** Lowest score shown. */
+  /** Lowest score (calibrated probability) shown. */
   threshold: number
+  /** Show only strong links (decided ones are always shown). */
+  strongOnly: boolean
   /** Undecided candidates shown per source passage (decided ones are always shown). */
   perSource: number
   status: 'all' | LinkStatus
@@ -29,7 +31,11 @@ export interface LinkView {
   target: PassageRow
   /** Rank of the candidate for its source passage, from 0. */
   rank: number
+  /** Calibrated probability that both passages state the same fact. */
   score: number
+  strength: LinkStrength
+  /** The source passage has no strong candidate: no counterpart was found, this is the closest weak one. */
+  alone: boolean
   method: LinkMethod
   evidence: LinkEvidence
   status: LinkStatus
@@ -48,18 +54,25 @@ export function buildLinkViews(
     const source = a[r.source]
     if (!source || (f.section && sectionOf(source) !== f.section)) continue
     let undecided = 0
+    const alone = !r.candidates.some((c) => c.strength === 'strong')
     r.candidates.forEach((c, rank) => {
       const target = b[c.index]
       if (!target || c.score < f.threshold) return
+      if (f.strongOnly && c.strength !== 'strong' && !statuses.has(linkId(source.id, target.id))) return
       if (conceptKey && !c.evidence.concepts.some((x) => x.key === conceptKey)) return
       const id = linkId(source.id, target.id)
       const status = statuses.get(id)?.status ?? 'suggested'
       if (f.status !== 'all' && status !== f.status) return
       if (status === 'suggested' && undecided++ >= f.perSource) return
-      out.push({ id, source, target, rank, score: c.score, method: c.method, evidence: c.evidence, status })
+      out.push({ id, source, target, rank, score: c.score, strength: c.strength ?? 'weak', alone, method: c.method, evidence: c.evidence, status })
     })
   }
   return out
+}
+
+/** Source passages (footnotes aside) for which no strong counterpart was found. */
+export function unmatchedCount(results: readonly PassageLinks[], a: readonly PassageRow[]): number {
+  return results.filter((r) => a[r.source] && a[r.source].kind !== 'footnote' && !r.candidates.some((c) => c.strength === 'strong')).length
 }
 
 /** Concept ids found in the evidence of any candidate, most frequent first. */

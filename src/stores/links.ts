@@ -19,6 +19,8 @@ import type { DocumentSummary } from './reports'
 import { workerRpc } from './workerRpc'
 import { buildLinkViews, conceptsIn, heatmapOf, sectionOf, type LinkFilters, type LinkView } from './linkViews'
 import { createJobSlot } from './jobSlot'
+import { useModelConsentStore } from './modelConsent'
+import { embeddingModelInfo } from '../ml/adapters/embeddings'
 export * from './linkViews'
 
 /** Where a run is: reading passages, loading the model, embedding, or a phase of the link worker. */
@@ -62,6 +64,7 @@ export const useLinksStore = defineStore('links', () => {
   const glossary = useGlossaryStore()
   const ml = useMlStore()
   const notify = useNotifyStore()
+  const consent = useModelConsentStore()
   /** Source report (A) and candidate report (B) ids. */
   const pairA = ref('')
   const pairB = ref('')
@@ -81,7 +84,7 @@ export const useLinksStore = defineStore('links', () => {
   /** Stored decisions on links of this pair, by link id. */
   const statuses = shallowRef<Map<string, LinkRow>>(new Map())
   /** The filters of the link list, map and heatmap. */
-  const filters = ref<LinkFilters>({ concept: '', section: '', threshold: 0.15, perSource: 1, status: 'all' })
+  const filters = ref<LinkFilters>({ concept: '', section: '', threshold: 0, strongOnly: false, perSource: 1, status: 'all' })
   let sub: Subscription | undefined
   const slot = createJobSlot(progress, error)
   let glossaryGen = 0
@@ -150,6 +153,14 @@ export const useLinksStore = defineStore('links', () => {
     return out
   }
 
+  /** Asks before the embedding model downloads (the same question as translation); resolves the answer. */
+  async function consentToEmbeddings(): Promise<boolean> {
+    await ml.loadSettings()
+    const info = embeddingModelInfo(ml.embeddingModel)
+    const model = { id: ml.embeddingModel, sizeMb: info?.sizeMb ?? { q8: 0, fp32: 0 }, webgpuDtype: 'fp32' as const, dtype: info?.dtype }
+    return consent.confirm([model], () => ml.embeddingStatus.state === 'ready', 'embeddings')
+  }
+
   /** Links the chosen pair (tier 1, refined by embeddings when asked and available). A new run cancels the old one. */
   async function run(): Promise<void> {
     const a = pairA.value
@@ -166,6 +177,11 @@ export const useLinksStore = defineStore('links', () => {
       if (!live()) return
       if (!docA || !docB) throw new Error(i18next.t('compare.missingDoc'))
       let embeddings: { a: Float32Array[]; b: Float32Array[] } | null = null
+      if (useEmbeddings.value && !(await consentToEmbeddings())) {
+        if (!live()) return
+        useEmbeddings.value = false
+        embeddingNote.value = i18next.t('compare.consent.declined')
+      }
       if (useEmbeddings.value) {
         const ea = await embedDoc(a, pa)
         const eb = ea && (await embedDoc(b, pb))
@@ -183,8 +199,9 @@ export const useLinksStore = defineStore('links', () => {
     })
   }
 
-  /** Stops the running job (the worker stops at its next chunk); earlier results stay. */
+  /** Stops the running job (the worker stops at its next chunk); earlier results stay. An open download question is withdrawn. */
   function cancel(): void {
+    if (consent.question?.purpose === 'embeddings') consent.withdraw()
     const job = slot.stop()
     if (job) rpc({ type: 'cancel', jobId: job }).catch(() => {})
   }

@@ -6,10 +6,10 @@ import { defineStore } from 'pinia'
 import i18next from 'i18next'
 import { ref, shallowRef, toRaw } from 'vue'
 import type { MlClient } from '../ml/client'
-import { MlError, type MlProgress } from '../ml/protocol'
+import { MlError, type EmbedPrefix, type MlProgress } from '../ml/protocol'
 import type { Lang } from '../core/model'
 import { DEFAULT_MODEL_SOURCE, parseModelSource, validateModelSource, type ModelSource } from '../ml/modelSource'
-import { DEFAULT_EMBEDDING_MODEL } from '../ml/adapters/embeddings'
+import { DEFAULT_EMBEDDING_MODEL, embeddingVariant } from '../ml/adapters/embeddings'
 import { embedWithCache } from '../ml/embedCache'
 import { useDb } from '../db'
 import { getMeta, setMeta } from '../db/termbase'
@@ -98,13 +98,16 @@ export const useMlStore = defineStore('ml', () => {
     }
   }
 
-  /** Embeds texts (cached by content hash and model); null when no model can be loaded. */
-  async function embed(texts: string[], onBatch?: (done: number, total: number) => void): Promise<Float32Array[] | null> {
+  /**
+   * Embeds texts (cached by content hash and model variant); null when no model can be loaded. Passage linking is a
+   * symmetric task, so both sides get e5's "query: " prefix by default (its authors' advice for symmetric tasks).
+   */
+  async function embed(texts: string[], onBatch?: (done: number, total: number) => void, prefix: EmbedPrefix = 'query'): Promise<Float32Array[] | null> {
     if (!(await ensureEmbeddings())) return null
     const c = await getClient()
     const cache = new DexieEmbeddingCache(useDb())
-    const { vectors } = await embedWithCache(texts, embeddingModel.value, cache, async (missing) => {
-      const r = await c.embed({ modelId: embeddingModel.value, texts: missing, prefix: 'passage' }, (p) => {
+    const { vectors } = await embedWithCache(texts, embeddingVariant(embeddingModel.value, prefix), cache, async (missing) => {
+      const r = await c.embed({ modelId: embeddingModel.value, texts: missing, prefix }, (p) => {
         const b = p as { status: string; done?: number; total?: number }
         if (b.status === 'batch' && onBatch) onBatch(b.done ?? 0, b.total ?? 1)
       })

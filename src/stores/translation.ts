@@ -2,7 +2,7 @@
 // streamed → restore → check) per passage, its IndexedDB cache, the user's confirmation before a model
 // download, one-click fixes, and the whole-document job that runs in the background until cancelled.
 import { defineStore } from 'pinia'
-import { ref, shallowRef, triggerRef } from 'vue'
+import { computed, ref, shallowRef, triggerRef } from 'vue'
 import type { Lang } from '../core/model'
 import type { TranslationFinding } from '../core/suggest'
 import type { PassageRow } from '../db/schema'
@@ -16,6 +16,7 @@ import { translationHash } from '../ml/translationCache'
 import { useGlossaryStore } from './glossary'
 import { useMlStore } from './ml'
 import { useTermMatcherStore } from './termMatcher'
+import { useModelConsentStore } from './modelConsent'
 
 /** The translation of one passage into one language, as the reader shows it. */
 export interface PassageTranslation {
@@ -39,20 +40,13 @@ export interface DocumentJob {
   running: boolean
 }
 
-/** The models a translation would download, waiting for the user's yes or no. */
-export interface DownloadQuestion {
-  models: TranslationModelInfo[]
-  answer: (yes: boolean) => void
-}
+export type { DownloadQuestion } from './modelConsent'
 
 /** The language a passage is translated from (its own, else the document's); null when unknown. */
 export function sourceLangOf(p: Pick<PassageRow, 'lang'>, docLang: Lang | 'und'): Lang | null {
   const l = p.lang === 'und' ? docLang : p.lang
   return l === 'und' ? null : l
 }
-
-/** WARNING: stored in users' databases; do not rename. */
-const AGREED_KEY = 'translationModelsAgreed'
 
 export const useTranslationStore = defineStore('translation', () => {
   const ml = useMlStore()
@@ -66,12 +60,11 @@ export const useTranslationStore = defineStore('translation', () => {
   const results = shallowRef<Record<string, PassageTranslation>>({})
   /** The last reason translation was unavailable (the worker's message), shown once for the reader. */
   const error = ref<string | null>(null)
-  /** The question shown before a download starts. */
-  const question = shallowRef<DownloadQuestion | null>(null)
+  const consent = useModelConsentStore()
+  /** The question shown before a download starts (the one question shared with embeddings). */
+  const question = computed(() => consent.question)
   /** The whole-document job, if one ran in this session. */
   const job = ref<DocumentJob | null>(null)
-  /** Models the user agreed to download, as "source|model" (kept in the database, read on first use). */
-  let confirmed: Set<string> | undefined
   const running = new Map<string, AbortController>()
   let jobController: AbortController | undefined
   const cache = () => new DexieTranslationCache(useDb())
@@ -87,30 +80,9 @@ export const useTranslationStore = defineStore('translation', () => {
     return m ? { matcher: m, glossary: { entries: glossary.entries } } : null
   }
 
-  /**
-   * Asks the user before `models` download (those not loaded, nor agreed to before for the current model
-   * source: the answer is remembered, as the browser keeps the files); resolves their answer.
-   */
-  async function confirmDownload(models: TranslationModelInfo[]): Promise<boolean> {
-    await ml.loadSettings()
-    const agreed = (confirmed ??= new Set((await getMeta<string[]>(useDb(), AGREED_KEY)) ?? []))
-    const src = modelSourceKey(ml.source)
-    const ask = models.filter((m) => !agreed.has(`${src}|${m.id}`) && ml.translationStatus[m.id]?.state !== 'ready')
-    if (!ask.length) return true
-    question.value?.answer(false)
-    return new Promise((resolve) => {
-      question.value = {
-        models: ask,
-        answer: (yes) => {
-          question.value = null
-          if (yes) {
-            for (const m of ask) agreed.add(`${src}|${m.id}`)
-            void setMeta(useDb(), AGREED_KEY, [...agreed])
-          }
-          resolve(yes)
-        },
-      }
-    })
+  /** Asks the user before translation `models` download (see the consent store); resolves their answer. */
+  function confirmDownload(models: TranslationModelInfo[]): Promise<boolean> {
+    return consent.confirm(models, (id) => ml.translationStatus[id]?.state === 'ready')
   }
 
   /** Shows the cached translation of a passage, if there is one; true when found. */

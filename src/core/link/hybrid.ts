@@ -1,4 +1,4 @@
-// The hook where tier 2 (sentence embeddings) refines tier-1 link scores without throwing their evidence away.
+// The hook where tier 2 (sentence embeddings) joins linking: a similarity callback or the passages' vectors.
 
 /** A similarity between source passage `a` and candidate passage `b` (positions), in [-1, 1] or [0, 1]. */
 export type NeuralSimilarity = (a: number, b: number) => number
@@ -13,18 +13,17 @@ export interface PassageEmbeddings {
 export interface NeuralOptions {
   /** Similarity callback (e.g. from cached embeddings in the worker). */
   neural?: NeuralSimilarity
-  /** Or embedding vectors: cosine similarity, and nearest neighbours join the candidate pool. */
+  /** Or embedding vectors: cosine similarity, and the nearest passages join the candidate pool (dense retrieval). */
   embeddings?: PassageEmbeddings
-  /** Share of the neural similarity in the hybrid score (default 0.5). */
-  neuralWeight?: number
 }
 
-/** Cosine similarity of two vectors (0 when either is zero). */
+/** Cosine similarity of two vectors of one length (0 when either is zero); vectors of different lengths are an error. */
 export function cosine(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (x.length !== y.length) throw new Error(`cosine: vectors differ in length (${x.length} vs ${y.length})`)
   let dot = 0
   let nx = 0
   let ny = 0
-  const n = Math.min(x.length, y.length)
+  const n = x.length
   for (let i = 0; i < n; i++) {
     dot += x[i] * y[i]
     nx += x[i] * x[i]
@@ -37,22 +36,6 @@ export function cosine(x: ArrayLike<number>, y: ArrayLike<number>): number {
 export function neuralFunction(opts: NeuralOptions): NeuralSimilarity | null {
   if (opts.neural) return opts.neural
   const e = opts.embeddings
-  if (e) return (a, b) => (e.a[a] && e.b[b] ? cosine(e.a[a], e.b[b]) : 0)
+  if (e) return (a, b) => (e.a[a]?.length && e.b[b]?.length ? cosine(e.a[a], e.b[b]) : 0)
   return null
-}
-
-/** Blends a lexical score and a neural similarity (negative similarities count as 0) into one score in [0, 1]. */
-export function hybridScore(lexical: number, neural: number, neuralWeight = 0.5): number {
-  const n = Math.max(0, Math.min(1, neural))
-  return (1 - neuralWeight) * lexical + neuralWeight * n
-}
-
-/**
- * Positions of the `k` passages of `b` nearest to embedding `a`, by cosine (a dense scan over one document:
- * the neural tier's own candidates, added to the lexical pool so a link with no shared feature can surface).
- */
-export function nearestByEmbedding(query: ArrayLike<number>, b: readonly ArrayLike<number>[], k: number): number[] {
-  const scored = b.map((v, i) => ({ i, s: cosine(query, v) }))
-  scored.sort((x, y) => y.s - x.s)
-  return scored.slice(0, k).map((x) => x.i)
 }

@@ -14,8 +14,14 @@ export {
   type FeatureWeights, type LinkIndex, type LinkIndexOptions, type ScoredCandidate, type SearchOptions,
 } from './linkIndex'
 export { explainLink, type LinkEvidence, type SharedFeature } from './evidence'
-export { cosine, hybridScore, type NeuralOptions, type NeuralSimilarity, type PassageEmbeddings } from './hybrid'
+export { cosine, type NeuralOptions, type NeuralSimilarity, type PassageEmbeddings } from './hybrid'
 export {
   linkDocuments, linkPrepared, prepareLinkTarget, featuresOf, queryFeaturesOf, kindsCompatible,
   type LinkCandidate, type LinkMethod, type LinkOptions, type LinkTarget, type PassageLinks,
 } from './linkDocuments'
+export { isFalseFriend, verifyCognate, cognateSimilarity } from './falseFriends'
+export { isReferenceLike, leadingEnumeratorLength } from './references'
+export {
+  CALIBRATION, PAIR_FEATURES, pairFeatures, probability, strengthOf,
+  type CalibrationModel, type LinkStrength, type PairContext, type PairFeatureName,
+} from './calibrate'

@@ -2,7 +2,8 @@
 import type { Lang, PassageKind } from '../model'
 import { explainLink, type LinkEvidence } from './evidence'
 import { extractFeatures, extractQueryFeatures, type ConceptMatcherLike, type FeatureOptions, type LinkPassage, type PassageFeatures } from './features'
-import { hybridScore, nearestByEmbedding, neuralFunction, type NeuralOptions } from './hybrid'
+import { neuralFunction, type NeuralOptions } from './hybrid'
+import { CALIBRATION, pairFeatures, probability, strengthOf, type CalibrationModel, type LinkStrength } from './calibrate'
 import { buildLinkIndex, searchLinkIndex, type FeatureWeights, type LinkIndex, type LinkIndexOptions } from './linkIndex'
 
 /** Options of `linkDocuments`. */
@@ -19,10 +20,14 @@ export interface LinkOptions extends NeuralOptions, FeatureOptions, LinkIndexOpt
   maxPostings?: number
   /** Link footnotes too (to footnotes); by default they are neither sources nor candidates. */
   includeFootnotes?: boolean
-  /** Lexical candidates re-scored by the neural tier (default max(50, 5 × top)). */
+  /** Candidates scored per source passage, from each retrieval (default max(50, 5 × top)). */
   pool?: number
   /** Weight of a whole source passage next to its best sentence window (default 0.1). */
   windowMix?: number
+  /** The calibration model (default: the fitted one for tier 1, or for hybrid when a neural tier is given). */
+  calibration?: CalibrationModel
+  /** Keep every scored candidate, with its pair features (for fitting a calibration model). */
+  keepAll?: boolean
 }
 
 /** How a candidate's score was made. */
@@ -32,8 +37,12 @@ export type LinkMethod = 'lexical' | 'hybrid'
 export interface LinkCandidate {
   /** Position of the candidate in B's passage list. */
   index: number
-  /** Score in [0, 1]: lexical, or hybrid when a neural tier took part. */
+  /** Calibrated probability in [0, 1] that both passages state the same fact (see `calibrate.ts`). */
   score: number
+  /** Strong: a researcher can rely on it; weak: worth a look. Candidates below the weak floor are not listed. */
+  strength: LinkStrength
+  /** The pair features behind the score (only with `keepAll`). */
+  features?: number[]
   method: LinkMethod
   evidence: LinkEvidence
 }
@@ -84,34 +93,54 @@ export function prepareLinkTarget(b: readonly LinkPassage[], opts: LinkOptions =
 export function linkPrepared(aFeatures: readonly PassageFeatures[], target: LinkTarget, opts: LinkOptions = {}): PassageLinks[] {
   const top = opts.top ?? 10
   const neural = neuralFunction(opts)
-  const pool = neural ? (opts.pool ?? Math.max(50, 5 * top)) : top
-  const alpha = opts.neuralWeight ?? 0.5
+  const pool = opts.pool ?? Math.max(50, 5 * top)
+  const model = opts.calibration ?? (neural ? CALIBRATION.hybrid : CALIBRATION.lexical)
+  const sameLanguage = !!opts.langA && opts.langA !== 'und' && opts.langA === opts.langB
   return aFeatures.map((q, source) => {
     const srcKind = q.passageKind
     if (srcKind === 'footnote' && !opts.includeFootnotes) return { source, candidates: [] }
-    const accept = (doc: number) => kindsCompatible(srcKind, target.index.kinds[doc], opts.includeFootnotes)
+    const ref = !!q.reference
+    const accept = (doc: number) =>
+      kindsCompatible(srcKind, target.index.kinds[doc], opts.includeFootnotes) && !!target.features[doc].reference === ref
     const lexical = searchLinkIndex(target.index, q, { top: pool, weights: opts.weights, maxPostings: opts.maxPostings, accept, windowMix: opts.windowMix })
-    let ranked = lexical.map((c) => ({ index: c.index, lexical: c.score, neural: undefined as number | undefined, score: c.score }))
-    if (neural) {
-      const seen = new Set(ranked.map((c) => c.index))
-      if (opts.embeddings?.a[source]) {
-        for (const i of nearestByEmbedding(opts.embeddings.a[source], opts.embeddings.b, pool))
-          if (!seen.has(i) && accept(i)) ranked.push({ index: i, lexical: 0, neural: undefined, score: 0 }), seen.add(i)
-      }
-      for (const c of ranked) {
-        c.neural = Math.max(0, Math.min(1, neural(source, c.index)))
-        c.score = hybridScore(c.lexical, c.neural, alpha)
-      }
-      ranked.sort((x, y) => y.score - x.score || x.index - y.index)
+    const pooled = new Map<number, { lexical: number; rank: number }>()
+    lexical.forEach((c, i) => pooled.set(c.index, { lexical: c.score, rank: i + 1 }))
+    const dense = neural ? denseNeighbours(opts, source, target.features.length, neural, accept, pool) : null
+    if (dense) for (const i of dense.order.slice(0, pool)) if (!pooled.has(i)) pooled.set(i, { lexical: 0, rank: 0 })
+    const scored: LinkCandidate[] = []
+    for (const [index, c] of pooled) {
+      const evidence = explainLink(target.index, q, index, c.lexical, { weights: opts.weights, sameLanguage })
+      const cos = dense ? dense.cos[index] : undefined
+      if (cos !== undefined) evidence.neural = Math.max(0, Math.min(1, cos))
+      const x = pairFeatures(evidence, {
+        lexicalRank: c.rank, charsA: q.chars ?? 0, charsB: target.features[index].chars ?? 0,
+        cosine: cos, baseline: dense?.baseline, denseRank: dense ? dense.rank.get(index) : undefined,
+      })
+      const p = probability(model, x)
+      const strength = strengthOf(model, p)
+      if (opts.keepAll) scored.push({ index, score: p, strength: strength ?? 'weak', method: neural ? 'hybrid' : 'lexical', evidence, features: x })
+      else if (strength) scored.push({ index, score: p, strength, method: neural ? 'hybrid' : 'lexical', evidence })
     }
-    ranked = ranked.slice(0, top)
-    const candidates: LinkCandidate[] = ranked.map((c) => {
-      const evidence = explainLink(target.index, q, c.index, c.lexical, { weights: opts.weights })
-      if (c.neural !== undefined) evidence.neural = c.neural
-      return { index: c.index, score: c.score, method: neural ? 'hybrid' : 'lexical', evidence }
-    })
-    return { source, candidates }
+    scored.sort((x, y) => y.score - x.score || x.index - y.index)
+    return { source, candidates: opts.keepAll ? scored : scored.slice(0, top) }
   })
+}
+
+/** Every passage of B by cosine to source `a` (accepted ones only), with ranks and the mean of the nearest ten. */
+function denseNeighbours(opts: LinkOptions, a: number, size: number, sim: (a: number, b: number) => number, accept: (doc: number) => boolean, pool: number) {
+  const cos = new Float64Array(size)
+  const order: number[] = []
+  for (let i = 0; i < size; i++) {
+    if (!accept(i) || (opts.embeddings && !opts.embeddings.b[i]?.length)) continue
+    cos[i] = sim(a, i)
+    order.push(i)
+  }
+  order.sort((x, y) => cos[y] - cos[x] || x - y)
+  const rank = new Map<number, number>()
+  order.slice(0, pool).forEach((i, r) => rank.set(i, r + 1))
+  const near = order.slice(0, 10)
+  const baseline = near.length ? near.reduce((s, i) => s + cos[i], 0) / near.length : 0
+  return { cos, order, rank, baseline }
 }
 
 /**

@@ -14,28 +14,35 @@ export interface EmbeddingModelInfo {
   sizeMb: { q8: number; fp32: number }
   /** Prefixes the model was trained with (e5: "query: " / "passage: "). */
   prefixes?: { query: string; passage: string }
+  /** The weights to load on every device, when only one was verified (see the model pack); else `embeddingDtype`. */
+  dtype?: MlDtype
   note: string
 }
 
-/** The default: small, multilingual (50+ languages incl. fi, nb, da, sv, fr, ru), no prefixes. */
-export const DEFAULT_EMBEDDING_MODEL = 'Xenova/paraphrase-multilingual-MiniLM-L12-v2'
+/**
+ * The default: multilingual-e5-small (100 languages incl. fi, nb, da, sv, fr, ru). It is the model the link
+ * calibration was fitted with, and the one `npm run model-pack` builds for agencies without internet.
+ */
+export const DEFAULT_EMBEDDING_MODEL = 'Xenova/multilingual-e5-small'
 
-/** Embedding models offered in the settings. Sizes are approximate. */
+/** Embedding models offered in the settings. Sizes are the download (ONNX weights plus tokenizer), in MB. */
 export const EMBEDDING_MODELS: readonly EmbeddingModelInfo[] = [
   {
     id: DEFAULT_EMBEDDING_MODEL,
-    label: 'Multilingual MiniLM L12 (default)',
+    label: 'Multilingual E5 small (default)',
     dims: 384,
-    sizeMb: { q8: 125, fp32: 480 },
-    note: 'Fast paraphrase model, 50+ languages.',
+    // fp32 only: the pack's 8-bit weights drift from the model's own runtime (cosine < 0.99 on some sentences).
+    sizeMb: { q8: 128, fp32: 480 },
+    prefixes: { query: 'query: ', passage: 'passage: ' },
+    dtype: 'fp32',
+    note: 'Retrieval-tuned; texts get "query: " / "passage: " prefixes. Link scores are calibrated on it.',
   },
   {
-    id: 'Xenova/multilingual-e5-small',
-    label: 'Multilingual E5 small',
+    id: 'Xenova/paraphrase-multilingual-MiniLM-L12-v2',
+    label: 'Multilingual MiniLM L12',
     dims: 384,
-    sizeMb: { q8: 135, fp32: 490 },
-    prefixes: { query: 'query: ', passage: 'passage: ' },
-    note: 'Retrieval-tuned; texts get "query: " / "passage: " prefixes.',
+    sizeMb: { q8: 125, fp32: 480 },
+    note: 'Fast paraphrase model, 50+ languages; link scores are calibrated on E5, so they are less exact with it.',
   },
   {
     id: 'Xenova/LaBSE',
@@ -51,15 +58,23 @@ export function embeddingModelInfo(modelId: string): EmbeddingModelInfo | undefi
   return EMBEDDING_MODELS.find((m) => m.id === modelId)
 }
 
-/** Adds the model's prefix to each text ('none', or a model without prefixes, leaves texts as they are). */
-export function applyPrefix(texts: readonly string[], modelId: string, prefix: EmbedPrefix = 'passage'): string[] {
-  const p = prefix === 'none' ? undefined : embeddingModelInfo(modelId)?.prefixes?.[prefix]
-  return p ? texts.map((t) => p + t) : [...texts]
+/** The text the model wants before each input for `prefix` ("query: " for e5), or "" ('none', or no prefixes). */
+export function prefixText(modelId: string, prefix: EmbedPrefix = 'passage'): string {
+  return prefix === 'none' ? '' : (embeddingModelInfo(modelId)?.prefixes?.[prefix] ?? '')
 }
 
-/** The cache variant of a (model, prefix) pair: e5 vectors of "query: x" and "passage: x" differ. */
+/** Adds the model's prefix to each text ('none', or a model without prefixes, leaves texts as they are). */
+export function applyPrefix(texts: readonly string[], modelId: string, prefix: EmbedPrefix = 'passage'): string[] {
+  const p = prefixText(modelId, prefix)
+  return texts.map((t) => p + t)
+}
+
+/**
+ * The cache variant of a (model, prefix) pair: e5 vectors of "query: x" and "passage: x" differ. "/long" marks
+ * vectors pooled over window-sized pieces (`embedLongTexts`), which differ from one truncated pass.
+ */
 export function embeddingVariant(modelId: string, prefix: EmbedPrefix = 'passage'): string {
-  return prefix !== 'none' && embeddingModelInfo(modelId)?.prefixes ? `${modelId}#${prefix}` : modelId
+  return (prefix !== 'none' && embeddingModelInfo(modelId)?.prefixes ? `${modelId}#${prefix}` : modelId) + '/long'
 }
 
 // ---- device and dtype -------------------------------------------------------------------------
@@ -94,6 +109,8 @@ export function embeddingDtype(device: MlDevice): MlDtype {
   return device === 'webgpu' ? 'fp32' : 'q8'
 }
 
+export { cosine } from '../../core/link/hybrid'
+
 // ---- loading and running ----------------------------------------------------------------------
 
 type Transformers = typeof import('@huggingface/transformers')
@@ -124,7 +141,7 @@ export async function loadEmbedder(
   modelId: string,
   opts: { device: MlDevice; dtype?: MlDtype; onProgress?: (p: TransformersProgress) => void },
 ): Promise<Embedder> {
-  const dtype = opts.dtype ?? embeddingDtype(opts.device)
+  const dtype = opts.dtype ?? embeddingModelInfo(modelId)?.dtype ?? embeddingDtype(opts.device)
   const extractor = (await tf.pipeline('feature-extraction', modelId, {
     device: opts.device,
     dtype,
@@ -179,16 +196,66 @@ export async function embedTexts(
   return vectors
 }
 
-/** Cosine similarity of two vectors of the same length (the dot product, for normalised vectors). */
-export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`cosine: vectors differ in length (${a.length} vs ${b.length})`)
-  let dot = 0
-  let na = 0
-  let nb = 0
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i]
-    na += a[i] * a[i]
-    nb += b[i] * b[i]
+/**
+ * Cuts a text into pieces of at most `maxChars` characters at sentence ends (a sentence longer than that is cut
+ * at white space), so that no piece overflows the model's window (512 tokens for e5 and MiniLM; about 1,000
+ * characters of Nordic or Finnish text stays well inside it).
+ */
+export function chunkForEmbedding(text: string, maxChars = 1000): string[] {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= maxChars) return [flat]
+  const pieces: string[] = []
+  let cur = ''
+  for (const sentence of flat.split(/(?<=[.!?…])\s+(?=\S)/u)) {
+    for (let s = sentence; s; ) {
+      const room = maxChars - (cur ? cur.length + 1 : 0)
+      if (s.length <= room) {
+        cur = cur ? `${cur} ${s}` : s
+        s = ''
+      } else if (cur) {
+        pieces.push(cur)
+        cur = ''
+      } else {
+        const cut = s.lastIndexOf(' ', maxChars) > maxChars / 2 ? s.lastIndexOf(' ', maxChars) : maxChars
+        pieces.push(s.slice(0, cut))
+        s = s.slice(cut).trimStart()
+      }
+    }
   }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb)
+  if (cur) pieces.push(cur)
+  return pieces
+}
+
+/**
+ * Embeds texts of any length: each text is cut into window-sized pieces (`chunkForEmbedding`), every piece gets
+ * the prefix and is embedded, and a text's vector is the length-weighted mean of its pieces, L2-normalised.
+ */
+export async function embedLongTexts(
+  embedder: Pick<Embedder, 'extractor'>,
+  texts: readonly string[],
+  opts: { prefix?: string; maxChars?: number; batchSize?: number; signal?: AbortSignal; onBatch?: (done: number, total: number) => void } = {},
+): Promise<Float32Array[]> {
+  const owner: number[] = []
+  const pieces: string[] = []
+  texts.forEach((t, i) => {
+    for (const p of chunkForEmbedding(t, opts.maxChars)) {
+      owner.push(i)
+      pieces.push((opts.prefix ?? '') + p)
+    }
+  })
+  const vecs = await embedTexts(embedder, pieces, opts)
+  const dims = vecs[0]?.length ?? 0
+  const out = texts.map(() => new Float32Array(dims))
+  vecs.forEach((v, k) => {
+    const w = pieces[k].length
+    const o = out[owner[k]]
+    for (let d = 0; d < dims; d++) o[d] += w * v[d]
+  })
+  for (const o of out) {
+    let n = 0
+    for (let d = 0; d < dims; d++) n += o[d] * o[d]
+    n = Math.sqrt(n) || 1
+    for (let d = 0; d < dims; d++) o[d] /= n
+  }
+  return out
 }

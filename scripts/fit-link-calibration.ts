@@ -1,0 +1,117 @@
+// Fits the link calibration models (tier 1 alone, and hybrid with the model pack) on the DEVELOPMENT half of the
+// independent-report gold only, and writes them to src/core/link/calibrationModels.json.
+// Run: npx tsx scripts/fit-link-calibration.ts   (then `npm run eval` reports both halves)
+import { writeFileSync } from 'node:fs'
+import { buildMatcher } from '../src/core/matcher'
+import { linkDocuments, PAIR_FEATURES, CALIBRATION, type CalibrationModel, type PairFeatureName } from '../src/core/link'
+import { loadCorpus, loadStarterGlossary } from '../tests/bench/linkGold'
+import { loadIndepSets, type IndepSet } from '../tests/bench/indepGold'
+import { corpusEmbeddings, packAvailable, PACK_MODEL } from '../tests/bench/corpusEmbeddings'
+
+const OUT = new URL('../src/core/link/calibrationModels.json', import.meta.url)
+const LEXICAL: PairFeatureName[] = ['lexical', 'substantive', 'specificNumbers', 'cognates', 'weakOnly', 'lexicalRank', 'lengthGap']
+const HYBRID: PairFeatureName[] = [...LEXICAL, 'cosine', 'margin', 'denseRank']
+/** Strong links must be right this often on dev, and at most this share of no-counterpart passages may get one. */
+const STRONG_PRECISION = 0.92
+const EMPTY_STRONG = 0.08
+const WEAK_FLOOR = 0.02
+
+interface Example { x: number[]; y: number; query: string; empty: boolean }
+
+function examples(sets: IndepSet[], embeddings?: Map<string, Float32Array[]>): Example[] {
+  const glossary = loadStarterGlossary()
+  const matcher = glossary ? buildMatcher(glossary) : null
+  const out: Example[] = []
+  for (const s of sets) {
+    const emb = embeddings && { a: embeddings.get(s.a.file)!, b: embeddings.get(s.b.file)! }
+    const links = linkDocuments(s.a.passages, s.b.passages, { matcher, top: 10, langA: s.a.lang, langB: s.b.lang, embeddings: emb, keepAll: true })
+    for (const q of s.queries) {
+      if (q.split !== 'dev') continue
+      for (const c of links[q.source].candidates)
+        out.push({ x: c.features!, y: q.relevant.has(c.index) ? 1 : 0, query: `${s.a.file}#${q.source}`, empty: !q.relevant.size })
+    }
+  }
+  return out
+}
+
+/** L2-regularised logistic regression by Newton steps on standardised features. */
+function fit(data: Example[], names: PairFeatureName[], l2 = 1): Omit<CalibrationModel, 'strong' | 'weak' | 'trainedOn'> {
+  const cols = names.map((n) => PAIR_FEATURES.indexOf(n))
+  const X = data.map((e) => cols.map((c) => e.x[c]))
+  const d = cols.length
+  const mean = cols.map((_, j) => X.reduce((s, r) => s + r[j], 0) / X.length)
+  const std = cols.map((_, j) => Math.sqrt(X.reduce((s, r) => s + (r[j] - mean[j]) ** 2, 0) / X.length) || 1)
+  const Z = X.map((r) => [1, ...r.map((v, j) => (v - mean[j]) / std[j])])
+  let w = new Array(d + 1).fill(0)
+  for (let it = 0; it < 50; it++) {
+    const g = new Array(d + 1).fill(0)
+    const H = Array.from({ length: d + 1 }, () => new Array(d + 1).fill(0))
+    Z.forEach((z, i) => {
+      const p = 1 / (1 + Math.exp(-z.reduce((s, v, j) => s + v * w[j], 0)))
+      const r = p - data[i].y
+      for (let a = 0; a <= d; a++) {
+        g[a] += r * z[a]
+        for (let b = 0; b <= d; b++) H[a][b] += p * (1 - p) * z[a] * z[b]
+      }
+    })
+    for (let a = 1; a <= d; a++) (g[a] += l2 * w[a]), (H[a][a] += l2)
+    const step = solve(H, g)
+    w = w.map((v, j) => v - step[j])
+    if (Math.max(...step.map(Math.abs)) < 1e-8) break
+  }
+  return { features: names, mean, std, weights: w.slice(1), bias: w[0] }
+}
+
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length
+  const M = A.map((r, i) => [...r, b[i]])
+  for (let c = 0; c < n; c++) {
+    let p = c
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r
+    ;[M[c], M[p]] = [M[p], M[c]]
+    for (let r = 0; r < n; r++) {
+      if (r === c || !M[c][c]) continue
+      const f = M[r][c] / M[c][c]
+      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k]
+    }
+  }
+  return M.map((r, i) => r[n] / (r[i] || 1))
+}
+
+/** The lowest strong threshold that keeps dev's strong top-1 links right and no-counterpart passages clear. */
+function strongThreshold(data: Example[], model: Omit<CalibrationModel, 'strong' | 'weak' | 'trainedOn'>): number {
+  const p = (x: number[]) => 1 / (1 + Math.exp(-(model.bias + model.features.reduce((s, n, j) => s + model.weights[j] * ((x[PAIR_FEATURES.indexOf(n)] - model.mean[j]) / model.std[j]), 0))))
+  const top = new Map<string, { p: number; y: number; empty: boolean }>()
+  for (const e of data) {
+    const v = p(e.x)
+    const cur = top.get(e.query)
+    if (!cur || v > cur.p) top.set(e.query, { p: v, y: e.y, empty: e.empty })
+  }
+  const tops = [...top.values()]
+  const empties = tops.filter((t) => t.empty).length || 1
+  for (let t = 0.3; t < 0.99; t += 0.01) {
+    const strong = tops.filter((x) => x.p >= t)
+    const right = strong.filter((x) => x.y === 1).length
+    const emptyStrong = strong.filter((x) => x.empty).length
+    if (strong.length && right / strong.length >= STRONG_PRECISION && emptyStrong / empties <= EMPTY_STRONG) return Math.round(t * 100) / 100
+  }
+  return 0.99
+}
+
+const sets = loadIndepSets()
+const date = new Date().toISOString().slice(0, 10)
+const models = { lexical: CALIBRATION.lexical, hybrid: CALIBRATION.hybrid }
+const describe = (data: Example[]) =>
+  `dev half of tests/fixtures/link-indep-gold.json: ${new Set(data.map((e) => e.query)).size} source passages, ${data.length} candidates, ${data.filter((e) => e.y).length} right; scripts/fit-link-calibration.ts, ${date}`
+const lex = examples(sets)
+const lexModel = fit(lex, LEXICAL)
+models.lexical = { ...lexModel, strong: strongThreshold(lex, lexModel), weak: WEAK_FLOOR, trainedOn: describe(lex) }
+console.log('lexical', models.lexical)
+if (packAvailable()) {
+  const hyb = examples(sets, await corpusEmbeddings(loadCorpus()))
+  const hybModel = fit(hyb, HYBRID)
+  models.hybrid = { ...hybModel, strong: strongThreshold(hyb, hybModel), weak: WEAK_FLOOR, trainedOn: describe(hyb) + `; model ${PACK_MODEL}` }
+  console.log('hybrid', models.hybrid)
+} else console.log(`no model pack: the hybrid model is left as it was (${models.hybrid.trainedOn})`)
+const round = (m: CalibrationModel) => ({ ...m, mean: m.mean.map((v) => +v.toFixed(5)), std: m.std.map((v) => +v.toFixed(5)), weights: m.weights.map((v) => +v.toFixed(5)), bias: +m.bias.toFixed(5) })
+writeFileSync(OUT, JSON.stringify({ lexical: round(models.lexical), hybrid: round(models.hybrid) }, null, 2) + '\n')

@@ -1,0 +1,81 @@
+// Evaluates passage linking between independent reports on the frozen gold (dev and test halves reported apart):
+// tier 1 alone, tier 2 alone (embedding cosine) and hybrid, with P@1, MRR, recall@5, the strong band's precision
+// and the share of no-counterpart passages that get a strong link. Run: npx tsx tests/bench/eval-link-indep.ts
+import { buildMatcher } from '../../src/core/matcher'
+import { cosine, kindsCompatible, linkDocuments, type LinkOptions, type PassageLinks } from '../../src/core/link'
+import { loadCorpus, loadLinkGold, loadStarterGlossary, scoreLinks } from './linkGold'
+import { countIndep, loadIndepSets, ratios, zeroCounts, type IndepCounts, type IndepSet, type Split } from './indepGold'
+import { corpusEmbeddings, packAvailable, PACK_MODEL } from './corpusEmbeddings'
+
+const glossary = loadStarterGlossary()
+const matcher = glossary ? buildMatcher(glossary) : null
+const fmt = (x: number) => x.toFixed(3)
+
+/** Report-pair groups the issue names: independent reports into English, Danish–Norwegian, French into Nordic. */
+function groupOf(set: string): string {
+  if (/-en$/.test(set)) return 'da/nb/fi→en'
+  if (/^fr-/.test(set)) return 'fr→da/nb'
+  return 'da↔nb'
+}
+
+/** Tier 2 alone: B's passages by cosine to each source passage (same kind rules as linking). */
+function denseOnly(s: IndepSet, ea: Float32Array[], eb: Float32Array[]): PassageLinks[] {
+  return s.a.passages.map((pa, source) => {
+    const order = s.b.passages
+      .map((pb, i) => ({ i, c: pa.kind === 'footnote' || !kindsCompatible(pa.kind, pb.kind) ? -2 : cosine(ea[source], eb[i]) }))
+      .filter((x) => x.c > -2)
+      .sort((x, y) => y.c - x.c)
+      .slice(0, 10)
+    return { source, candidates: order.map((x) => ({ index: x.i, score: x.c, strength: 'weak' as const, method: 'hybrid' as const, evidence: { concepts: [], numbers: [], names: [], cognates: [], words: [], lexical: 0 } })) }
+  })
+}
+
+type Mode = (s: IndepSet) => PassageLinks[]
+
+function evaluate(sets: IndepSet[], mode: Mode): Map<string, IndepCounts> {
+  const out = new Map<string, IndepCounts>()
+  for (const s of sets) {
+    const links = mode(s)
+    for (const split of ['dev', 'test'] as Split[]) {
+      const qs = s.queries.filter((q) => q.split === split)
+      for (const g of [groupOf(s.set), 'all']) {
+        const key = `${split}|${g}`
+        out.set(key, countIndep(out.get(key) ?? zeroCounts(), links, qs))
+      }
+    }
+  }
+  return out
+}
+
+function print(name: string, res: Map<string, IndepCounts>, strength = true) {
+  console.log(`\n${name}`)
+  for (const [key, c] of [...res].sort()) {
+    const [split, group] = key.split('|')
+    const r = ratios(c)
+    const band = strength ? `  strong ${String(r.strong).padStart(3)} right ${fmt(r.strongPrecision)}  no-counterpart ${r.empty} strong ${fmt(r.emptyStrong)}` : ''
+    console.log(`  ${split.padEnd(4)} ${group.padEnd(12)} q ${String(r.queries).padStart(3)}  P@1 ${fmt(r.p1)}  MRR ${fmt(r.mrr)}  R@5 ${fmt(r.r5)}${band}`)
+  }
+}
+
+export async function main() {
+  const sets = loadIndepSets()
+  for (const s of sets) if (s.unresolved.length) console.warn(`${s.set}: unresolved ${s.unresolved.join(', ')}`)
+  const base = (s: IndepSet): LinkOptions => ({ matcher, top: 10, langA: s.a.lang, langB: s.b.lang })
+  console.log(`Linking independent reports (gold: tests/fixtures/link-indep-gold.json; glossary ${glossary?.entries.length ?? 0} concepts)`)
+  print('tier 1 (lexical + glossary)', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, base(s))))
+  const fr = loadLinkGold(['fr-en'])[0]
+  const frLex = scoreLinks(linkDocuments(fr.a.passages, fr.b.passages, { matcher, top: 10, langA: 'fr', langB: 'en' }), fr.queries)
+  console.log(`  fr→en (link-gold.json, a restatement)   P@1 ${fmt(frLex.p1)}  MRR ${fmt(frLex.mrr)}`)
+  if (!packAvailable()) {
+    console.log(`\n(no model pack in models/${PACK_MODEL}: run \`npm run model-pack\` for tier 2 and hybrid figures)`)
+    return
+  }
+  const emb = await corpusEmbeddings(loadCorpus())
+  const vec = (s: IndepSet) => ({ a: emb.get(s.a.file)!, b: emb.get(s.b.file)! })
+  print(`tier 2 alone (${PACK_MODEL}, cosine)`, evaluate(sets, (s) => denseOnly(s, vec(s).a, vec(s).b)), false)
+  print('hybrid (tier 1 ∪ dense retrieval, calibrated fusion)', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, { ...base(s), embeddings: vec(s) })))
+  const frHyb = scoreLinks(linkDocuments(fr.a.passages, fr.b.passages, { matcher, top: 10, langA: 'fr', langB: 'en', embeddings: { a: emb.get(fr.a.file)!, b: emb.get(fr.b.file)! } }), fr.queries)
+  console.log(`  fr→en (link-gold.json, a restatement)   P@1 ${fmt(frHyb.p1)}  MRR ${fmt(frHyb.mrr)}`)
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main()
