@@ -157,7 +157,7 @@ export const useLinksStore = defineStore('links', () => {
   async function consentToEmbeddings(): Promise<boolean> {
     await ml.loadSettings()
     const info = embeddingModelInfo(ml.embeddingModel)
-    const model = { id: ml.embeddingModel, sizeMb: info?.sizeMb ?? { q8: 0, fp32: 0 }, webgpuDtype: 'fp32' as const, dtype: info?.dtype }
+    const model = { id: ml.embeddingModel, sizeMb: info?.sizeMb ?? { q8: 0, fp32: 0 }, webgpuDtype: 'fp32' as const }
     return consent.confirm([model], () => ml.embeddingStatus.state === 'ready', 'embeddings')
   }
 

@@ -13,8 +13,6 @@ export interface ModelDownloadInfo {
   id: string
   sizeMb: { q8: number; fp32: number }
   webgpuDtype?: MlDtype
-  /** The weights used on every device, when the model has only one verified dtype. */
-  dtype?: MlDtype
 }
 
 /** The models a task would download, waiting for the user's yes or no. */
