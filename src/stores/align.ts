@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef, toRaw, watch } from 'vue'
 import i18next from 'i18next'
-import { alignAroundAnchors, beadTexts, checkBeads, confirmedAnchors, toTmx, toXliff, type AlignGap, type EditableBead, type GapBead } from '../core/align'
+import { alignAroundAnchors, beadTexts, checkBeads, confirmedAnchors, gapInputs, splitByGap, toTmx, toXliff, type AlignGap, type EditableBead } from '../core/align'
 import type { Lang } from '../core/model'
 import { useDb } from '../db'
 import { getPassages } from '../db/documents'
@@ -17,7 +17,7 @@ import { useGlossaryStore } from './glossary'
 import { useMlStore } from './ml'
 import { createJobSlot } from './jobSlot'
 import { createCorrections } from './alignCorrections'
-import { blockStarts, fingerprintOf, gapSegments, gather, stemOf, toGapBeads, type AlignPair, type AlignSentence } from './alignData'
+import { blockStarts, fingerprintOf, gather, stemOf, type AlignPair, type AlignSentence } from './alignData'
 
 export type { AlignPair, AlignSentence } from './alignData'
 
@@ -193,34 +193,28 @@ export const useAlignStore = defineStore('align', () => {
       const { src, tgt } = await gather(p)
       if (!live()) return
       if (!src.length || !src.some((s) => s.length) || !tgt.some((s) => s.length)) throw new Error(i18next.t('align.nothing'))
-      const segs: AlignSegment[] = src.map((s, k) => ({ src: s.map((x) => x.text), tgt: tgt[k].map((x) => x.text) }))
+      let vectors: { src: Float32Array[]; tgt: Float32Array[] } | null = null
       if (useEmbeddings.value) {
         const es = await embedSide(src.flat())
         const et = es && (await embedSide(tgt.flat()))
         if (!live()) return
-        if (es && et) {
-          let i = 0
-          let j = 0
-          for (const seg of segs) {
-            seg.embeddings = { src: es.slice(i, (i += seg.src.length)), tgt: et.slice(j, (j += seg.tgt.length)) }
-          }
-        } else embeddingNote.value = ml.embeddingsUnavailableNote()
+        if (es && et) vectors = { src: es, tgt: et }
+        else embeddingNote.value = ml.embeddingsUnavailableNote()
       }
       progress.value = { phase: 'align', done: 0, total: 0 }
       const [fs, ft] = [src.flat(), tgt.flat()]
       const fp = await fingerprintOf(fs, ft)
       // Confirmed beads stay as they are when the sentences are those they were confirmed on.
       const anchors = beads.value && fp === fingerprint ? confirmedAnchors(beads.value).anchors : []
-      const alignGaps = async (gaps: AlignGap[]): Promise<GapBead[][]> => {
-        const jobSegs = gapSegments(gaps, segs)
-        const result = await callAlign({ type: 'align', jobId: job, segments: jobSegs, srcLang: p.langA, tgtLang: p.langB })
-        return toGapBeads(result, gaps)
+      const alignGaps = async (gaps: AlignGap[]) => {
+        const segments: AlignSegment[] = gapInputs(gaps, vectors)
+        return splitByGap(await callAlign({ type: 'align', jobId: job, segments, srcLang: p.langA, tgtLang: p.langB }), gaps)
       }
-      const result = await alignAroundAnchors(fs.map((x) => x.text), ft.map((x) => x.text), anchors, alignGaps, blockStarts(segs))
+      const result = await alignAroundAnchors(fs.map((x) => x.text), ft.map((x) => x.text), anchors, alignGaps, blockStarts(src, tgt))
       if (!live()) return
       srcSentences.value = fs
       tgtSentences.value = ft
-      segments.value = segs.length
+      segments.value = src.length
       fingerprint = fp
       staleNote.value = false
       corrections.replace(result)

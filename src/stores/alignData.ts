@@ -1,11 +1,11 @@
 // What the align store reads and computes outside its state: a pair's sentences by segment, their fingerprint,
-// where blocks start, the worker's segments for the gaps between confirmed beads and its beads mapped back to them.
-import type { AlignGap, Corner, GapBead } from '../core/align'
+// and where blocks start.
+import type { Corner } from '../core/align'
 import type { Lang } from '../core/model'
 import { useDb } from '../db'
 import type { PassageRow } from '../db/schema'
 import { getPassages } from '../db/documents'
-import { bilingualBlocks, type AlignJobBead, type AlignSegment } from '../workers/alignJob'
+import { bilingualBlocks } from '../workers/alignJob'
 import { sha256Hex } from './reports'
 
 /** Two texts that translate each other: report `a` in `langA` and report `b` in `langB`; `a === b` pairs the two languages' blocks of one report. */
@@ -43,48 +43,17 @@ export async function fingerprintOf(src: readonly AlignSentence[], tgt: readonly
 }
 
 /** Where each segment after the first starts in the concatenated sentence lists. */
-export function blockStarts(segs: readonly AlignSegment[]): Corner[] {
+export function blockStarts(src: readonly unknown[][], tgt: readonly unknown[][]): Corner[] {
   const out: Corner[] = []
   let i = 0
   let j = 0
-  segs.forEach((seg, k) => {
+  src.forEach((s, k) => {
     if (k > 0) out.push({ src: i, tgt: j })
-    i += seg.src.length
-    j += seg.tgt.length
+    i += s.length
+    j += tgt[k].length
   })
   return out
 }
 
 /** A file name stem from a report's file name. */
 export const stemOf = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'alignment'
-
-/** The worker's beads of a run over gaps (segment k = gap k, positions across the concatenated gaps) as one gap-local list per gap. */
-export function toGapBeads(result: readonly AlignJobBead[], gaps: readonly AlignGap[]): GapBead[][] {
-  const out: GapBead[][] = gaps.map(() => [])
-  const srcOffset: number[] = []
-  const tgtOffset: number[] = []
-  let i = 0
-  let j = 0
-  for (const g of gaps) {
-    srcOffset.push(i)
-    tgtOffset.push(j)
-    i += g.src.length
-    j += g.tgt.length
-  }
-  for (const { segment: k, src, tgt, cost, anchor, neural } of result) {
-    out[k].push({ src: src.map((x) => x - srcOffset[k]), tgt: tgt.map((y) => y - tgtOffset[k]), cost, anchor, ...(neural !== undefined ? { neural } : {}) })
-  }
-  return out
-}
-
-/** The worker's segments for the gaps: their sentences, with the embeddings of the run's segments cut to each gap. */
-export function gapSegments(gaps: readonly AlignGap[], segs: readonly AlignSegment[]): AlignSegment[] {
-  const all = (k: 'src' | 'tgt') => segs.flatMap((g) => g.embeddings?.[k] ?? [])
-  const [es, et] = [all('src'), all('tgt')]
-  const full = segs.every((g) => g.embeddings)
-  return gaps.map((g) => ({
-    src: g.src,
-    tgt: g.tgt,
-    ...(full ? { embeddings: { src: es.slice(g.srcStart, g.srcStart + g.src.length), tgt: et.slice(g.tgtStart, g.tgtStart + g.tgt.length) } } : {}),
-  }))
-}

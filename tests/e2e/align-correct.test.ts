@@ -2,30 +2,20 @@
 // aligned; a bead is merged (mouse) and split (keyboard), a target and a source sentence are moved across a bead
 // boundary (keyboard and mouse) and undone, beads are confirmed; the corrections survive a reload; aligning again
 // keeps the confirmed beads exactly as they are; the TMX of the confirmed beads and the XLIFF 2.1 file carry them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Locator } from 'playwright-core'
 import { childElements, parseXml, textContent, type XmlElement } from '../../src/core/xml'
-import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
+import { openGlossary, useAppSuite } from './harness'
 
 const CORPUS = resolve('../shared/corpus')
 const R000 = '000_acf8e1b7719e168f.txt'
-let app: Awaited<ReturnType<typeof serveApp>>
-let tb: TestBrowser
+const suite = useAppSuite()
+beforeAll(() => openGlossary(suite.tb.page, suite.app.url))
 
-beforeAll(async () => {
-  app = await serveApp()
-  tb = await openBrowser()
-  await openGlossary(tb.page, app.url)
-})
-afterAll(async () => {
-  await tb?.close()
-  await app?.close()
-})
-
-const row = (i: number): Locator => tb.page.locator(`[data-testid=bead-row][data-bead="${i}"]`)
-const rows = () => tb.page.getByTestId('bead-row')
+const row = (i: number): Locator => suite.tb.page.locator(`[data-testid=bead-row][data-bead="${i}"]`)
+const rows = () => suite.tb.page.getByTestId('bead-row')
 /** Shape of each bead, in order ("1-1", "1-2", …). */
 const shapes = async () => (await rows().evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-bead')), e.getAttribute('data-type')] as const))).sort((a, b) => a[0] - b[0]).map((x) => x[1])
 const text = (i: number, side: 'src' | 'tgt') => row(i).getByTestId(`bead-${side}`).innerText()
@@ -33,11 +23,11 @@ const text = (i: number, side: 'src' | 'tgt') => row(i).getByTestId(`bead-${side
 async function press(i: number, key: string): Promise<void> {
   await row(i).getByTestId('bead-src').click()
   await expect.poll(() => row(i).evaluate((e) => e === document.activeElement)).toBe(true)
-  await tb.page.keyboard.press(key)
+  await suite.tb.page.keyboard.press(key)
 }
-const saved = () => expect.poll(() => tb.page.getByTestId('align-save-state').getAttribute('data-state')).toBe('saved')
+const saved = () => expect.poll(() => suite.tb.page.getByTestId('align-save-state').getAttribute('data-state')).toBe('saved')
 async function download(testId: string): Promise<{ name: string; text: string }> {
-  const [d] = await Promise.all([tb.page.waitForEvent('download'), tb.page.getByTestId(testId).click()])
+  const [d] = await Promise.all([suite.tb.page.waitForEvent('download'), suite.tb.page.getByTestId(testId).click()])
   return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') }
 }
 const kids = (el: XmlElement, name: string) => childElements(el).filter((e) => e.name === name)
@@ -46,8 +36,8 @@ describe('correcting an alignment', () => {
   it('aligns two reports that translate each other', async () => {
     const lines = readFileSync(`${CORPUS}/${R000}`, 'utf8').split('\n')
     const para = (start: string) => lines.find((l) => l.startsWith(start))!
-    const { page } = tb
-    await page.goto(app.url + '#/reports')
+    const { page } = suite.tb
+    await page.goto(suite.app.url + '#/reports')
     await page.getByTestId('report-file').setInputFiles([
       { name: 'vastaus-fi.txt', mimeType: 'text/plain', buffer: Buffer.from(`Tietoja vastauksesta\n\n${para('Maahanmuuttoviraston maatietopalvelun kyselyvastaus')}\n`) },
       { name: 'response-en.txt', mimeType: 'text/plain', buffer: Buffer.from(`Information on the response\n\n${para('This response has been compiled')}\n`) },
@@ -56,7 +46,7 @@ describe('correcting an alignment', () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid=report-progress]'), null, { timeout: 60000 })
     const id = async (f: string) => (await page.locator('[data-doc]', { hasText: f }).getAttribute('data-doc'))!
     const [fi, en] = [await id('vastaus-fi'), await id('response-en')]
-    await page.goto(app.url + '#/align')
+    await page.goto(suite.app.url + '#/align')
     await page.getByTestId('align-mode-docs').check()
     await page.getByTestId('align-a').selectOption(fi)
     await page.getByTestId('align-b').selectOption(en)
@@ -82,14 +72,14 @@ describe('correcting an alignment', () => {
     expect(await text(3, 'src')).toMatch(/^Ilmeisiä/)
     expect(await text(3, 'tgt')).toMatch(/^With the exception/)
     expect(await text(4, 'src')).toMatch(/^Vastauksessa/)
-    expect(await tb.page.getByTestId('align-announce').innerText()).toBe('Bead 4 split.')
+    expect(await suite.tb.page.getByTestId('align-announce').innerText()).toBe('Bead 4 split.')
   })
 
   it('moves a sentence across a boundary on either side, by keyboard and mouse, and undoes', async () => {
     await press(2, 'Alt+Shift+ArrowDown')
     expect(await shapes()).toEqual(['1-1', '1-1', '1-1', '1-2', '1-1', '1-1', '1-1', '1-1'])
     expect(await text(3, 'tgt')).toMatch(/^All sources used are referenced\.\s+With the exception/)
-    await tb.page.keyboard.press('Control+z')
+    await suite.tb.page.keyboard.press('Control+z')
     expect(await shapes()).toEqual(['1-1', '1-1', '1-2', '1-1', '1-1', '1-1', '1-1', '1-1'])
     await row(2).getByTestId('bead-tgt-down').click()
     expect(await shapes()).toEqual(['1-1', '1-1', '1-1', '1-2', '1-1', '1-1', '1-1', '1-1'])
@@ -97,7 +87,7 @@ describe('correcting an alignment', () => {
     await press(3, 'Alt+ArrowUp')
     expect(await shapes()).toEqual(['1-1', '1-1', '2-1', '0-2', '1-1', '1-1', '1-1', '1-1'])
     expect(await text(2, 'src')).toMatch(/^Vastaus perustuu[^]*\s+Ilmeisiä/)
-    await tb.page.keyboard.press('u')
+    await suite.tb.page.keyboard.press('u')
     expect(await shapes()).toEqual(['1-1', '1-1', '1-1', '1-2', '1-1', '1-1', '1-1', '1-1'])
     // No move across the start of the list.
     expect(await row(0).getByTestId('bead-src-up').isDisabled()).toBe(true)
@@ -110,12 +100,12 @@ describe('correcting an alignment', () => {
     const confirmed = await rows().evaluateAll((els) => els.filter((e) => e.getAttribute('data-confidence') === 'confirmed').map((e) => Number(e.getAttribute('data-bead'))))
     expect(confirmed.sort()).toEqual([0, 2, 3])
     expect(await row(3).getByTestId('bead-confirm').getAttribute('aria-pressed')).toBe('true')
-    expect(await tb.page.getByTestId('align-confirmed').innerText()).toBe('3 confirmed beads')
+    expect(await suite.tb.page.getByTestId('align-confirmed').innerText()).toBe('3 confirmed beads')
     await saved()
   })
 
   it('keeps the corrections across a reload', async () => {
-    const { page } = tb
+    const { page } = suite.tb
     await page.reload()
     await page.getByTestId('align').waitFor()
     await expect.poll(() => rows().count(), { timeout: 30000 }).toBe(8)
@@ -126,7 +116,7 @@ describe('correcting an alignment', () => {
   })
 
   it('aligns again around the confirmed beads, which stay exactly as they were', async () => {
-    const { page } = tb
+    const { page } = suite.tb
     await page.getByTestId('align-run').click()
     // The split bead was not confirmed: it is the aligner's again.
     await expect.poll(() => row(4).getAttribute('data-confidence'), { timeout: 60000 }).not.toBe('edited')
@@ -144,7 +134,7 @@ describe('correcting an alignment', () => {
   })
 
   it('exports the confirmed beads only as TMX, with tuid, creation date and the documents', async () => {
-    await tb.page.getByTestId('align-confirmed-only').check()
+    await suite.tb.page.getByTestId('align-confirmed-only').check()
     const { name, text: tmx } = await download('align-export')
     expect(name).toBe('vastaus-fi.fi-en.tmx')
     const tus = kids(kids(parseXml(tmx).root, 'body')[0], 'tu')
@@ -169,11 +159,11 @@ describe('correcting an alignment', () => {
     const seg = kids(units[2], 'segment')[0]
     expect(textContent(kids(seg, 'source')[0])).toMatch(/^Vastaus perustuu/)
     expect(textContent(kids(seg, 'target')[0])).toBe('The response is based on carefully selected sources of information.')
-    expect(tb.external).toEqual([])
+    expect(suite.tb.external).toEqual([])
   })
 
   it('fits a 390-pixel-wide screen (the view; the app bar above it is not part of it)', async () => {
-    const { page } = tb
+    const { page } = suite.tb
     await page.setViewportSize({ width: 390, height: 844 })
     await row(0).waitFor()
     const rightmost = await page.evaluate(() => {

@@ -1,7 +1,10 @@
 // Re-alignment around confirmed beads: anchors stay exactly as confirmed, the aligner sees only the gaps between
 // them (and block starts), and its beads come back at whole-list positions; bad anchors are refused by name.
 import { describe, expect, it } from 'vitest'
-import { alignAroundAnchors, alignSentences, checkBeads, confirmedAnchors, type AlignGap, type EditableBead, type GapAligner } from '../../src/core/align'
+import {
+  alignAroundAnchors, alignSentences, checkBeads, confirmedAnchors, gapInputs, splitByGap, type AlignGap, type EditableBead, type GapAligner,
+} from '../../src/core/align'
+import { runAlignJob } from '../../src/workers/alignJob'
 
 const FI = [
   'Venäjän armeija värvää vankeja.', 'Värväys alkoi vuonna 2022.', 'Lähteitä on vähän.', 'Tilanne on epäselvä.',
@@ -89,5 +92,38 @@ describe('alignAroundAnchors', () => {
     })
     expect(calls).toBe(1)
     expect(checkBeads(out, FI.length, EN.length)).toBeNull()
+  })
+})
+
+describe('the align job over gaps (as the app runs it in the worker)', () => {
+  it('gives the same beads as aligning each gap alone, mapped back to the gaps', async () => {
+    const anchors = [bead([2], [2], { confirmed: true })]
+    const viaJob: GapAligner = async (gaps) => splitByGap(await runAlignJob({ segments: gapInputs(gaps), srcLang: 'fi', tgtLang: 'en' }, null), gaps)
+    const direct: GapAligner = (gaps) => gaps.map((g) => alignSentences(g.src, g.tgt, { srcLang: 'fi', tgtLang: 'en' }))
+    const a = await alignAroundAnchors(FI, EN, anchors, viaJob)
+    const b = await alignAroundAnchors(FI, EN, anchors, direct)
+    expect(a.map((x) => [x.src, x.tgt, x.confirmed])).toEqual(b.map((x) => [x.src, x.tgt, x.confirmed]))
+    expect(a[2]).toEqual(anchors[0])
+  })
+  it('cuts the sentence vectors of the whole lists to each gap', () => {
+    const gaps: AlignGap[] = [
+      { src: ['a', 'b'], tgt: ['A'], srcStart: 0, tgtStart: 0, segment: 0 },
+      { src: ['d'], tgt: ['C', 'D'], srcStart: 3, tgtStart: 2, segment: 0 },
+    ]
+    const v = (n: number) => Array.from({ length: n }, (_, k) => [k])
+    expect(gapInputs(gaps, { src: v(4), tgt: v(4) }).map((g) => g.embeddings)).toEqual([{ src: [[0], [1]], tgt: [[0]] }, { src: [[3]], tgt: [[2], [3]] }])
+    expect(gapInputs(gaps, null)[1]).toEqual({ src: ['d'], tgt: ['C', 'D'] })
+  })
+  it('splits beads over concatenated gaps back to gap-local positions, and refuses an unknown gap', () => {
+    const gaps: AlignGap[] = [
+      { src: ['a', 'b'], tgt: ['A'], srcStart: 0, tgtStart: 0, segment: 0 },
+      { src: ['d'], tgt: ['C', 'D'], srcStart: 3, tgtStart: 2, segment: 1 },
+    ]
+    const beads = [
+      { src: [0, 1], tgt: [0], cost: 1, anchor: 0, segment: 0 },
+      { src: [2], tgt: [1, 2], cost: 2, anchor: 0.5, neural: 0.8, segment: 1 },
+    ]
+    expect(splitByGap(beads, gaps)).toEqual([[{ src: [0, 1], tgt: [0], cost: 1, anchor: 0 }], [{ src: [0], tgt: [0, 1], cost: 2, anchor: 0.5, neural: 0.8 }]])
+    expect(() => splitByGap([{ ...beads[0], segment: 2 }], gaps)).toThrow(/gap 3 of 2/)
   })
 })

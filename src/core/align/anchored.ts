@@ -127,3 +127,35 @@ export async function alignAroundAnchors(
   }
   return out
 }
+
+/** The gaps as the aligner's input, with each gap's share of the whole lists' sentence vectors when there are any. */
+export function gapInputs<V>(gaps: readonly AlignGap[], vectors?: { src: readonly V[]; tgt: readonly V[] } | null): { src: string[]; tgt: string[]; embeddings?: { src: V[]; tgt: V[] } }[] {
+  return gaps.map((g) => {
+    if (!vectors) return { src: g.src, tgt: g.tgt }
+    const embeddings = { src: vectors.src.slice(g.srcStart, g.srcStart + g.src.length), tgt: vectors.tgt.slice(g.tgtStart, g.tgtStart + g.tgt.length) }
+    return { src: g.src, tgt: g.tgt, embeddings }
+  })
+}
+
+/**
+ * Beads of one run over all the gaps, one after the other (as the align job returns them: `segment` is the gap,
+ * positions count across the concatenated gaps), as one list per gap with gap-local positions.
+ */
+export function splitByGap(beads: readonly (GapBead & { segment: number })[], gaps: readonly AlignGap[]): GapBead[][] {
+  const out: GapBead[][] = gaps.map(() => [])
+  const start: [number, number][] = []
+  let i = 0
+  let j = 0
+  for (const g of gaps) {
+    start.push([i, j])
+    i += g.src.length
+    j += g.tgt.length
+  }
+  for (const { segment: k, src, tgt, cost, anchor, neural } of beads) {
+    if (!out[k]) throw new Error(`a bead names gap ${k + 1} of ${gaps.length}`)
+    const bead: GapBead = { src: src.map((x) => x - start[k][0]), tgt: tgt.map((y) => y - start[k][1]), cost, anchor }
+    if (neural !== undefined) bead.neural = neural
+    out[k].push(bead)
+  }
+  return out
+}

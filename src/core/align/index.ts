@@ -11,5 +11,5 @@ export {
   beadConfidence, beadShape, beadTexts, canMerge, canMove, canSplit, checkBeads, CONFIDENCE_LEVELS, mergeNext, moveSentence, splitBead,
   toggleConfirmed, type BeadConfidence, type BeadSide, type BeadText, type EditableBead,
 } from './beadEdit'
-export { alignAroundAnchors, confirmedAnchors, type AlignGap, type AnchorBead, type Corner, type GapAligner, type GapBead } from './anchored'
+export { alignAroundAnchors, confirmedAnchors, gapInputs, splitByGap, type AlignGap, type AnchorBead, type Corner, type GapAligner, type GapBead } from './anchored'
 export { toXliff, XLIFF_NS, type XliffOptions, type XliffUnit } from './xliff'
