@@ -10,7 +10,7 @@ import type { Lang } from '../core/model'
 import { useDb } from '../db'
 import { getPassages } from '../db/documents'
 import { getMeta, setMeta } from '../db/termbase'
-import { deleteAlignment, loadAlignment, saveAlignment } from '../db/alignments'
+import { deleteAlignment, loadAlignment, saveAlignment, type StoredAlignment } from '../db/alignments'
 import { documentLanguages, type AlignJobBead, type AlignJobProgress, type AlignSegment } from '../workers/alignJob'
 import { downloadText } from './download'
 import { useGlossaryStore } from './glossary'
@@ -40,6 +40,9 @@ export interface AlignDocNames {
 
 /** True when two pairs name the same texts. */
 export const samePair = (x: AlignPair, y: AlignPair) => x.a === y.a && x.b === y.b && x.langA === y.langA && x.langB === y.langB
+
+/** Whether a stored alignment is over these sentences (same fingerprint, every sentence once and in order). */
+const fits = (rec: StoredAlignment, fp: string, srcCount: number, tgtCount: number) => rec.fingerprint === fp && !checkBeads(rec.beads, srcCount, tgtCount)
 
 export const useAlignStore = defineStore('align', () => {
   const glossary = useGlossaryStore()
@@ -156,7 +159,7 @@ export const useAlignStore = defineStore('align', () => {
     const [s, t] = [src.flat(), tgt.flat()]
     const fp = await fingerprintOf(s, t)
     if (gen !== restoreGen) return
-    if (fp !== rec.fingerprint || checkBeads(rec.beads, s.length, t.length)) {
+    if (!fits(rec, fp, s.length, t.length)) {
       staleNote.value = true
       return
     }
@@ -204,8 +207,11 @@ export const useAlignStore = defineStore('align', () => {
       progress.value = { phase: 'align', done: 0, total: 0 }
       const [fs, ft] = [src.flat(), tgt.flat()]
       const fp = await fingerprintOf(fs, ft)
-      // Confirmed beads stay as they are when the sentences are those they were confirmed on.
-      const anchors = beads.value && fp === fingerprint ? confirmedAnchors(beads.value).anchors : []
+      // Confirmed beads stay as they are when the sentences are those they were confirmed on (the stored ones
+      // when the run started before they were shown).
+      const rec = beads.value ? null : await loadAlignment(useDb(), p)
+      const before = beads.value && fp === fingerprint ? beads.value : rec && fits(rec, fp, fs.length, ft.length) ? rec.beads : []
+      const anchors = confirmedAnchors(before).anchors
       const alignGaps = async (gaps: AlignGap[]) => {
         const segments: AlignSegment[] = gapInputs(gaps, vectors)
         return splitByGap(await callAlign({ type: 'align', jobId: job, segments, srcLang: p.langA, tgtLang: p.langB }), gaps)
