@@ -1,37 +1,30 @@
 // Sentence alignment as the UI sees it: the pair the user marks as translations (two reports, or the two
 // languages of one report's blocks), remembered in the meta table; a run in the align worker (progress, cancel,
-// optional embeddings); the beads with their sentences; and the TMX 1.4b export of the aligned pairs.
+// optional embeddings) around the beads the translator confirmed; the beads with their sentences, corrected by
+// hand and kept in the database; and the TMX 1.4b and XLIFF 2.1 exports.
 import { defineStore } from 'pinia'
 import { ref, shallowRef, toRaw, watch } from 'vue'
 import i18next from 'i18next'
-import { beadsToPairs, toTmx } from '../core/align'
+import { alignAroundAnchors, beadTexts, checkBeads, confirmedAnchors, gapInputs, splitByGap, toTmx, toXliff, type AlignGap, type EditableBead } from '../core/align'
 import type { Lang } from '../core/model'
 import { useDb } from '../db'
-import type { PassageRow } from '../db/schema'
 import { getPassages } from '../db/documents'
 import { getMeta, setMeta } from '../db/termbase'
-import { bilingualBlocks, documentLanguages, type AlignJobBead, type AlignJobProgress, type AlignSegment } from '../workers/alignJob'
+import { deleteAlignment, loadAlignment, saveAlignment, type StoredAlignment } from '../db/alignments'
+import { documentLanguages, type AlignJobBead, type AlignJobProgress, type AlignSegment } from '../workers/alignJob'
 import { downloadText } from './download'
 import { useGlossaryStore } from './glossary'
 import { useMlStore } from './ml'
 import { createJobSlot } from './jobSlot'
+import { createCorrections } from './alignCorrections'
+import { blockStarts, fingerprintOf, gather, stemOf, type AlignPair, type AlignSentence } from './alignData'
+
+export type { AlignPair, AlignSentence } from './alignData'
 
 /** WARNING: stored in users' databases; do not rename. The remembered translation pairs, newest first. */
 const PAIRS_KEY = 'alignPairs'
 const MAX_PAIRS = 20
 
-/** Two texts that translate each other: report `a` in `langA` and report `b` in `langB`; `a === b` pairs the two languages' blocks of one report. */
-export interface AlignPair {
-  a: string
-  b: string
-  langA: Lang | 'und'
-  langB: Lang | 'und'
-}
-/** A sentence of one side, with the passage it comes from. */
-export interface AlignSentence {
-  text: string
-  passage: PassageRow
-}
 /** Where a run is: reading passages, loading the model, embedding, or aligning. */
 export interface AlignRunProgress {
   phase: 'load' | 'model' | 'embed' | 'align'
@@ -39,24 +32,17 @@ export interface AlignRunProgress {
   total: number
 }
 
+/** The names of the two documents of a pair, for the exports' properties. */
+export interface AlignDocNames {
+  src: string
+  tgt: string
+}
+
 /** True when two pairs name the same texts. */
 export const samePair = (x: AlignPair, y: AlignPair) => x.a === y.a && x.b === y.b && x.langA === y.langA && x.langB === y.langB
 
-const sentencesOf = (ps: readonly PassageRow[]): AlignSentence[] => ps.flatMap((p) => p.sentences.map((s) => ({ text: s.text, passage: p })))
-
-/** The segments of a pair: each block pair of a two-language report, or the body sentences of two reports. */
-async function gather(pair: AlignPair): Promise<{ src: AlignSentence[][]; tgt: AlignSentence[][] }> {
-  const db = useDb()
-  const pa = await getPassages(db, pair.a)
-  if (pair.a === pair.b) {
-    if (pair.langA === 'und' || pair.langB === 'und') return { src: [], tgt: [] }
-    const blocks = bilingualBlocks(pa, pair.langA, pair.langB)
-    return { src: blocks.map((b) => sentencesOf(b.src.map((i) => pa[i]))), tgt: blocks.map((b) => sentencesOf(b.tgt.map((i) => pa[i]))) }
-  }
-  const pb = await getPassages(db, pair.b)
-  const body = (ps: PassageRow[]) => sentencesOf(ps.filter((p) => p.kind !== 'footnote'))
-  return { src: [body(pa)], tgt: [body(pb)] }
-}
+/** Whether a stored alignment is over these sentences (same fingerprint, every sentence once and in order). */
+const fits = (rec: StoredAlignment, fp: string, srcCount: number, tgtCount: number) => rec.fingerprint === fp && !checkBeads(rec.beads, srcCount, tgtCount)
 
 export const useAlignStore = defineStore('align', () => {
   const glossary = useGlossaryStore()
@@ -68,7 +54,7 @@ export const useAlignStore = defineStore('align', () => {
   /** Sentences of both sides as last aligned (concatenated over segments), and the beads over them. */
   const srcSentences = shallowRef<AlignSentence[]>([])
   const tgtSentences = shallowRef<AlignSentence[]>([])
-  const beads = shallowRef<AlignJobBead[] | null>(null)
+  const beads = shallowRef<EditableBead[] | null>(null)
   /** Number of segments (block pairs) of the last run. */
   const segments = ref(0)
   const progress = ref<AlignRunProgress | null>(null)
@@ -76,6 +62,17 @@ export const useAlignStore = defineStore('align', () => {
   /** Whether a run asks for embeddings; the model's plain message when it could not be loaded. */
   const useEmbeddings = ref(false)
   const embeddingNote = ref('')
+  /** Set when a stored alignment was found but the reports' sentences changed since it was made. */
+  const staleNote = ref(false)
+  /** Hash of the sentences the beads are over. */
+  let fingerprint = ''
+  const corrections = createCorrections(beads, async () => {
+    const p = pair.value
+    if (!p || !beads.value) return
+    const rec = { srcCount: srcSentences.value.length, tgtCount: tgtSentences.value.length, fingerprint, segments: segments.value, beads: beads.value }
+    await saveAlignment(useDb(), p, rec)
+  })
+  let restoreGen = 0
   let worker: Worker | null = null
   let pending: { ok: (v: unknown) => void; fail: (e: Error) => void; id: number } | null = null
   const slot = createJobSlot(progress, error)
@@ -133,14 +130,15 @@ export const useAlignStore = defineStore('align', () => {
     saved.value = [{ ...p }, ...saved.value.filter((x) => !samePair(x, p))].slice(0, MAX_PAIRS)
     await setMeta(useDb(), PAIRS_KEY, saved.value.map((x) => ({ ...x })))
   }
-  /** Forgets a remembered pair. */
+  /** Forgets a remembered pair and its corrected alignment. */
   async function forget(p: AlignPair): Promise<void> {
+    await deleteAlignment(useDb(), p)
     await loadSaved()
     saved.value = saved.value.filter((x) => !samePair(x, p))
     await setMeta(useDb(), PAIRS_KEY, saved.value.map((x) => ({ ...x })))
   }
 
-  /** Chooses the pair; results of another pair are dropped. */
+  /** Chooses the pair; results of another pair are dropped, and its stored alignment, if any, is shown. */
   function setPair(p: AlignPair | null): void {
     if (p && pair.value && samePair(p, pair.value)) return
     cancel()
@@ -148,6 +146,28 @@ export const useAlignStore = defineStore('align', () => {
     beads.value = null
     srcSentences.value = tgtSentences.value = []
     error.value = embeddingNote.value = ''
+    staleNote.value = false
+    corrections.clear()
+    if (p) void restore(p)
+  }
+  /** Shows the stored alignment of `p` when its reports still have the sentences it was made on. */
+  async function restore(p: AlignPair): Promise<void> {
+    const gen = ++restoreGen
+    const rec = await loadAlignment(useDb(), p)
+    if (!rec || gen !== restoreGen) return
+    const { src, tgt } = await gather(p)
+    const [s, t] = [src.flat(), tgt.flat()]
+    const fp = await fingerprintOf(s, t)
+    if (gen !== restoreGen) return
+    if (!fits(rec, fp, s.length, t.length)) {
+      staleNote.value = true
+      return
+    }
+    srcSentences.value = s
+    tgtSentences.value = t
+    segments.value = rec.segments
+    fingerprint = fp
+    beads.value = rec.beads
   }
 
   /** Languages of a report's body passages, most passages first (for pairing its blocks). */
@@ -169,32 +189,41 @@ export const useAlignStore = defineStore('align', () => {
     const ticket = slot.begin({ phase: 'load', done: 0, total: 0 })
     const { live, id: job } = ticket
     embeddingNote.value = ''
+    restoreGen++
     await slot.guard(ticket, async () => {
       await remember(p)
       await glossary.ready()
       const { src, tgt } = await gather(p)
       if (!live()) return
       if (!src.length || !src.some((s) => s.length) || !tgt.some((s) => s.length)) throw new Error(i18next.t('align.nothing'))
-      const segs: AlignSegment[] = src.map((s, k) => ({ src: s.map((x) => x.text), tgt: tgt[k].map((x) => x.text) }))
+      let vectors: { src: Float32Array[]; tgt: Float32Array[] } | null = null
       if (useEmbeddings.value) {
         const es = await embedSide(src.flat())
         const et = es && (await embedSide(tgt.flat()))
         if (!live()) return
-        if (es && et) {
-          let i = 0
-          let j = 0
-          for (const seg of segs) {
-            seg.embeddings = { src: es.slice(i, (i += seg.src.length)), tgt: et.slice(j, (j += seg.tgt.length)) }
-          }
-        } else embeddingNote.value = ml.embeddingsUnavailableNote()
+        if (es && et) vectors = { src: es, tgt: et }
+        else embeddingNote.value = ml.embeddingsUnavailableNote()
       }
       progress.value = { phase: 'align', done: 0, total: 0 }
-      const result = await callAlign({ type: 'align', jobId: job, segments: segs, srcLang: p.langA, tgtLang: p.langB })
+      const [fs, ft] = [src.flat(), tgt.flat()]
+      const fp = await fingerprintOf(fs, ft)
+      // Confirmed beads stay as they are when the sentences are those they were confirmed on (the stored ones
+      // when the run started before they were shown).
+      const rec = beads.value ? null : await loadAlignment(useDb(), p)
+      const before = beads.value && fp === fingerprint ? beads.value : rec && fits(rec, fp, fs.length, ft.length) ? rec.beads : []
+      const anchors = confirmedAnchors(before).anchors
+      const alignGaps = async (gaps: AlignGap[]) => {
+        const segments: AlignSegment[] = gapInputs(gaps, vectors)
+        return splitByGap(await callAlign({ type: 'align', jobId: job, segments, srcLang: p.langA, tgtLang: p.langB }), gaps)
+      }
+      const result = await alignAroundAnchors(fs.map((x) => x.text), ft.map((x) => x.text), anchors, alignGaps, blockStarts(src, tgt))
       if (!live()) return
-      srcSentences.value = src.flat()
-      tgtSentences.value = tgt.flat()
-      segments.value = segs.length
-      beads.value = result
+      srcSentences.value = fs
+      tgtSentences.value = ft
+      segments.value = src.length
+      fingerprint = fp
+      staleNote.value = false
+      corrections.replace(result)
     })
   }
 
@@ -203,23 +232,37 @@ export const useAlignStore = defineStore('align', () => {
     if (slot.stop() && pending) stopWorker('cancelled')
   }
 
-  /** The aligned pairs (beads with both sides) as TMX 1.4b text. */
-  function tmx(): string {
+  /**
+   * The beads with both sides (or the confirmed ones only) as TMX 1.4b text: each unit with its bead number as
+   * `tuid`, the creation date and the two documents as properties.
+   */
+  function tmx(docs: AlignDocNames, confirmedOnly = false): string {
     const p = pair.value
     if (!p || !beads.value) return ''
-    const pairs = beadsToPairs(beads.value, srcSentences.value.map((s) => s.text), tgtSentences.value.map((s) => s.text))
-    return toTmx(pairs, { srcLang: p.langA, tgtLang: p.langB, creationTool: 'COI Termbench' })
+    const units = beadTexts(beads.value, srcSentences.value.map((s) => s.text), tgtSentences.value.map((s) => s.text), confirmedOnly)
+    const pairs = units.filter((u) => u.src && u.tgt).map((u) => ({ src: u.src, tgt: u.tgt, tuid: String(u.n) }))
+    return toTmx(pairs, { srcLang: p.langA, tgtLang: p.langB, creationTool: 'COI Termbench', documents: docs })
   }
-  /** Downloads the aligned pairs as a TMX file named after the pair. */
-  function exportTmx(baseName: string): void {
+  /** Every bead as an XLIFF 2.1 unit; confirmed beads are final. */
+  function xliff(docs: AlignDocNames): string {
     const p = pair.value
-    if (!p || !beads.value) return
-    const stem = baseName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'alignment'
-    downloadText(`${stem}.${p.langA}-${p.langB}.tmx`, tmx(), 'application/x-tmx+xml')
+    if (!p || !beads.value) return ''
+    const units = beadTexts(beads.value, srcSentences.value.map((s) => s.text), tgtSentences.value.map((s) => s.text))
+    return toXliff(units, { srcLang: p.langA, tgtLang: p.langB, original: docs.src, documents: docs })
+  }
+  /** Downloads the aligned pairs as a TMX file named after the source report. */
+  function exportTmx(docs: AlignDocNames, confirmedOnly = false): void {
+    const p = pair.value
+    if (p && beads.value) downloadText(`${stemOf(docs.src)}.${p.langA}-${p.langB}.tmx`, tmx(docs, confirmedOnly), 'application/x-tmx+xml')
+  }
+  /** Downloads the aligned pair as an XLIFF 2.1 file named after the source report. */
+  function exportXliff(docs: AlignDocNames): void {
+    const p = pair.value
+    if (p && beads.value) downloadText(`${stemOf(docs.src)}.${p.langA}-${p.langB}.xlf`, xliff(docs), 'application/xliff+xml')
   }
 
   return {
-    pair, saved, srcSentences, tgtSentences, beads, segments, progress, error, useEmbeddings, embeddingNote,
-    loadSaved, remember, forget, languagesOf, setPair, run, cancel, tmx, exportTmx,
+    pair, saved, srcSentences, tgtSentences, beads, segments, progress, error, useEmbeddings, embeddingNote, staleNote, corrections,
+    loadSaved, remember, forget, languagesOf, setPair, run, cancel, tmx, xliff, exportTmx, exportXliff,
   }
 })

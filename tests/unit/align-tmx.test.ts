@@ -56,6 +56,14 @@ describe('toTmx', () => {
       }),
     )
   })
+  it('writes tuid, the creation date and the two documents as properties on each unit', () => {
+    const out = parseXml(toTmx([{ src: 'Yksi.', tgt: 'One.', tuid: '7' }, { src: 'Kaksi.', tgt: 'Two.', tuid: '9' }], { ...opts, documents: { src: '000 fi <a>.txt', tgt: '000 en.txt' } }))
+    const tus = childElements(childElements(out.root)[1])
+    expect(tus.map((tu) => [tu.attrs.tuid, tu.attrs.creationdate])).toEqual([['7', '20251230T102030Z'], ['9', '20251230T102030Z']])
+    const props = childElements(tus[0]).filter((e) => e.name === 'prop')
+    expect(props.map((p) => [p.attrs.type, textContent(p)])).toEqual([['x-document-src', '000 fi <a>.txt'], ['x-document-tgt', '000 en.txt']])
+    expect(childElements(tus[0]).map((e) => e.name)).toEqual(['prop', 'prop', 'tuv', 'tuv'])
+  })
   it('formats dates as YYYYMMDDThhmmssZ', () => {
     expect(tmxDate(new Date('2025-01-02T03:04:05.678Z'))).toBe('20250102T030405Z')
   })

@@ -7,3 +7,9 @@ export {
 } from './anchors'
 export { alignmentLinks, beadsFromLadder, scoreAlignment, type AlignmentScore, type BeadLike } from './metrics'
 export { escapeXml, tmxDate, toTmx, type TmxOptions, type TmxPair } from './tmx'
+export {
+  beadConfidence, beadShape, beadTexts, canMerge, canMove, canSplit, checkBeads, CONFIDENCE_LEVELS, mergeNext, moveSentence, splitBead,
+  toggleConfirmed, type BeadConfidence, type BeadSide, type BeadText, type EditableBead,
+} from './beadEdit'
+export { alignAroundAnchors, confirmedAnchors, gapInputs, splitByGap, type AlignGap, type AnchorBead, type Corner, type GapAligner, type GapBead } from './anchored'
+export { toXliff, XLIFF_NS, type XliffOptions, type XliffUnit } from './xliff'

@@ -7,6 +7,8 @@ export interface TmxPair {
   tgt: string
   /** Optional note on the unit (e.g. the bead's anchor score or the documents it came from). */
   note?: string
+  /** The unit's id in the file (`tuid`), unique within it. */
+  tuid?: string
 }
 
 /** Options of `toTmx`. */
@@ -20,8 +22,10 @@ export interface TmxOptions {
   creationToolVersion?: string
   /** Administrative language of the header (default "en"). */
   adminLang?: string
-  /** Creation date; default now. Written as YYYYMMDDThhmmssZ. */
+  /** Creation date of the file and its units; default now. Written as YYYYMMDDThhmmssZ. */
   creationDate?: Date
+  /** The documents the pairs come from, written on every unit as `x-document-src` and `x-document-tgt` properties. */
+  documents?: { src: string; tgt: string }
 }
 
 /** Escapes text for XML content and attribute values (&, <, >, ", ') and drops characters XML cannot carry. */
@@ -47,7 +51,8 @@ function segText(s: string): string {
 
 /**
  * Serialises sentence pairs as TMX 1.4b: a header with srclang, adminlang, segtype="sentence", o-tmf and
- * datatype="plaintext", then one <tu> per pair with a <tuv xml:lang> per language. Text is XML-escaped.
+ * datatype="plaintext", then one <tu> per pair (with its `tuid` when given, and the creation date) holding the
+ * documents as properties when given, then a <tuv xml:lang> per language. Text is XML-escaped.
  */
 export function toTmx(pairs: readonly TmxPair[], opts: TmxOptions): string {
   const date = tmxDate(opts.creationDate ?? new Date())
@@ -68,8 +73,12 @@ export function toTmx(pairs: readonly TmxPair[], opts: TmxOptions): string {
     '  <body>',
   ]
   for (const p of pairs) {
-    lines.push('    <tu>')
+    lines.push(`    <tu${p.tuid ? attr('tuid', p.tuid) : ''}${attr('creationdate', date)}>`)
     if (p.note) lines.push(`      <note>${escapeXml(segText(p.note))}</note>`)
+    if (opts.documents) {
+      lines.push(`      <prop type="x-document-src">${escapeXml(segText(opts.documents.src))}</prop>`)
+      lines.push(`      <prop type="x-document-tgt">${escapeXml(segText(opts.documents.tgt))}</prop>`)
+    }
     lines.push(`      <tuv xml:lang="${escapeXml(opts.srcLang)}"><seg>${escapeXml(segText(p.src))}</seg></tuv>`)
     lines.push(`      <tuv xml:lang="${escapeXml(opts.tgtLang)}"><seg>${escapeXml(segText(p.tgt))}</seg></tuv>`)
     lines.push('    </tu>')
