@@ -40,6 +40,7 @@ describe('weak evidence', () => {
     expect(isReferenceLike('Reuters: U.S. intelligence assesses Ukraine war has cost Russia 315,000 casualties (13.12.23) url')).toBe(true)
     expect(isReferenceLike('Meduza: A numbers game. What we know about the balance of power (10.01.24), url; BBC: Putin to boost troop numbers (01.12.23) url')).toBe(true)
     expect(isReferenceLike('According to Reuters, the war has cost Russia 315,000 casualties, most of them in the east of Ukraine, and the army keeps recruiting.')).toBe(false)
+    expect(isReferenceLike('EUAA, The Russian Federation – Military service, December 2022, https://euaa.europa.eu/x.pdf')).toBe(true)
   })
 })
 

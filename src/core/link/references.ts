@@ -10,13 +10,15 @@ const SOURCE_TITLE = /^[^.:;]{2,80}:\s+\S/u
  * True when a passage reads as a bibliography entry or a list of sources rather than a statement: URLs or "url"
  * placeholders, access words ("retrieved", "hentet", "luettu"), citation dates in brackets ("(13.12.23)"), and a
  * "Publisher: Title" opening. A statement that cites one source in passing stays body text: it needs two of these
- * signals, or one with little else around it.
+ * signals, or a web address with little else around it.
  */
 export function isReferenceLike(text: string): boolean {
   const urls = text.match(URL_LIKE)?.length ?? 0
   const dates = text.match(CITED_DATE)?.length ?? 0
   const signals = (urls ? 1 : 0) + (ACCESS_WORD.test(text) ? 1 : 0) + (dates ? 1 : 0) + (SOURCE_TITLE.test(text) ? 1 : 0)
   if (signals >= 2 && (urls + dates >= 2 || text.length < 400)) return true
+  // A short passage around a web address is a citation ("EUAA, …, December 2022, https://…"), not a statement.
+  if (urls && text.length < 300) return true
   // A long run of citations: many URLs or dated titles for the length of the passage.
   return urls + dates >= 3 && (urls + dates) * 120 >= text.length
 }
