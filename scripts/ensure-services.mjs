@@ -3,7 +3,7 @@
 // temporary directory and a redis-server, both on loopback on free ports, and stops them afterwards.
 //   node scripts/ensure-services.mjs --check   install if missing, then exit
 //   node scripts/ensure-services.mjs --run     start both, print the URLs as shell exports, stop on Ctrl+C
-// As a module: startServices() → { databaseUrl, redisUrl, stop() }, plus restartPostgres(services).
+// As a module: startServices() → { databaseUrl, redisUrl, stop() }, plus postgresCtl(services, 'stop' | 'start').
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -97,11 +97,9 @@ export function stopServices(s) {
   rmSync(s.dir, { recursive: true, force: true })
 }
 
-/** Stops PostgreSQL and starts it again (the fault test: the servers must recover). */
-export function restartPostgres(s, downMs = 0) {
-  pgCtl(s, 'stop')
-  if (downMs) spawnSync('sleep', [String(downMs / 1000)])
-  pgCtl(s, 'start')
+/** Stops PostgreSQL, or starts it again (the fault tests: the servers must recover). */
+export function postgresCtl(s, action) {
+  pgCtl(s, action)
 }
 
 async function waitForPort(port, tries = 100) {

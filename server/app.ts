@@ -108,6 +108,8 @@ export function createTeamServer(config: ServerConfig, logSink?: (line: string) 
         await db.recordUpdate(document.name, payload, ctx.member, audit)
       } catch (e) {
         log.error('update not stored', { member: ctx.member, error: (e as Error).message })
+        // Close the whole socket: the provider reconnects with back-off and sends the change again.
+        setTimeout(() => connection.webSocket.close(4503, 'storage unavailable'), 0)
         throw refuse('the server cannot store changes right now; they stay on your device', 4503)
       }
     },

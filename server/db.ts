@@ -45,6 +45,7 @@ export class TeamDb {
   constructor(url: string, onError: (e: Error) => void) {
     this.pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 })
     this.pool.on('error', onError)
+    this.pool.on('connect', (client) => client.on('error', onError))
   }
 
   /** Creates the tables when missing (under an advisory lock, so that instances may start together). */
