@@ -9,6 +9,8 @@ export interface AuditRow {
   id?: number
   at?: string
   member: string
+  /** The member's name, when read back. */
+  memberName?: string
   role: TeamRole
   action: string
   conceptId: string | null
@@ -115,12 +117,13 @@ export class TeamDb {
   /** Audit rows, oldest first, optionally for one concept. */
   async listAudit(doc: string, opts: { conceptId?: string; limit?: number; afterId?: number } = {}): Promise<AuditRow[]> {
     const r = await this.pool.query(
-      `SELECT id, at, member_id, role, action, concept_id, field, before, after, proposal_id FROM team_audit
-       WHERE doc = $1 AND ($2::text IS NULL OR concept_id = $2) AND id > $3 ORDER BY id LIMIT $4`,
+      `SELECT a.id, a.at, a.member_id, m.name AS member_name, a.role, a.action, a.concept_id, a.field, a.before, a.after, a.proposal_id
+       FROM team_audit a LEFT JOIN team_members m ON m.id = a.member_id
+       WHERE a.doc = $1 AND ($2::text IS NULL OR a.concept_id = $2) AND a.id > $3 ORDER BY a.id LIMIT $4`,
       [doc, opts.conceptId ?? null, opts.afterId ?? 0, Math.min(opts.limit ?? 10_000, 100_000)],
     )
     return r.rows.map((x) => ({
-      id: Number(x.id), at: (x.at as Date).toISOString(), member: x.member_id, role: x.role, action: x.action,
+      id: Number(x.id), at: (x.at as Date).toISOString(), member: x.member_id, memberName: x.member_name ?? undefined, role: x.role, action: x.action,
       conceptId: x.concept_id, field: x.field, before: x.before ?? undefined, after: x.after ?? undefined, proposalId: x.proposal_id,
     }))
   }
