@@ -113,6 +113,23 @@ export function createTeamServer(config: ServerConfig, logSink?: (line: string) 
         throw refuse('the server cannot store changes right now; they stay on your device', 4503)
       }
     },
+    async onStateless({ connection, payload }) {
+      // Requests of the browser over its authenticated socket: {id, op: 'me' | 'history', concept}.
+      const ctx = connection.context as TeamContext
+      let req: { id?: unknown; op?: unknown; concept?: unknown }
+      try {
+        req = JSON.parse(payload)
+      } catch {
+        log.warn('request refused', { member: ctx?.member, reason: 'stateless payload is not JSON' })
+        return
+      }
+      const reply = (body: Record<string, unknown>) => connection.sendStateless(JSON.stringify({ id: req.id, ...body }))
+      if (req.op === 'me') return reply({ result: { member: ctx.member, name: ctx.name, role: ctx.role } })
+      if (req.op === 'history' && typeof req.concept === 'string' && req.concept.length <= 200) {
+        return reply({ result: await db.listAudit(config.docName, { conceptId: req.concept, limit: 2000 }) })
+      }
+      reply({ error: `unknown request ${JSON.stringify(req.op)}` })
+    },
     async afterLoadDocument({ document }) {
       for (const root of Object.values(TEAM_ROOTS)) document.getMap(root)
     },

@@ -36,11 +36,6 @@ export interface TeamHistoryRow {
   proposalId: string | null
 }
 
-/** The HTTP base of a team server given its WebSocket URL (ws→http, wss→https). */
-export function httpBase(server: string): string {
-  return server.replace(/^ws(s?):\/\//, 'http$1://').replace(/\/+$/, '')
-}
-
 export const useTeamStore = defineStore('team', () => {
   const notify = useNotifyStore()
   const server = ref('')
@@ -81,12 +76,28 @@ export const useTeamStore = defineStore('team', () => {
       .sort((a, b) => b.proposal.created.localeCompare(a.proposal.created))
   })
 
-  /** Fetches JSON from the connected server's HTTP API with the member's token. */
-  async function api<T>(path: string): Promise<T> {
-    const res = await fetch(httpBase(server.value) + path, { headers: { Authorization: `Bearer ${token.value}` } })
-    const body = await res.json().catch(() => ({}))
-    if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`)
-    return body as T
+  const waiting = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>()
+  let nextId = 1
+
+  /** Asks the server over the authenticated socket (a Hocuspocus stateless message). */
+  function ask<T>(op: string, extra: Record<string, unknown> = {}): Promise<T> {
+    if (!provider) return Promise.reject(new Error(i18next.t('team.review.notConnected')))
+    const id = nextId++
+    const p = new Promise<T>((ok, fail) => waiting.set(id, { ok: ok as (v: unknown) => void, fail }))
+    provider.sendStateless(JSON.stringify({ id, op, ...extra }))
+    return p
+  }
+
+  function onStateless(payload: string): void {
+    try {
+      const msg = JSON.parse(payload) as { id: number; result?: unknown; error?: string }
+      const w = waiting.get(msg.id)
+      waiting.delete(msg.id)
+      if (msg.error) w?.fail(new Error(msg.error))
+      else w?.ok(msg.result)
+    } catch {
+      /* not one of our replies */
+    }
   }
 
   /** Connects to `url` with `tok` (remembered for the next visit). Only ever contacts that server. */
@@ -98,16 +109,6 @@ export const useTeamStore = defineStore('team', () => {
     localStorage.setItem(SETTINGS_KEY, JSON.stringify({ server: server.value, token: token.value }))
     refusal.value = ''
     status.value = 'connecting'
-    try {
-      me.value = await api('/api/me')
-    } catch (e) {
-      me.value = null
-      if (!/fetch|network/i.test((e as Error).message)) {
-        status.value = 'refused'
-        refusal.value = (e as Error).message
-        return
-      }
-    }
     const d = new Y.Doc()
     persistence = new IndexeddbPersistence(`coi-termbench-team:${server.value}`, d)
     await persistence.whenSynced
@@ -132,7 +133,9 @@ export const useTeamStore = defineStore('team', () => {
         pending.value = number
         if (status.value === 'connected' || status.value === 'syncing') status.value = number ? 'syncing' : 'connected'
       },
+      onAuthenticated: () => void ask<{ member: string; name: string; role: TeamRole }>('me').then((v) => (me.value = v), () => undefined),
       onAuthenticationFailed: ({ reason }) => ((status.value = 'refused'), (refusal.value = reason)),
+      onStateless: ({ payload }) => onStateless(payload),
       onClose: ({ event }) => {
         if (event?.reason && /refused|cannot|not the connected|over \d+ bytes|outside/.test(String(event.reason))) {
           status.value = 'refused'
@@ -145,6 +148,8 @@ export const useTeamStore = defineStore('team', () => {
 
   /** Disconnects; the local termbase and the offline copy of the team document stay complete. */
   function disconnect(): void {
+    for (const w of waiting.values()) w.fail(new Error(i18next.t('team.review.notConnected')))
+    waiting.clear()
     provider?.destroy()
     socket?.destroy()
     void persistence?.destroy()
@@ -194,7 +199,8 @@ export const useTeamStore = defineStore('team', () => {
     if (!d || !canReview.value) return 0
     const have = roots(d).concepts
     const missing = (await getAllEntries(useDb())).filter((e) => !have.has(e.concept.id))
-    putEntries(d, missing)
+    // In batches, so that no single update nears the server's size limit.
+    for (let i = 0; i < missing.length; i += 200) putEntries(d, missing.slice(i, i + 200))
     return missing.length
   }
 
@@ -239,7 +245,7 @@ export const useTeamStore = defineStore('team', () => {
 
   /** The team history of a concept, from the server's audit log. */
   async function history(conceptId: string): Promise<TeamHistoryRow[]> {
-    return (await api<{ rows: TeamHistoryRow[] }>(`/api/history?concept=${encodeURIComponent(conceptId)}`)).rows
+    return ask<TeamHistoryRow[]>('history', { concept: conceptId })
   }
 
   /** Reconnects with the remembered settings (at app start or when the Data page opens). */
