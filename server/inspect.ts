@@ -107,12 +107,24 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): { writes: Write[]
           clock++ // a garbage-collected range: nothing left to delete
           continue
         }
-        if (!(f.live && f.item.deleted)) push(locate(f, 0), 'delete')
+        if (!(f.live && f.item.deleted)) push(locate(f, 0), 'delete', f.item.content instanceof Y.ContentType ? { isMap: true } : {})
         clock = f.item.id.clock + f.item.length
       }
     }
   }
-  return { writes, gcStructs }
+  return { writes: withoutImplied(writes), gcStructs }
+}
+
+/**
+ * Drops the deletes a change implies: the old value of a key the update sets again (Yjs deletes the
+ * overwritten item), and the fields inside a map the update deletes (they go with it).
+ */
+function withoutImplied(writes: Write[]): Write[] {
+  const at = (path: string[], key: string) => JSON.stringify([...path, key])
+  const setKeys = new Set(writes.filter((w) => w.kind === 'set').map((w) => at(w.path, w.key)))
+  const goneMaps = writes.filter((w) => w.kind === 'delete' && w.isMap).map((w) => [...w.path, w.key])
+  const inside = (path: string[]) => goneMaps.some((m) => m.length <= path.length && m.every((k, i) => path[i] === k))
+  return writes.filter((w) => w.kind === 'set' || (!setKeys.has(at(w.path, w.key)) && !inside(w.path)))
 }
 
 /** The plain value at `path`/`key` in `doc` (nested maps as JSON), or undefined. Never creates a root. */
