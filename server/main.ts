@@ -5,6 +5,10 @@ import { createTeamServer } from './app'
 import { readConfig } from './config'
 import { addMember, issueToken } from './members'
 
+// A closed log pipe (the parent went away) must not crash the server.
+process.stdout.on('error', () => undefined)
+process.stderr.on('error', () => undefined)
+
 async function main(argv: string[]): Promise<void> {
   const config = readConfig()
   const team = createTeamServer(config)

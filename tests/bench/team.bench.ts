@@ -28,7 +28,7 @@ let wireBytes = 0
 class CountingWebSocket extends WebSocket {
   constructor(url: string) {
     super(url)
-    this.on('message', (d: Buffer) => (wireBytes += d.length))
+    this.on('message', (d: Buffer | ArrayBuffer) => (wireBytes += d.byteLength))
   }
 }
 
@@ -54,6 +54,14 @@ async function spawnServer(env: Record<string, string>): Promise<{ proc: ChildPr
   proc.stdout!.on('data', (b) => (ready ||= String(b).includes('"listening"')))
   await until(() => ready, 'server start', 30_000)
   return { proc, url: `ws://127.0.0.1:${port}` }
+}
+
+/** Stops a server process and waits until it has exited. */
+function stopProcess(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve()
+  const done = new Promise<void>((r) => proc.once('exit', () => r()))
+  proc.kill('SIGTERM')
+  return done
 }
 
 const rssMb = (pid?: number) => {
@@ -141,7 +149,7 @@ async function load(databaseUrl: string, redisUrl: string) {
   console.log(`| ${CLIENTS} | ${secs.toFixed(0)} | ${made} | ${(made / secs).toFixed(1)} | ${percentile(sorted, 50)?.toFixed(1)} | ${percentile(sorted, 95)?.toFixed(1)} | ${sorted.length} | ${memA.toFixed(0)}, ${memB.toFixed(0)} | ${((ins1 - ins0) / secs).toFixed(0)} | ${lost} | ${finals.every((f) => f === finals[0]) ? 'yes' : 'NO'} |`)
   console.log(`Instance A was killed (SIGKILL) after ${killedAt} edits; its ${CLIENTS / 2} clients reconnected to B.`)
   clients.forEach((c) => c.destroy())
-  B.proc.kill('SIGTERM')
+  await stopProcess(B.proc)
   await db.close()
 }
 
@@ -180,7 +188,7 @@ async function scale(databaseUrl: string) {
   console.log(`| ${g.entries.length} | ${g.entries.length * 5} | ${build.toFixed(0)} | ${Y.encodeStateAsUpdate(seed).length} | ${first.toFixed(0)} | ${bytes} | ${percentile(lat, 50).toFixed(1)} | ${percentile(lat, 95).toFixed(1)} | ${rssMb(S.proc.pid).toFixed(0)} |`)
   a.destroy()
   b.destroy()
-  S.proc.kill('SIGTERM')
+  await stopProcess(S.proc)
   await db.close()
 }
 
