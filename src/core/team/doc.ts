@@ -1,7 +1,7 @@
 // Reading and writing the team termbase Y.Doc in its layout (see layout.ts): concepts in and out,
 // proposals, reviews that apply them. Used by the browser store, the tests and the benchmark.
 import * as Y from 'yjs'
-import type { Concept, ConceptEntry, Lang, Term } from '../model'
+import type { Concept, ConceptEntry, Term } from '../model'
 import { CONCEPT_FIELDS, parseTermKey, TEAM_ROOTS, termKey, TERM_FIELDS, type FieldChange, type Proposal, type ProposalStatus, type Review } from './layout'
 
 /** The root maps of a team document. */
@@ -128,9 +128,4 @@ export function reviewProposal(doc: Y.Doc, id: string, review: Review): void {
 export function setField(m: Y.Map<unknown>, field: string, value: unknown): void {
   if (value === null || value === undefined) m.delete(field)
   else m.set(field, value)
-}
-
-/** Languages present in an entry's terms (for display). */
-export function entryLangs(e: ConceptEntry): Lang[] {
-  return [...new Set(e.terms.map((t) => t.lang))]
 }
