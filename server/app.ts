@@ -113,6 +113,15 @@ export function createTeamServer(config: ServerConfig, logSink?: (line: string) 
         throw refuse('the server cannot store changes right now; they stay on your device', 4503)
       }
     },
+    async beforeHandleAwareness({ states, context }) {
+      // Presence is relayed, never stored; oversized states are dropped rather than broadcast.
+      for (const [id, state] of states) {
+        if (JSON.stringify(state).length > 2048) {
+          states.delete(id)
+          log.warn('awareness refused', { member: (context as TeamContext | undefined)?.member, reason: 'awareness state over 2048 bytes' })
+        }
+      }
+    },
     async onStateless({ connection, payload }) {
       // Requests of the browser over its authenticated socket: {id, op: 'me' | 'history', concept}.
       const ctx = connection.context as TeamContext

@@ -108,6 +108,19 @@ describe('bad input is refused and changes nothing', () => {
     expect(await storedRows()).toBe(before)
   })
 
+  it('drops an oversized presence (awareness) state instead of relaying it', async () => {
+    const a = connect(srv.url, contributor.token)
+    const b = connect(srv.url, contributor.token)
+    await synced(a)
+    await synced(b)
+    a.provider.setAwarenessField('note', 'x'.repeat(5000))
+    await until(() => srv.logs.some((l) => l.event === 'awareness refused'), 'awareness refusal')
+    await settle(200)
+    expect([...b.provider.awareness!.getStates().values()].some((st) => 'note' in st)).toBe(false)
+    a.destroy()
+    b.destroy()
+  })
+
   it('refuses a flood of connections from one address beyond the limit', async () => {
     const open: WebSocket[] = []
     const refused: string[] = []
