@@ -104,6 +104,18 @@ describe('proposal and review', () => {
   })
 })
 
+describe('storage', () => {
+  it('folds stored updates into a snapshot once the document is written, and loads the same state back', async () => {
+    await until(() => srv.team.server.hocuspocus.getDocumentsCount() === 0, 'document unloaded (and stored)')
+    const rows = await srv.team.db.pool.query('SELECT count(*)::int AS n FROM team_updates')
+    expect(rows.rows[0].n).toBe(0)
+    const c = connect(srv.url, who.rev.token)
+    await synced(c)
+    expect(readEntry(c.doc, 'c1')!.terms.map((t) => t.text).sort()).toEqual(['simputus', 'дедовщина'])
+    c.destroy()
+  })
+})
+
 describe('admin API', () => {
   it('refuses non-admins and lets an admin add a member and issue a token that connects', async () => {
     expect((await api('/api/admin/members', who.rev.token)).status).toBe(403)
