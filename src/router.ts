@@ -14,5 +14,7 @@ export const router = createRouter({
     { path: '/qa', name: 'qa', component: () => import('./views/QaView.vue') },
     { path: '/candidates', name: 'candidates', component: () => import('./views/CandidatesView.vue') },
     { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
+    { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue') },
+    { path: '/join', redirect: (to) => ({ path: '/data', query: to.query }) },
   ],
 })
