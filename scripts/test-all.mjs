@@ -1,10 +1,15 @@
-// Runs every test: type check, unit and db tests in Node, then the browser tests against the built
+// Runs every test: type check, the model pack, unit and db tests in Node, the team server's tests against real
+// PostgreSQL and Redis on loopback, then the browser tests against the built
 // app in Debian's Chromium (installed on demand). Exits non-zero when anything fails.
 import { spawnSync } from 'node:child_process'
 
 const steps = [
   ['type check', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.app.json']],
+  // The real model pack, built once per machine (cached outside the repo): its tests and the real-model browser test need it.
+  ['model pack', 'node', ['scripts/ensure-model-pack.mjs']],
   ['unit and db tests', 'npx', ['vitest', 'run', '--project', 'unit']],
+  ['PostgreSQL and Redis', 'node', ['scripts/ensure-services.mjs', '--check']],
+  ['server tests', 'npx', ['vitest', 'run', '--project', 'server']],
   ['chromium', 'node', ['scripts/ensure-chromium.mjs']],
   ['ONNX Runtime wasm', 'node', ['scripts/copy-ort-wasm.mjs']],
   ['build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
