@@ -1,5 +1,6 @@
-// Picks the verification sentences of the model pack: 14 per report of the corpus (fi, nb, da, fr, en),
-// cut by the app's own segmenter, alternately with e5's "query: " and "passage: " prefix. Deterministic.
+// Picks the verification texts of the model pack, cut by the app's own segmenter: 14 sentences per report
+// of the corpus (fi, nb, da, fr, en), alternately with e5's "query: " and "passage: " prefix, for vectors;
+// and every passage and sentence of the corpus, for token ids. Deterministic.
 //
 //   npx tsx scripts/model-pack-sentences.ts OUT.json
 import { writeFileSync } from 'node:fs'
@@ -14,7 +15,8 @@ if (!corpusAvailable) {
   console.error(`[model-pack] corpus not found at ${CORPUS_DIR} (set COI_CORPUS)`)
   process.exit(1)
 }
-const items = loadCorpus().flatMap((doc) => {
+const docs = loadCorpus()
+const items = docs.flatMap((doc) => {
   // Sentences of body passages and footnotes in the report's own language, 40–400 characters.
   const pool = doc.passages
     .filter((p) => p.kind !== 'heading' && p.lang === doc.lang)
@@ -28,5 +30,12 @@ const items = loadCorpus().flatMap((doc) => {
     text: pool[Math.floor(i * step)],
   }))
 })
-writeFileSync(out, JSON.stringify(items, null, 1) + '\n')
-console.log(`[model-pack] ${items.length} verification sentences from ${new Set(items.map((i) => i.file)).size} reports`)
+const seen = new Set<string>()
+const texts = docs.flatMap((doc) =>
+  doc.passages
+    .flatMap((p) => [p.text, ...p.sentences.map((s) => s.text)])
+    .filter((text) => !seen.has(text) && !!seen.add(text))
+    .map((text) => ({ lang: doc.lang, text })),
+)
+writeFileSync(out, JSON.stringify({ sentences: items, texts }, null, 1) + '\n')
+console.log(`[model-pack] ${items.length} verification sentences from ${new Set(items.map((i) => i.file)).size} reports; ${texts.length} texts for token ids`)

