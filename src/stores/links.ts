@@ -177,12 +177,11 @@ export const useLinksStore = defineStore('links', () => {
       if (!live()) return
       if (!docA || !docB) throw new Error(i18next.t('compare.missingDoc'))
       let embeddings: { a: Float32Array[]; b: Float32Array[] } | null = null
-      if (useEmbeddings.value && !(await consentToEmbeddings())) {
-        if (!live()) return
-        useEmbeddings.value = false
-        embeddingNote.value = i18next.t('compare.consent.declined')
-      }
-      if (useEmbeddings.value) {
+      // Declined: this run is lexical, and says why; the next run asks again.
+      const agreed = useEmbeddings.value && (await consentToEmbeddings())
+      if (!live()) return
+      if (useEmbeddings.value && !agreed) embeddingNote.value = i18next.t('compare.consent.declined')
+      if (agreed) {
         const ea = await embedDoc(a, pa)
         const eb = ea && (await embedDoc(b, pb))
         if (!live()) return

