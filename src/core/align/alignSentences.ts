@@ -40,8 +40,8 @@ export interface AlignOptions {
   nullCost?: number
   /** Cost of a 1-0 or 0-1 bead with a model (Bertalign's skip, negated; default 0.1). */
   skipCost?: number
-  /** Cost weight of the anchor terms with a model (default 0: the model alone, as in Bertalign). */
-  modelAnchorWeight?: number
+  /** Weight of the cost without a model (length, prior, anchors) added to the model's (default 0: the model alone, as Bertalign). */
+  lexicalWeight?: number
   /** Length model (default: c = the texts' length ratio, learned from them; s² = 6.8). */
   lengthModel?: LengthModel
   /** Half-width of the search band around the coarser level's path, in sentences (default 8). */
@@ -55,7 +55,13 @@ const charLength = (s: string) => s.replace(/\s+/g, ' ').trim().length
 
 /** The sum of two levels' costs (the model's score plus the lexical anchors), halved together. */
 function sumLevel(a: DpLevel, b: DpLevel, wb: number): DpLevel {
-  return { n: a.n, m: a.m, cost: (i, j, di, dj) => a.cost(i, j, di, dj) + wb * b.cost(i, j, di, dj), coarser: () => sumLevel(a.coarser(), b.coarser(), wb) }
+  return {
+    n: a.n,
+    m: a.m,
+    cost: (i, j, di, dj) => a.cost(i, j, di, dj) + wb * b.cost(i, j, di, dj),
+    coarser: () => sumLevel(a.coarser(), b.coarser(), wb),
+    refine: (path) => sumLevel(a.refine?.(path) ?? a, b.refine?.(path) ?? b, wb),
+  }
 }
 
 /**
@@ -84,10 +90,8 @@ export function alignSentences(src: readonly string[], tgt: readonly string[], o
   let neural: DpLevel | null = null
   if (vectors) {
     neural = embeddingLevel({ len: srcLen, vectors: vectors.src }, { len: tgtLen, vectors: vectors.tgt }, model.c, { skip: opts.skipCost ?? 0.1 })
-    const wa = opts.modelAnchorWeight ?? 0
-    if (wa > 0) {
-      level = sumLevel(neural, lexicalLevel(sides.src, sides.tgt, sides.keyCount, model, { ...weights, anchorsOnly: true }), wa)
-    } else level = neural
+    const wl = opts.lexicalWeight ?? 0
+    level = wl > 0 ? sumLevel(neural, lexical, wl) : neural
   }
   const path = searchBeads(level, { shapes: SHAPES, buffer: opts.band, onRow: opts.onRow })
   const beads: AlignBead[] = []

@@ -29,6 +29,11 @@ export interface DpLevel {
    */
   cost(i: number, j: number, di: number, dj: number, budget?: number): number
   coarser(): DpLevel
+  /**
+   * This level re-estimated from the path found on the coarser one (as [di, dj] steps over its units), before it is
+   * searched: a parameter learned from the texts (the length ratio) can leave out what that path left unaligned.
+   */
+  refine?(coarsePath: readonly Shape[]): DpLevel
 }
 
 /** Options of `searchBeads`. */
@@ -47,12 +52,14 @@ export function searchBeads(level: DpLevel, opts: SearchOptions = {}): Shape[] {
   return search(level, opts.shapes ?? SHAPES, opts.fullCells ?? 4_096, opts.buffer ?? 8, opts.onRow)
 }
 
-function search(level: DpLevel, shapes: readonly Shape[], fullCells: number, buffer: number, onRow?: SearchOptions['onRow']): Shape[] {
+function search(given: DpLevel, shapes: readonly Shape[], fullCells: number, buffer: number, onRow?: SearchOptions['onRow']): Shape[] {
+  let level = given
   const { n, m } = level
   const lo = new Int32Array(n + 1)
   const hi = new Int32Array(n + 1).fill(m)
   if ((n + 1) * (m + 1) > fullCells && n > 1 && m > 1) {
     const coarse = search(level.coarser(), shapes, fullCells, buffer)
+    level = level.refine?.(coarse) ?? level
     bandAround(coarse, n, m, buffer, lo, hi)
   }
   return bandedPath(level, shapes, lo, hi, onRow)

@@ -1,8 +1,8 @@
 // The bead cost without a model: Gale–Church length fit under a length ratio learned from the two texts, the
 // bead shape's prior, and lexical anchors (numbers, names, cognates, glossary concepts) shared by both sides.
-import type { DpLevel } from './dp'
+import type { DpLevel, Shape } from './dp'
 import type { SentenceAnchors } from './anchors'
-import { lengthCost, shapeCost, type LengthModel } from './galeChurch'
+import { estimateLengthModel, lengthCost, shapeCost, type LengthModel } from './galeChurch'
 
 /** One side's units: lengths and anchor keys (interned ids, weights, numeric flags), all by unit. */
 export interface LexicalSide {
@@ -20,8 +20,6 @@ export interface LexicalWeights {
   mismatch: number
   /** Extra cost of a 1-0 or 0-1 bead on top of its prior. */
   null: number
-  /** Only the anchor and mismatch terms (no prior, no length; 0 for 1-0 and 0-1), to add to a model's cost. */
-  anchorsOnly?: boolean
 }
 
 /** Both sides' units with interned anchor keys, from per-sentence lengths and anchors. */
@@ -123,7 +121,6 @@ export function lexicalLevel(src: LexicalSide, tgt: LexicalSide, keyCount: numbe
     n,
     m,
     cost(i, j, di, dj, budget = Infinity) {
-      if (w.anchorsOnly) return di === 0 || dj === 0 ? 0 : anchorTerms(i, j, di, dj)
       if (di === 0 || dj === 0) return shapeCost(di, dj) + w.null
       const l1 = srcSum[i] - srcSum[i - di]
       const l2 = tgtSum[j] - tgtSum[j - dj]
@@ -133,5 +130,28 @@ export function lexicalLevel(src: LexicalSide, tgt: LexicalSide, keyCount: numbe
       return base + anchorTerms(i, j, di, dj)
     },
     coarser: () => lexicalLevel(halve(src), halve(tgt), keyCount, model, w),
+    refine: (coarse) => lexicalLevel(src, tgt, keyCount, { ...pathLengthModel(coarse, srcSum, tgtSum, model.s2) }, w),
   }
+}
+
+/**
+ * The length ratio over the beads of a coarser path that have both sides (each coarse unit k is units 2k and
+ * 2k+1 here): the texts' own ratio without the runs left unaligned, which would skew it.
+ */
+export function pathLengthModel(coarse: readonly Shape[], srcSum: Float64Array, tgtSum: Float64Array, s2: number): LengthModel {
+  const n = srcSum.length - 1
+  const m = tgtSum.length - 1
+  const a: number[] = []
+  const b: number[] = []
+  let I = 0
+  let J = 0
+  for (const [di, dj] of coarse) {
+    if (di && dj) {
+      a.push(srcSum[Math.min(n, 2 * (I + di))] - srcSum[Math.min(n, 2 * I)])
+      b.push(tgtSum[Math.min(m, 2 * (J + dj))] - tgtSum[Math.min(m, 2 * J)])
+    }
+    I += di
+    J += dj
+  }
+  return estimateLengthModel(a, b, s2)
 }
