@@ -1,10 +1,13 @@
 // Evaluates sentence alignment on the peers' development sets (../shared/align-dev: Text+Berg de→fr, BAF fr→en):
 // strict and lax P/R/F1 as Vecalign's score.py, for ours without a model, ours with the embedding model (when its
 // pack is present), and hunalign on the same input, with times. Run: npm run eval -- align
-import { existsSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { addBeadCounts, alignSentences, beadCounts, beadScoreOf, type AlignOptions, type BeadCounts, type BeadLike } from '../../src/core/align'
+import {
+  addBeadCounts, alignSentences, beadCounts, beadScoreOf, type AlignOptions, type BeadCounts, type BeadLike, type OverlapVectors,
+} from '../../src/core/align'
 import { isLang } from '../../src/core/model'
 import { embedOverlaps, loadNodeEmbedder } from '../../src/cliCommands/nodeEmbedder'
 import { ALIGN_DEV_DIR, alignDevAvailable, loadDevSets, runHunalign, type DevSet } from './alignDev'
@@ -15,6 +18,23 @@ const MODEL_DIR = [process.env.MODEL_SOURCE, resolve('models'), join(homedir(), 
   (d) => d && existsSync(join(d, MODEL, 'config.json')),
 )
 const RUNS = 3
+const CACHE = resolve('tests/.tmp/align-embeddings')
+
+/** Overlap embeddings of one side, cached on disk by model and text (embedding a set takes minutes on a CPU). */
+async function cachedOverlaps(embedder: Awaited<ReturnType<typeof loadNodeEmbedder>>, sentences: string[]): Promise<{ vectors: OverlapVectors; ms: number }> {
+  const key = createHash('sha256').update(`${MODEL}\n${MODEL_DIR}\n${sentences.join('\n')}`).digest('hex').slice(0, 24)
+  const file = join(CACHE, `${key}.json`)
+  if (existsSync(file)) {
+    const byCount = (JSON.parse(readFileSync(file, 'utf8')) as number[][][]).map((row) => row.map((v) => Float32Array.from(v)))
+    return { vectors: { byCount }, ms: 0 }
+  }
+  const t0 = performance.now()
+  const vectors = await embedOverlaps(embedder, sentences)
+  const ms = performance.now() - t0
+  mkdirSync(CACHE, { recursive: true })
+  writeFileSync(file, JSON.stringify(vectors.byCount.map((row) => row.map((v) => Array.from(v ?? [])))))
+  return { vectors, ms }
+}
 
 const f = (x: number) => x.toFixed(3)
 const lang = (l: string) => (isLang(l) ? l : 'und')
@@ -57,9 +77,10 @@ async function evaluateSet(set: DevSet, embedder: Awaited<ReturnType<typeof load
     totals.hun = addBeadCounts(totals.hun, beadCounts(d.gold, hunBeads))
     ms.hun += hunMs
     if (embedder) {
-      const t0 = performance.now()
-      const overlaps = { src: await embedOverlaps(embedder, d.src), tgt: await embedOverlaps(embedder, d.tgt) }
-      ms.embed += performance.now() - t0
+      const a = await cachedOverlaps(embedder, d.src)
+      const b = await cachedOverlaps(embedder, d.tgt)
+      const overlaps = { src: a.vectors, tgt: b.vectors }
+      ms.embed += a.ms + b.ms
       const withModel = await timed(() => alignSentences(d.src, d.tgt, { ...opts, overlaps }))
       totals.model = addBeadCounts(totals.model, beadCounts(d.gold, withModel.result))
       ms.model += withModel.ms
@@ -70,7 +91,7 @@ async function evaluateSet(set: DevSet, embedder: Awaited<ReturnType<typeof load
   console.log('| aligner | strict P R F1 | lax P R F1 | time |')
   console.log('| --- | --- | --- | ---: |')
   row('ours, length + anchors (no model)', totals.ours, ms.ours, ` (${(ms.ours / ms.hun).toFixed(2)}× hunalign)`)
-  if (embedder) row(`ours, ${MODEL}`, totals.model, ms.model, ` (+ ${(ms.embed / 1000).toFixed(0)} s embedding)`)
+  if (embedder) row(`ours, ${MODEL}`, totals.model, ms.model, ms.embed ? ` (+ ${(ms.embed / 1000).toFixed(0)} s embedding)` : ' (+ embeddings from the cache)')
   row('hunalign (wasm, no dictionary)', totals.hun, ms.hun, ` (+ ${ms.hunStart.toFixed(0)} ms start-up)`)
 }
 

@@ -38,9 +38,16 @@ export interface AlignOptions {
   mismatchWeight?: number
   /** Extra cost of a 1-0 or 0-1 bead on top of its prior, without a model (default 0). */
   nullCost?: number
-  /** Cost of a 1-0 or 0-1 bead with a model (Bertalign's skip, negated; default 0.1). */
+  /**
+   * Cost of a 1-0 or 0-1 bead with a model (Bertalign's skip, negated). Default 0: a margin score is 0 for a pair
+   * no likelier than its neighbours, so a sentence left out neither gains nor loses; Bertalign's 0.1 (tuned for
+   * LaBSE) made a run of untranslated captions dearer than gluing them into many-sentence beads.
+   */
   skipCost?: number
-  /** Weight of the cost without a model (length, prior, anchors) added to the model's (default 0: the model alone, as Bertalign). */
+  /**
+   * Weight of the cost without a model (prior, length, anchors, in nats) added to the model's score (default
+   * 0.005: a few nats of that cost weigh as much as the margin of a good pair, about 0.1).
+   */
   lexicalWeight?: number
   /** Length model (default: c = the texts' length ratio, learned from them; s² = 6.8). */
   lengthModel?: LengthModel
@@ -71,7 +78,8 @@ function sumLevel(a: DpLevel, b: DpLevel, wb: number): DpLevel {
  * Without embeddings a bead costs −log of its shape's prior, plus the Gale–Church length cost under the texts'
  * own length ratio (1-0 and 0-1 pay `nullCost` instead), minus `anchorWeight` × the anchor similarity, plus
  * `mismatchWeight` × the share of numbers found on one side only. With embeddings a bead scores as in Bertalign
- * (cosine margin of the joined sentences × length penalty; 1-0 and 0-1 cost `skipCost`).
+ * (cosine margin of the joined sentences × length penalty; 1-0 and 0-1 cost `skipCost`), plus `lexicalWeight` ×
+ * the cost without a model.
  */
 export function alignSentences(src: readonly string[], tgt: readonly string[], opts: AlignOptions = {}): AlignBead[] {
   if (!src.length || !tgt.length) {
@@ -89,8 +97,8 @@ export function alignSentences(src: readonly string[], tgt: readonly string[], o
   let level: DpLevel = lexical
   let neural: DpLevel | null = null
   if (vectors) {
-    neural = embeddingLevel({ len: srcLen, vectors: vectors.src }, { len: tgtLen, vectors: vectors.tgt }, model.c, { skip: opts.skipCost ?? 0.1 })
-    const wl = opts.lexicalWeight ?? 0
+    neural = embeddingLevel({ len: srcLen, vectors: vectors.src }, { len: tgtLen, vectors: vectors.tgt }, model.c, { skip: opts.skipCost ?? 0 })
+    const wl = opts.lexicalWeight ?? 0.005
     level = wl > 0 ? sumLevel(neural, lexical, wl) : neural
   }
   const path = searchBeads(level, { shapes: SHAPES, buffer: opts.band, onRow: opts.onRow })

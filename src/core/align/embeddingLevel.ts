@@ -75,8 +75,8 @@ function halve(units: readonly ArrayLike<number>[]): ArrayLike<number>[] {
 /**
  * A search level over embedded units. A bead's score is Bertalign's: cos(src overlap, tgt overlap) less the mean of
  * each overlap's cosine with the sentences just before and after the other side's overlap (margin), times
- * log2(1 + min/max) of the two sides' lengths (target lengths divided by the texts' ratio `c`). The cost is the
- * negated score; 1-0 and 0-1 beads cost `skip`.
+ * log2(1 + min/max) of the two sides' lengths (target lengths divided by the texts' ratio `c`) when it is positive.
+ * The cost is the negated score; 1-0 and 0-1 beads cost `skip`.
  */
 export function embeddingLevel(
   src: { len: ArrayLike<number>; vectors: OverlapVectors },
@@ -112,7 +112,9 @@ export function embeddingLevel(
       const l1 = srcSum[i] - srcSum[i - di]
       const l2 = (tgtSum[j] - tgtSum[j - dj]) / c
       const penalty = l1 > 0 && l2 > 0 ? Math.log2(1 + Math.min(l1, l2) / Math.max(l1, l2)) : 0
-      return -margin * penalty
+      // A length mismatch lowers a good score; it must not soften a bad one (a negative margin times a small
+      // penalty would make ill-fitting many-sentence beads cheap).
+      return margin > 0 ? -margin * penalty : -margin
     },
     coarser: () => {
       const half = (len: ArrayLike<number>, units: readonly ArrayLike<number>[]) => {
