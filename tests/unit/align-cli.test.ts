@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli'
+import { generateTinyModel } from '../fixtures/tiny-model/generate'
 
 const run = promisify(execFile)
 const ROOT = new URL('../..', import.meta.url).pathname
@@ -67,6 +68,16 @@ describe('cli align --presegmented', () => {
     const missing = await cli(de, fr, '--presegmented', '--embeddings', 'Xenova/none', '--model-source', join(dir, 'no-such-folder'))
     expect(missing.code).toBe(1)
     expect(missing.err).toContain('--model-source: no folder')
+  })
+
+  it('aligns with an embedding model loaded from a folder (the tiny test model), every line in one bead', async () => {
+    const model = generateTinyModel(join(dir, 'models'))
+    const { code, out, err } = await cli(de, fr, '--presegmented', '--json', '--src-lang', 'de', '--tgt-lang', 'fr', '--embeddings', model.modelId, '--model-source', model.dir)
+    expect(err).not.toContain('could not load')
+    expect(code).toBe(0)
+    const { beads } = JSON.parse(out) as { beads: [number[], number[]][] }
+    expect(beads.flatMap((b) => b[0])).toEqual([0, 1, 2, 3])
+    expect(beads.flatMap((b) => b[1])).toEqual([0, 1, 2, 3, 4])
   })
 
   it('runs through npm as documented', async () => {
