@@ -93,22 +93,49 @@ export function embeddingLevel(
   const tgtSum = new Float64Array(m + 1)
   for (let i = 0; i < n; i++) srcSum[i + 1] = srcSum[i] + src.len[i]
   for (let j = 0; j < m; j++) tgtSum[j + 1] = tgtSum[j] + tgt.len[j]
-  /** Mean cosine of `v` with the units just before `from` and at `to` (the neighbours of the overlap from…to-1). */
-  const neighbours = (v: ArrayLike<number>, units: readonly ArrayLike<number>[], from: number, to: number) => {
-    let s = 0
+  // Cosines of an overlap with single units of the other side, each computed once. The search goes row by row
+  // (source position i ascending), so source-side caches keep only the last rows: memory stays linear.
+  const rowCache = new Map<number, Map<number, number>>()
+  const unitCache = new Map<number, Map<number, number>>()
+  let lastRow = -1
+  const cached = (cache: Map<number, Map<number, number>>, key: number, idx: number, a: ArrayLike<number>, b: ArrayLike<number>) => {
+    let row = cache.get(key)
+    if (!row) cache.set(key, (row = new Map()))
+    let v = row.get(idx)
+    if (v === undefined) row.set(idx, (v = dot(a, b)))
+    return v
+  }
+  /** Mean cosine of the source overlap (start s, count di) with the target units just before `from` and at `to`. */
+  const srcNeighbours = (a: ArrayLike<number>, s: number, di: number, from: number, to: number) => {
+    let sum = 0
     let k = 0
-    if (from > 0) (s += dot(v, units[from - 1])), k++
-    if (to < units.length) (s += dot(v, units[to])), k++
-    return k ? s / k : 0
+    if (from > 0) (sum += cached(rowCache, s * 8 + di, from - 1, a, tv[0][from - 1])), k++
+    if (to < m) (sum += cached(rowCache, s * 8 + di, to, a, tv[0][to])), k++
+    return k ? sum / k : 0
+  }
+  /** Mean cosine of the target overlap (start t, count dj) with the source units just before `from` and at `to`. */
+  const tgtNeighbours = (b: ArrayLike<number>, t: number, dj: number, from: number, to: number) => {
+    let sum = 0
+    let k = 0
+    if (from > 0) (sum += cached(unitCache, from - 1, t * 4 + dj - 1, b, sv[0][from - 1])), k++
+    if (to < n) (sum += cached(unitCache, to, t * 4 + dj - 1, b, sv[0][to])), k++
+    return k ? sum / k : 0
   }
   return {
     n,
     m,
     cost(i, j, di, dj) {
       if (di === 0 || dj === 0) return w.skip
+      if (i !== lastRow) {
+        // Rows only ascend within a search; a new search (or a trace) starts the caches afresh.
+        if (i < lastRow) rowCache.clear(), unitCache.clear()
+        for (const key of rowCache.keys()) if (key >> 3 < i - 5) rowCache.delete(key)
+        for (const key of unitCache.keys()) if (key < i - 6) unitCache.delete(key)
+        lastRow = i
+      }
       const a = sv[di - 1][i - di]
       const b = tv[dj - 1][j - dj]
-      const margin = dot(a, b) - (neighbours(a, tv[0], j - dj, j) + neighbours(b, sv[0], i - di, i)) / 2
+      const margin = dot(a, b) - (srcNeighbours(a, i - di, di, j - dj, j) + tgtNeighbours(b, j - dj, dj, i - di, i)) / 2
       const l1 = srcSum[i] - srcSum[i - di]
       const l2 = (tgtSum[j] - tgtSum[j - dj]) / c
       const penalty = l1 > 0 && l2 > 0 ? Math.log2(1 + Math.min(l1, l2) / Math.max(l1, l2)) : 0
