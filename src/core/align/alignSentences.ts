@@ -101,7 +101,8 @@ export function alignSentences(src: readonly string[], tgt: readonly string[], o
     const wl = opts.lexicalWeight ?? 0.005
     level = wl > 0 ? sumLevel(neural, lexical, wl) : neural
   }
-  const path = searchBeads(level, { shapes: SHAPES, buffer: opts.band, onRow: opts.onRow })
+  let searched = level
+  const path = searchBeads(level, { shapes: SHAPES, buffer: opts.band, onRow: opts.onRow, onLevel: (l) => (searched = l) })
   const beads: AlignBead[] = []
   let i = 0
   let j = 0
@@ -110,7 +111,7 @@ export function alignSentences(src: readonly string[], tgt: readonly string[], o
     const t = range(j, dj)
     i += di
     j += dj
-    const bead: AlignBead = { src: s, tgt: t, type: `${di}-${dj}`, cost: level.cost(i, j, di, dj), anchor: di && dj ? groupSimilarity(pick(fa, s), pick(fb, t)) : 0 }
+    const bead: AlignBead = { src: s, tgt: t, type: `${di}-${dj}`, cost: searched.cost(i, j, di, dj), anchor: di && dj ? groupSimilarity(pick(fa, s), pick(fb, t)) : 0 }
     if (neural && di && dj) bead.neural = groupCosine(vectors!, s, t)
     beads.push(bead)
   }

@@ -45,14 +45,18 @@ export interface SearchOptions {
   buffer?: number
   /** Called once per searched row of the finest level (for progress and cancel). */
   onRow?: (row: number, rows: number) => void
+  /** Called with the finest level as searched (after `refine`), to score the beads of the path. */
+  onLevel?: (level: DpLevel) => void
 }
 
 /** The beads of the best path as [di, dj] steps from (0, 0) to (n, m). */
 export function searchBeads(level: DpLevel, opts: SearchOptions = {}): Shape[] {
-  return search(level, opts.shapes ?? SHAPES, opts.fullCells ?? 4_096, opts.buffer ?? 8, opts.onRow)
+  return search(level, opts.shapes ?? SHAPES, opts.fullCells ?? 4_096, opts.buffer ?? 8, opts.onRow, opts.onLevel)
 }
 
-function search(given: DpLevel, shapes: readonly Shape[], fullCells: number, buffer: number, onRow?: SearchOptions['onRow']): Shape[] {
+function search(
+  given: DpLevel, shapes: readonly Shape[], fullCells: number, buffer: number, onRow?: SearchOptions['onRow'], onLevel?: SearchOptions['onLevel'],
+): Shape[] {
   let level = given
   const { n, m } = level
   const lo = new Int32Array(n + 1)
@@ -62,6 +66,7 @@ function search(given: DpLevel, shapes: readonly Shape[], fullCells: number, buf
     level = level.refine?.(coarse) ?? level
     bandAround(coarse, n, m, buffer, lo, hi)
   }
+  onLevel?.(level)
   return bandedPath(level, shapes, lo, hi, onRow)
 }
 
