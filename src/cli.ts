@@ -91,11 +91,12 @@ export const COMMANDS: Record<string, Command> = {
     'link <fileA> <fileB> [--glossary <tbx|csv|json>] [--top N] [--json]',
     async () => (await import('./cliCommands/link')).runLink,
   ),
-  align: printing(
-    'align the sentences of two texts that translate each other (1-1, 1-2, 2-1, 1-0, 0-1 beads)',
-    'align <fileA> <fileB> [--glossary <tbx|csv|json>] [--json]',
-    async () => (await import('./cliCommands/link')).runAlign,
-  ),
+  align: {
+    summary: 'align the sentences of two texts that translate each other (beads of 0–4 sentences a side)',
+    usage:
+      'align <src> <tgt> [--presegmented] [--src-lang xx] [--tgt-lang xx] [--glossary <tbx|csv|json>] [--embeddings <model id> --model-source <folder|URL>] [--json | --tmx]',
+    run: async (args, io) => (await import('./cliCommands/align')).runAlignCommand(args, io),
+  },
   check: printing(
     'terminology QA of reports against a glossary: findings and concept × report usage',
     'check <files…> [--glossary <tbx|csv|json>] [--json]',

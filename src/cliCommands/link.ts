@@ -1,10 +1,8 @@
-// CLI commands `link` (comparable passages of two reports) and `align` (sentences of a text and its translation).
+// CLI command `link`: comparable passages of two reports (the `align` command is in align.ts).
 // Usage: cli -- link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json]
-//        cli -- align <fileA> <fileB> [--glossary …] [--lang-a xx] [--lang-b xx] [--json | --tmx]
 import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { alignSentences, beadsToPairs, toTmx } from '../core/align'
 import { extractText } from '../core/extract'
 import { linkDocuments } from '../core/link'
 import { buildMatcher, type Matcher } from '../core/matcher'
@@ -26,10 +24,10 @@ const OPTIONS = {
   'lang-a': { type: 'string' },
   'lang-b': { type: 'string' },
   json: { type: 'boolean', default: false },
-  tmx: { type: 'boolean', default: false },
 } as const
 
-function matcherFor(glossaryFile: string | undefined): Matcher | null {
+/** The glossary matcher of a --glossary file, or of the starter glossary when none is given (null without one). */
+export function matcherFor(glossaryFile: string | undefined): Matcher | null {
   const path = glossaryFile ?? defaultGlossaryPath()
   return path ? buildMatcher(readGlossary(path)) : null
 }
@@ -54,7 +52,6 @@ function parse(args: string[], usage: string) {
 }
 
 const LINK_USAGE = 'link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json]'
-const ALIGN_USAGE = 'align <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--lang-a xx] [--lang-b xx] [--json | --tmx]'
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ')
 
@@ -91,47 +88,6 @@ export async function runLink(args: string[]): Promise<string> {
       const why = [...ev.concepts, ...ev.numbers, ...ev.names].slice(0, 4).map((f) => f.b.surface).join(', ')
       lines.push(`  ${c.score.toFixed(3)} #${b.passages[c.index].index} ${clip(b.passages[c.index].text, 70)}${why ? `  [${why}]` : ''}`)
     }
-  }
-  return lines.join('\n') + '\n'
-}
-
-/** The sentences of a report's non-footnote passages, in order, with offsets into the file's text. */
-function sentencesOf(r: Report) {
-  return r.passages.filter((p) => p.kind !== 'footnote').flatMap((p) => p.sentences.map((s) => ({ passage: p.index, ...s })))
-}
-
-/**
- * `align <fileA> <fileB>`: aligns the sentences of A and B (a text and its translation) in order, as beads
- * 1-1, 1-2, 2-1, 1-0 and 0-1. --json prints `{ "beads": [ { type, src: [{ index, passage, start, end, text }],
- * tgt: [...], anchor, cost } ] }` (offsets into each file's text as read); --tmx prints a TMX 1.4b memory.
- */
-export async function runAlign(args: string[]): Promise<string> {
-  const { values, files } = parse(args, ALIGN_USAGE)
-  if (values.json && values.tmx) throw new Error('choose one of --json and --tmx')
-  const matcher = matcherFor(values.glossary)
-  const a = await readReport(files[0], langOption(values['lang-a'], '--lang-a'))
-  const b = await readReport(files[1], langOption(values['lang-b'], '--lang-b'))
-  const sa = sentencesOf(a)
-  const sb = sentencesOf(b)
-  const beads = alignSentences(sa.map((s) => s.text), sb.map((s) => s.text), { srcLang: a.lang, tgtLang: b.lang, matcher })
-  if (values.tmx) {
-    const pairs = beadsToPairs(beads, sa.map((s) => s.text), sb.map((s) => s.text))
-    return toTmx(pairs, { srcLang: a.lang === 'und' ? 'und' : a.lang, tgtLang: b.lang === 'und' ? 'und' : b.lang, creationTool: 'coi-termbench' })
-  }
-  const side = (list: typeof sa, idx: number[]) => idx.map((i) => ({ index: i, passage: list[i].passage, start: list[i].start, end: list[i].end, text: list[i].text }))
-  if (values.json) {
-    const out = beads.map((bd) => ({
-      type: bd.type,
-      src: side(sa, bd.src),
-      tgt: side(sb, bd.tgt),
-      anchor: Number(bd.anchor.toFixed(4)),
-      cost: Number(bd.cost.toFixed(4)),
-    }))
-    return JSON.stringify({ srcLang: a.lang, tgtLang: b.lang, beads: out }, null, 2) + '\n'
-  }
-  const lines = [`${basename(a.file)} (${a.lang}, ${sa.length} sentences) ↔ ${basename(b.file)} (${b.lang}, ${sb.length} sentences)`]
-  for (const bd of beads) {
-    lines.push(`${bd.type.padEnd(4)} ${clip(bd.src.map((i) => sa[i].text).join(' '), 60).padEnd(60)} │ ${clip(bd.tgt.map((j) => sb[j].text).join(' '), 60)}`)
   }
   return lines.join('\n') + '\n'
 }

@@ -3,7 +3,7 @@
 // with progress from inside the dynamic programme and a cancel flag; and the pairing of the two-language
 // blocks inside one report (like the Finnish and English blocks of report 000).
 import { alignSentences, type AlignBead } from '../core/align'
-import { cosine, type ConceptMatcherLike } from '../core/link'
+import type { ConceptMatcherLike } from '../core/link'
 import type { Lang, PassageKind } from '../core/model'
 
 /** One independent stretch to align: source sentences and their translation (a block pair, or two whole texts). */
@@ -27,7 +27,7 @@ export interface AlignJobBead extends AlignBead {
   segment: number
 }
 
-/** Progress in DP rows: each segment counts two passes over its source sentences (see `alignSentences`). */
+/** Progress in search rows: each segment counts its source sentences (one pass, see `alignSentences`). */
 export interface AlignJobProgress {
   done: number
   total: number
@@ -53,56 +53,14 @@ export class AlignJobCancelled extends Error {
   }
 }
 
-/** Cosine similarity of two sentence groups, each the sum of its sentences' vectors (0 when a vector is missing). */
-function groupCosine(vectors: { src: ArrayLike<number>[]; tgt: ArrayLike<number>[] }, a: readonly number[], b: readonly number[]): number {
-  const sum = (list: ArrayLike<number>[], idx: readonly number[]) => {
-    const first = list[idx[0]]
-    if (!first || !first.length) return null
-    const out = new Float64Array(first.length)
-    for (const i of idx) {
-      const v = list[i]
-      if (!v || v.length !== out.length) return null
-      for (let d = 0; d < out.length; d++) out[d] += v[d]
-    }
-    return out
-  }
-  const va = sum(vectors.src, a)
-  const vb = sum(vectors.tgt, b)
-  return va && vb ? cosine(va, vb) : 0
-}
-
 /**
- * A similarity function for `alignSentences` that also watches the DP's rows. The DP asks for the similarity of
- * every candidate bead row by row (rows ascending), then once more per bead while tracing back (rows
- * descending), and `alignSentences` may run a second pass. A descent marks a trace-back, the next ascent a new
- * forward pass; within a pass the row over the source length is the progress. Without embeddings the
- * similarity is 0, which leaves every bead's cost as it is.
- */
-function rowWatcher(n: number, sim: ((a: readonly number[], b: readonly number[]) => number) | null, onRow: (pass: number, row: number) => void) {
-  let pass = 0
-  let last = 0
-  let back = false
-  return (a: readonly number[], b: readonly number[]): number => {
-    const row = a[a.length - 1] + 1
-    if (row < last) back = true
-    else if (back && row > last) {
-      back = false
-      pass++
-    }
-    if (row !== last && !back) onRow(pass, Math.min(row, n))
-    last = row
-    return sim ? sim(a, b) : 0
-  }
-}
-
-/**
- * Aligns every segment's sentences in order (`alignSentences`: 1-1, 1-2, 2-1, 1-0 and 0-1 beads over length,
- * anchors and, when given, embeddings), reporting progress about every 1% of the DP rows and honouring a cancel
- * between rows and segments. Bead positions are offset so that they index the concatenated sentence lists.
+ * Aligns every segment's sentences in order (`alignSentences`: beads of 0–4 sentences a side over length and
+ * anchors, or over embeddings when given), reporting progress about every 1% of the search rows and honouring a
+ * cancel between rows and segments. Bead positions are offset so that they index the concatenated sentence lists.
  */
 export async function runAlignJob(req: AlignJobRequest, matcher: ConceptMatcherLike | null, hooks: AlignJobHooks = {}): Promise<AlignJobBead[]> {
   const segments = req.segments
-  const total = segments.reduce((s, g) => s + 2 * g.src.length, 0)
+  const total = segments.reduce((s, g) => s + g.src.length, 0)
   const check = () => {
     if (hooks.isCancelled?.()) throw new AlignJobCancelled()
   }
@@ -119,22 +77,21 @@ export async function runAlignJob(req: AlignJobRequest, matcher: ConceptMatcherL
     const n = seg.src.length
     const step = Math.max(1, Math.ceil(total / 100))
     let reported = before
-    const emb = seg.embeddings
-    const similarity = rowWatcher(n, emb ? (a, b) => groupCosine(emb, a, b) : null, (pass, row) => {
+    const emb = seg.embeddings ?? undefined
+    const onRow = (row: number) => {
       check()
-      const done = before + Math.min(1, pass) * n + row
+      const done = before + Math.min(row, n)
       if (done - reported >= step) {
         reported = done
-        hooks.onProgress?.({ done: Math.min(done, before + 2 * n), total, segment: k, segments: segments.length })
+        hooks.onProgress?.({ done, total, segment: k, segments: segments.length })
       }
-    })
-    const beads = alignSentences(seg.src, seg.tgt, { srcLang: req.srcLang, tgtLang: req.tgtLang, matcher, similarity })
+    }
+    const beads = alignSentences(seg.src, seg.tgt, { srcLang: req.srcLang, tgtLang: req.tgtLang, matcher, embeddings: emb, onRow })
     for (const b of beads) {
       const bead: AlignJobBead = { ...b, src: b.src.map((i) => i + srcOffset), tgt: b.tgt.map((j) => j + tgtOffset), segment: k }
-      if (!emb) delete bead.neural
       out.push(bead)
     }
-    before += 2 * n
+    before += n
     srcOffset += n
     tgtOffset += seg.tgt.length
   }

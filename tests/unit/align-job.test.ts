@@ -43,12 +43,13 @@ describe('runAlignJob', () => {
   it('reports progress in order, ending at the total', async () => {
     const seen: AlignJobProgress[] = []
     await runAlignJob(req, null, { onProgress: (p) => seen.push(p) })
-    expect(seen[0]).toEqual({ done: 0, total: 16, segment: 0, segments: 2 })
-    expect(seen.at(-1)).toEqual({ done: 16, total: 16, segment: 2, segments: 2 })
+    // One search pass: progress counts each segment's source sentences once (5 + 3).
+    expect(seen[0]).toEqual({ done: 0, total: 8, segment: 0, segments: 2 })
+    expect(seen.at(-1)).toEqual({ done: 8, total: 8, segment: 2, segments: 2 })
     for (let k = 1; k < seen.length; k++) expect(seen[k].done).toBeGreaterThanOrEqual(seen[k - 1].done)
-    // Progress from inside the DP, not only between segments.
+    // Progress from inside the search, not only between segments.
     expect(seen.filter((p) => p.segment === 0).length).toBeGreaterThan(3)
-    expect(seen.some((p) => p.segment === 1 && p.done > 10 && p.done < 16)).toBe(true)
+    expect(seen.some((p) => p.segment === 1 && p.done > 5 && p.done < 8)).toBe(true)
   })
 
   it('stops when cancelled between segments, and inside a segment', async () => {

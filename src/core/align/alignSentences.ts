@@ -1,20 +1,24 @@
-// Monotonic sentence alignment of a text and its translation: dynamic programming over 1-1, 1-2, 2-1, 1-0, 0-1 beads.
+// Monotonic sentence alignment of a text and its translation: one linear-time search over beads of up to four
+// sentences a side (and 1-0, 0-1), scored by length and anchors, or by embeddings of the joined sentences.
 import type { Lang } from '../model'
 import type { ConceptMatcherLike } from '../link/features'
-import { cosine } from '../link/hybrid'
-import { anchorsOf, groupNumberMismatch, groupSimilarity, sentenceFeatures, type SentenceAnchors } from './anchors'
-import { estimateLengthModel, lengthCost, priorCost, type BeadType, type LengthModel } from './galeChurch'
+import { anchorsOf, groupSimilarity, sentenceFeatures, type SentenceAnchors } from './anchors'
+import { searchBeads, SHAPES, type DpLevel } from './dp'
+import { embeddingLevel, type OverlapVectors } from './embeddingLevel'
+import { estimateLengthModel, type BeadType, type LengthModel } from './galeChurch'
+import { lexicalLevel, lexicalSides } from './lexicalLevel'
 
 /** One aligned unit: source sentence positions × target sentence positions (either may be empty). */
 export interface AlignBead {
   src: number[]
   tgt: number[]
+  /** The shape, "sources-targets": '1-1', '2-1', '1-0', '1-3' … */
   type: BeadType
-  /** The bead's cost in the DP (lower is better). */
+  /** The bead's cost in the search (lower is better). */
   cost: number
   /** Anchor similarity of the two sides in [0, 1] (shared numbers, names, cognates, concepts). */
   anchor: number
-  /** Neural similarity, when embeddings or a similarity function were given. */
+  /** Cosine of the two sides' embeddings, when embeddings were given. */
   neural?: number
 }
 
@@ -24,181 +28,124 @@ export interface AlignOptions {
   tgtLang?: Lang | 'und'
   /** Glossary matcher: shared concepts become anchors. */
   matcher?: ConceptMatcherLike | null
-  /** Sentence embeddings (one vector per sentence); a group's vector is the sum of its sentences'. */
+  /** Sentence embeddings (one unit vector per sentence); a group's vector is the normalised sum of its sentences'. */
   embeddings?: { src: readonly ArrayLike<number>[]; tgt: readonly ArrayLike<number>[] }
-  /** Or a similarity of two sentence groups in [-1, 1]. */
-  similarity?: (src: readonly number[], tgt: readonly number[]) => number
+  /** Or embeddings of the joined sentences themselves (`overlapTexts`, `overlapVectors`), as Bertalign embeds them. */
+  overlaps?: { src: OverlapVectors; tgt: OverlapVectors }
   /** Cost weight of the anchor similarity (default 4). */
   anchorWeight?: number
   /** Cost of numbers that one side has and the other lacks (default 2). */
   mismatchWeight?: number
-  /** Cost weight of the neural similarity (default 6). */
-  neuralWeight?: number
-  /** Fixed cost of a 1-0 or 0-1 bead on top of its prior (default 1). */
+  /** Extra cost of a 1-0 or 0-1 bead on top of its prior, without a model (default 0). */
   nullCost?: number
   /**
-   * Length model. When omitted: c = 1 (or the texts' length ratio when their sentence counts are within 20%) for
-   * a first pass, then c re-estimated from that pass's 1-1 beads and the texts aligned again.
+   * Cost of a 1-0 or 0-1 bead with a model (Bertalign's skip, negated). Default 0: a margin score is 0 for a pair
+   * no likelier than its neighbours, so a sentence left out neither gains nor loses; Bertalign's 0.1 (tuned for
+   * LaBSE) made a run of untranslated captions dearer than gluing them into many-sentence beads.
    */
+  skipCost?: number
+  /**
+   * Weight of the cost without a model (prior, length, anchors, in nats) added to the model's score (default
+   * 0.005: a few nats of that cost weigh as much as the margin of a good pair, about 0.1).
+   */
+  lexicalWeight?: number
+  /** Length model (default: c = the texts' length ratio, learned from them; s² = 6.8). */
   lengthModel?: LengthModel
-  /** Half-width of the search band around the diagonal, in sentences (default: wide enough for the texts). */
+  /** Half-width of the search band around the coarser level's path, in sentences (default 8). */
   band?: number
-  /** Allow 2-2 beads (default false). */
-  twoToTwo?: boolean
+  /** Called for every row of the final search (rows = source sentences + 1), for progress and cancel. */
+  onRow?: (row: number, rows: number) => void
 }
 
-const MOVES: readonly (readonly [number, number, BeadType])[] = [
-  [1, 1, '1-1'], [1, 0, '1-0'], [0, 1, '0-1'], [2, 1, '2-1'], [1, 2, '1-2'], [2, 2, '2-2'],
-]
+/** Characters of a sentence, spaces collapsed. */
+const charLength = (s: string) => s.replace(/\s+/g, ' ').trim().length
 
-function prefixSums(xs: readonly number[]): Float64Array {
-  const out = new Float64Array(xs.length + 1)
-  xs.forEach((x, i) => (out[i + 1] = out[i] + x))
-  return out
-}
-
-function range(from: number, count: number): number[] {
-  return Array.from({ length: count }, (_, k) => from + k)
-}
-
-/** Sum of the vectors at `idx` (null when a vector is missing). */
-function groupVector(vectors: readonly ArrayLike<number>[], idx: readonly number[]): Float64Array | null {
-  const first = vectors[idx[0]]
-  if (!first) return null
-  const out = new Float64Array(first.length)
-  for (const i of idx) {
-    const v = vectors[i]
-    if (!v) return null
-    for (let d = 0; d < out.length; d++) out[d] += v[d]
+/** The sum of two levels' costs (the model's score plus the lexical anchors), halved together. */
+function sumLevel(a: DpLevel, b: DpLevel, wb: number): DpLevel {
+  return {
+    n: a.n,
+    m: a.m,
+    cost: (i, j, di, dj) => a.cost(i, j, di, dj) + wb * b.cost(i, j, di, dj),
+    coarser: () => sumLevel(a.coarser(), b.coarser(), wb),
+    refine: (path) => sumLevel(a.refine?.(path) ?? a, b.refine?.(path) ?? b, wb),
   }
-  return out
 }
 
 /**
- * Aligns the sentences of a source text with those of its translation, keeping order (no crossing). The cost
- * of a bead is the Gale–Church length cost (a fixed `nullCost` for 1-0 and 0-1) plus the bead prior, minus
- * `anchorWeight` × the anchor similarity
- * (shared numbers, dates, names, cognates, glossary concepts), plus `mismatchWeight` × the share of numbers
- * found on one side only, minus `neuralWeight` × the embedding similarity when one is given.
+ * Aligns the sentences of a source text with those of its translation, keeping order (no crossing), in time and
+ * memory linear in the number of sentences (see `searchBeads`). Beads take 0 to 4 sentences a side (`SHAPES`).
+ *
+ * Without embeddings a bead costs −log of its shape's prior, plus the Gale–Church length cost under the texts'
+ * own length ratio (1-0 and 0-1 pay `nullCost` instead), minus `anchorWeight` × the anchor similarity, plus
+ * `mismatchWeight` × the share of numbers found on one side only. With embeddings a bead scores as in Bertalign
+ * (cosine margin of the joined sentences × length penalty; 1-0 and 0-1 cost `skipCost`), plus `lexicalWeight` ×
+ * the cost without a model.
  */
 export function alignSentences(src: readonly string[], tgt: readonly string[], opts: AlignOptions = {}): AlignBead[] {
-  const srcLen = src.map((s) => s.replace(/\s+/g, ' ').trim().length)
-  const tgtLen = tgt.map((s) => s.replace(/\s+/g, ' ').trim().length)
+  if (!src.length || !tgt.length) {
+    return [...src.map((_, i) => nullBead([i], [])), ...tgt.map((_, j) => nullBead([], [j]))]
+  }
+  const srcLen = src.map(charLength)
+  const tgtLen = tgt.map(charLength)
   const fa = sentenceFeatures(src, opts.srcLang ?? 'und', opts.matcher).map(anchorsOf)
   const fb = sentenceFeatures(tgt, opts.tgtLang ?? 'und', opts.matcher).map(anchorsOf)
-  const input: DpInput = { srcLen, tgtLen, fa, fb }
-  if (opts.lengthModel) return alignDp(input, opts.lengthModel, opts)
-  const similar = Math.abs(src.length - tgt.length) <= 0.2 * Math.max(src.length, tgt.length)
-  const first = alignDp(input, similar ? estimateLengthModel(srcLen, tgtLen) : { c: 1, s2: 6.8 }, opts)
-  const ratios = first
-    .filter((b) => b.type === '1-1' && srcLen[b.src[0]] > 0)
-    .map((b) => tgtLen[b.tgt[0]] / srcLen[b.src[0]])
-    .sort((x, y) => x - y)
-  if (ratios.length < 3) return first
-  const c = Math.min(2, Math.max(0.5, ratios[Math.floor(ratios.length / 2)]))
-  return alignDp(input, { c, s2: 6.8 }, opts)
-}
-
-/** Per-sentence lengths and anchors of both sides. */
-interface DpInput {
-  srcLen: number[]
-  tgtLen: number[]
-  fa: SentenceAnchors[]
-  fb: SentenceAnchors[]
-}
-
-/** One dynamic-programming pass under a length model. */
-function alignDp(input: DpInput, model: LengthModel, opts: AlignOptions): AlignBead[] {
-  const { srcLen, tgtLen, fa, fb } = input
-  const n = srcLen.length
-  const m = tgtLen.length
-  const srcSum = prefixSums(srcLen)
-  const tgtSum = prefixSums(tgtLen)
-  const wA = opts.anchorWeight ?? 4
-  const wM = opts.mismatchWeight ?? 2
-  const wN = opts.neuralWeight ?? 6
-  const wNull = opts.nullCost ?? 1
-  const neural = neuralOf(opts)
-  const moves = MOVES.filter((mv) => opts.twoToTwo || mv[2] !== '2-2')
-
-  const beadCost = (i: number, j: number, di: number, dj: number, type: BeadType) => {
-    const l1 = srcSum[i] - srcSum[i - di]
-    const l2 = tgtSum[j] - tgtSum[j - dj]
-    // A sentence left unaligned pays its prior and a fixed cost, not a length cost: Gale–Church would make a long
-    // untranslated sentence so dear that the DP glued it to a neighbour instead.
-    let cost = (di > 0 && dj > 0 ? lengthCost(l1, l2, model) : wNull) + priorCost(type)
-    let anchor = 0
-    let sim: number | undefined
-    if (di > 0 && dj > 0) {
-      const ga = fa.slice(i - di, i)
-      const gb = fb.slice(j - dj, j)
-      anchor = groupSimilarity(ga, gb)
-      cost += wM * groupNumberMismatch(ga, gb) - wA * anchor
-      if (neural) {
-        sim = neural(range(i - di, di), range(j - dj, dj))
-        cost -= wN * Math.max(0, sim)
-      }
-    }
-    return { cost, anchor, sim }
+  const model = opts.lengthModel ?? estimateLengthModel(srcLen, tgtLen)
+  const sides = lexicalSides(srcLen, tgtLen, fa, fb)
+  const weights = { anchor: opts.anchorWeight ?? 4, mismatch: opts.mismatchWeight ?? 2, null: opts.nullCost ?? 0 }
+  const lexical = lexicalLevel(sides.src, sides.tgt, sides.keyCount, model, weights)
+  const vectors = opts.overlaps ?? (opts.embeddings && { src: { byCount: [[...opts.embeddings.src]] }, tgt: { byCount: [[...opts.embeddings.tgt]] } })
+  let level: DpLevel = lexical
+  let neural: DpLevel | null = null
+  if (vectors) {
+    neural = embeddingLevel({ len: srcLen, vectors: vectors.src }, { len: tgtLen, vectors: vectors.tgt }, model.c, { skip: opts.skipCost ?? 0 })
+    const wl = opts.lexicalWeight ?? 0.005
+    level = wl > 0 ? sumLevel(neural, lexical, wl) : neural
   }
-
-  // Banded DP: row i covers target positions [lo[i], hi[i]].
-  const w = opts.band ?? Math.max(20, Math.abs(n - m) + Math.ceil(0.1 * Math.max(n, m)))
-  const lo = new Int32Array(n + 1)
-  const hi = new Int32Array(n + 1)
-  const rowStart = new Int32Array(n + 2)
-  for (let i = 0; i <= n; i++) {
-    const center = n === 0 ? 0 : Math.round((i * m) / n)
-    lo[i] = Math.max(0, center - w)
-    hi[i] = Math.min(m, center + w)
-    if (i === 0) lo[i] = 0
-    if (i === n) hi[i] = m
-    rowStart[i + 1] = rowStart[i] + (hi[i] - lo[i] + 1)
-  }
-  const size = rowStart[n + 1]
-  const D = new Float64Array(size).fill(Infinity)
-  const back = new Uint8Array(size)
-  const at = (i: number, j: number) => (j < lo[i] || j > hi[i] ? -1 : rowStart[i] + (j - lo[i]))
-  D[at(0, 0)] = 0
-  for (let i = 0; i <= n; i++) {
-    for (let j = lo[i]; j <= hi[i]; j++) {
-      const here = at(i, j)
-      for (let k = 0; k < moves.length; k++) {
-        const [di, dj, type] = moves[k]
-        if (i < di || j < dj) continue
-        const prev = at(i - di, j - dj)
-        if (prev < 0 || D[prev] === Infinity) continue
-        const c = D[prev] + beadCost(i, j, di, dj, type).cost
-        if (c < D[here]) {
-          D[here] = c
-          back[here] = k
-        }
-      }
-    }
-  }
-  if (at(n, m) < 0 || D[at(n, m)] === Infinity) return []
+  let searched = level
+  const path = searchBeads(level, { shapes: SHAPES, buffer: opts.band, onRow: opts.onRow, onLevel: (l) => (searched = l) })
   const beads: AlignBead[] = []
-  for (let i = n, j = m; i > 0 || j > 0; ) {
-    const [di, dj, type] = moves[back[at(i, j)]]
-    const { cost, anchor, sim } = beadCost(i, j, di, dj, type)
-    const bead: AlignBead = { src: range(i - di, di), tgt: range(j - dj, dj), type, cost, anchor }
-    if (sim !== undefined) bead.neural = sim
+  let i = 0
+  let j = 0
+  for (const [di, dj] of path) {
+    const s = range(i, di)
+    const t = range(j, dj)
+    i += di
+    j += dj
+    const bead: AlignBead = { src: s, tgt: t, type: `${di}-${dj}`, cost: searched.cost(i, j, di, dj), anchor: di && dj ? groupSimilarity(pick(fa, s), pick(fb, t)) : 0 }
+    if (neural && di && dj) bead.neural = groupCosine(vectors!, s, t)
     beads.push(bead)
-    i -= di
-    j -= dj
   }
-  return beads.reverse()
+  return beads
 }
 
-function neuralOf(opts: AlignOptions): ((a: number[], b: number[]) => number) | null {
-  if (opts.similarity) return opts.similarity
-  const e = opts.embeddings
-  if (!e) return null
-  return (a, b) => {
-    const va = groupVector(e.src, a)
-    const vb = groupVector(e.tgt, b)
-    return va && vb ? cosine(va, vb) : 0
+function nullBead(src: number[], tgt: number[]): AlignBead {
+  return { src, tgt, type: `${src.length}-${tgt.length}`, cost: 0, anchor: 0 }
+}
+
+const range = (from: number, count: number) => Array.from({ length: count }, (_, k) => from + k)
+const pick = (list: readonly SentenceAnchors[], idx: readonly number[]) => idx.map((k) => list[k])
+
+/** Cosine of two beads' sides: their overlap vectors when given, else the normalised sums of their sentences'. */
+function groupCosine(v: { src: OverlapVectors; tgt: OverlapVectors }, s: number[], t: number[]): number {
+  const vec = (o: OverlapVectors, idx: number[]) => {
+    const direct = o.byCount[idx.length - 1]?.[idx[0]]
+    if (direct) return direct
+    const first = o.byCount[0][idx[0]]!
+    const out = new Float64Array(first.length)
+    for (const k of idx) for (let d = 0; d < out.length; d++) out[d] += o.byCount[0][k]![d]
+    return out
   }
+  const a = vec(v.src, s)
+  const b = vec(v.tgt, t)
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (let d = 0; d < a.length; d++) {
+    dot += a[d] * b[d]
+    na += a[d] * a[d]
+    nb += b[d] * b[d]
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0
 }
 
 /** The sentence pairs of the beads that have both sides, sentences of a side joined by a space (for TMX). */

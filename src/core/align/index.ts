@@ -1,11 +1,19 @@
-// Public surface of sentence alignment: the DP aligner, its length and anchor costs, scoring and TMX export.
+// Public surface of sentence alignment: the aligner, its search, length, anchor and embedding costs, scoring and TMX export.
 export { alignSentences, beadsToPairs, type AlignBead, type AlignOptions } from './alignSentences'
-export { BEAD_PRIORS, estimateLengthModel, lengthCost, normalCdf, priorCost, type BeadType, type LengthModel } from './galeChurch'
+export { searchBeads, SHAPES, type DpLevel, type SearchOptions, type Shape } from './dp'
+export { embeddingLevel, overlapTexts, overlapVectors, type EmbeddingWeights, type OverlapVectors } from './embeddingLevel'
+export { lexicalLevel, lexicalSides, type LexicalSide, type LexicalWeights } from './lexicalLevel'
+export {
+  BEAD_PRIORS, estimateLengthModel, lengthCost, normalCdf, priorCost, shapeCost, shapePrior, type BeadType, type LengthModel,
+} from './galeChurch'
 export {
   ANCHOR_WEIGHTS, anchorsOf, anchorSimilarity, groupNumberMismatch, groupSimilarity, numberMismatch, sentenceFeatures,
   type SentenceAnchors,
 } from './anchors'
-export { alignmentLinks, beadsFromLadder, scoreAlignment, type AlignmentScore, type BeadLike } from './metrics'
+export {
+  addBeadCounts, alignmentLinks, beadCounts, beadScoreOf, beadsFromLadder, parseBeadLines, scoreAlignment, scoreBeads,
+  type AlignmentScore, type BeadCounts, type BeadLike, type BeadScore,
+} from './metrics'
 export { escapeXml, tmxDate, toTmx, type TmxOptions, type TmxPair } from './tmx'
 export {
   beadConfidence, beadShape, beadTexts, canMerge, canMove, canSplit, checkBeads, CONFIDENCE_LEVELS, mergeNext, moveSentence, splitBead,

@@ -1,0 +1,114 @@
+// CLI command `align`: the sentences of a text and its translation, from two reports (segmented here) or from
+// presegmented files (one sentence a line, as the peers' data), by length and anchors or with an embedding model.
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { parseArgs } from 'node:util'
+import { eld } from 'eld/small'
+import { alignSentences, beadsToPairs, toTmx, type AlignOptions } from '../core/align'
+import { detectLang } from '../core/langdetect'
+import { isLang, type Lang } from '../core/model'
+import { segmentDocument } from '../core/segment'
+import type { Io } from '../cli'
+import { readReport } from '../cli'
+import { matcherFor } from './link'
+import { embedOverlaps, loadNodeEmbedder, modelSourceOf } from './nodeEmbedder'
+
+const OPTIONS = {
+  presegmented: { type: 'boolean', default: false },
+  'src-lang': { type: 'string' },
+  'tgt-lang': { type: 'string' },
+  'lang-a': { type: 'string' },
+  'lang-b': { type: 'string' },
+  glossary: { type: 'string' },
+  embeddings: { type: 'string' },
+  'model-source': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  tmx: { type: 'boolean', default: false },
+} as const
+
+// A detector over all of eld's languages, to name a language the workbench does not support instead of taking it
+// for the nearest supported one (German for a Nordic language).
+const anyLanguage = eld.newInstance()
+const languageName = (code: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code
+
+/** A side's language: the option when given, else detected; an unsupported one is named in `notes` and becomes 'und'. */
+export function sideLanguage(text: string, option: string | undefined, flag: string, notes: string[]): Lang | 'und' {
+  const unsupported = (code: string) => {
+    notes.push(`${languageName(code)} (${code}) is not a supported language; alignment uses language-independent features only`)
+    return 'und' as const
+  }
+  if (option !== undefined) {
+    if (isLang(option)) return option
+    if (/^[a-z]{2,3}$/.test(option)) return unsupported(option)
+    throw new Error(`${flag}: "${option}" is not a language code`)
+  }
+  const sample = text.slice(0, 4000)
+  const top = anyLanguage.detect(sample).language
+  const code = top === 'no' ? 'nb' : top
+  if (code && !isLang(code)) return unsupported(code)
+  return detectLang(sample).lang
+}
+
+/** Sentences of a presegmented file: one a line, the final newline ignored, nothing re-cut. */
+function readLines(file: string): string[] {
+  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)
+  if (lines[lines.length - 1] === '') lines.pop()
+  return lines
+}
+
+/** Sentences of a report (non-footnote passages, in order) with their offsets into the file's text as read. */
+async function readSentences(file: string, text: string, lang: Lang | 'und') {
+  const report = await readReport(file)
+  const seg = segmentDocument(text, { lang: lang === 'und' ? undefined : lang, format: report.format, layout: report.layout })
+  return seg.passages.filter((p) => p.kind !== 'footnote').flatMap((p) => p.sentences.map((s) => ({ passage: p.index, ...s })))
+}
+
+/**
+ * `align <src> <tgt>`: aligns the sentences of a text and its translation in order, as beads of 0–4 sentences a
+ * side. With --presegmented each file holds one sentence a line and --json prints `{ "beads": [ [[srcIdx…],
+ * [tgtIdx…]], … ] }` (0-based line numbers). Otherwise the files are segmented, and --json prints each bead's type,
+ * sentences (index, passage, start, end, text), anchor and cost; --tmx prints a TMX 1.4b memory.
+ */
+export async function runAlignCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS })
+  if (positionals.length !== 2) throw new Error('expected two files, the text and its translation (see `npm run --silent cli -- help`)')
+  if (values.json && values.tmx) throw new Error('choose one of --json and --tmx')
+  if (!!values.embeddings !== !!values['model-source']) throw new Error('--embeddings <model id> and --model-source <folder|URL> go together')
+  const [fa, fb] = positionals
+  const notes: string[] = []
+  const preseg = values.presegmented
+  const textA = preseg ? readLines(fa).join('\n') : (await readReport(fa)).text
+  const textB = preseg ? readLines(fb).join('\n') : (await readReport(fb)).text
+  const srcLang = sideLanguage(textA, values['src-lang'] ?? values['lang-a'], '--src-lang', notes)
+  const tgtLang = sideLanguage(textB, values['tgt-lang'] ?? values['lang-b'], '--tgt-lang', notes)
+  for (const n of notes) io.err(`align: ${n}\n`)
+  const sa = preseg ? readLines(fa).map((text, index) => ({ index, text })) : await readSentences(fa, textA, srcLang)
+  const sb = preseg ? readLines(fb).map((text, index) => ({ index, text })) : await readSentences(fb, textB, tgtLang)
+  const src = sa.map((s) => s.text)
+  const tgt = sb.map((s) => s.text)
+  const opts: AlignOptions = { srcLang, tgtLang, matcher: matcherFor(values.glossary) }
+  if (values.embeddings) {
+    const embedder = await loadNodeEmbedder(values.embeddings, modelSourceOf(values['model-source']!))
+    opts.overlaps = { src: await embedOverlaps(embedder, src), tgt: await embedOverlaps(embedder, tgt) }
+  }
+  const beads = alignSentences(src, tgt, opts)
+  if (values.tmx) {
+    io.out(toTmx(beadsToPairs(beads, src, tgt), { srcLang, tgtLang, creationTool: 'coi-termbench' }))
+    return 0
+  }
+  if (values.json && preseg) {
+    io.out(`{ "beads": [\n${beads.map((b) => `  ${JSON.stringify([b.src, b.tgt])}`).join(',\n')}\n] }\n`)
+    return 0
+  }
+  if (values.json) {
+    const side = (list: typeof sa, idx: number[]) => idx.map((i) => list[i])
+    const out = beads.map((b) => ({ type: b.type, src: side(sa, b.src), tgt: side(sb, b.tgt), anchor: Number(b.anchor.toFixed(4)), cost: Number(b.cost.toFixed(4)) }))
+    io.out(JSON.stringify({ srcLang, tgtLang, beads: out }, null, 2) + '\n')
+    return 0
+  }
+  const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ')
+  const lines = [`${basename(fa)} (${srcLang}, ${sa.length} sentences) ↔ ${basename(fb)} (${tgtLang}, ${sb.length} sentences)`]
+  for (const b of beads) lines.push(`${b.type.padEnd(4)} ${clip(b.src.map((i) => src[i]).join(' '), 60).padEnd(60)} │ ${clip(b.tgt.map((j) => tgt[j]).join(' '), 60)}`)
+  io.out(lines.join('\n') + '\n')
+  return 0
+}

@@ -1,0 +1,109 @@
+// Evaluates sentence alignment on the peers' development sets (../shared/align-dev: Text+Berg de→fr, BAF fr→en):
+// strict and lax P/R/F1 as Vecalign's score.py, for ours without a model, ours with the embedding model (when its
+// pack is present), and hunalign on the same input, with times. Run: npm run eval -- align
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import {
+  addBeadCounts, alignSentences, beadCounts, beadScoreOf, type AlignOptions, type BeadCounts, type BeadLike, type OverlapVectors,
+} from '../../src/core/align'
+import { isLang } from '../../src/core/model'
+import { embedOverlaps, loadNodeEmbedder } from '../../src/cliCommands/nodeEmbedder'
+import { ALIGN_DEV_DIR, alignDevAvailable, loadDevSets, runHunalign, type DevSet } from './alignDev'
+
+const MODEL = 'Xenova/multilingual-e5-small'
+/** The model folder: $MODEL_SOURCE, the repo's models/, or the pack's cache. */
+const MODEL_DIR = [process.env.MODEL_SOURCE, resolve('models'), join(homedir(), '.cache/coi-termbench/models')].find(
+  (d) => d && existsSync(join(d, MODEL, 'config.json')),
+)
+const RUNS = 3
+const CACHE = resolve('tests/.tmp/align-embeddings')
+
+/** Overlap embeddings of one side, cached on disk by model and text (embedding a set takes minutes on a CPU). */
+async function cachedOverlaps(embedder: Awaited<ReturnType<typeof loadNodeEmbedder>>, sentences: string[]): Promise<{ vectors: OverlapVectors; ms: number }> {
+  const key = createHash('sha256').update(`${MODEL}\n${MODEL_DIR}\n${sentences.join('\n')}`).digest('hex').slice(0, 24)
+  const file = join(CACHE, `${key}.json`)
+  if (existsSync(file)) {
+    const byCount = (JSON.parse(readFileSync(file, 'utf8')) as number[][][]).map((row) => row.map((v) => Float32Array.from(v)))
+    return { vectors: { byCount }, ms: 0 }
+  }
+  const t0 = performance.now()
+  const vectors = await embedOverlaps(embedder, sentences)
+  const ms = performance.now() - t0
+  mkdirSync(CACHE, { recursive: true })
+  writeFileSync(file, JSON.stringify(vectors.byCount.map((row) => row.map((v) => Array.from(v ?? [])))))
+  return { vectors, ms }
+}
+
+const f = (x: number) => x.toFixed(3)
+const lang = (l: string) => (isLang(l) ? l : 'und')
+
+/** Minimum wall time of `RUNS` runs after one warm-up (the machine is shared: the minimum is the least disturbed). */
+async function timed<T>(fn: () => T | Promise<T>): Promise<{ result: T; ms: number }> {
+  let result = await fn()
+  let ms = Infinity
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now()
+    result = await fn()
+    ms = Math.min(ms, performance.now() - t0)
+  }
+  return { result, ms }
+}
+
+function row(name: string, counts: BeadCounts, ms: number, extra = '') {
+  const s = beadScoreOf(counts)
+  const prf = (x: { precision: number; recall: number; f1: number }) => `${f(x.precision)} ${f(x.recall)} ${f(x.f1)}`
+  console.log(`| ${name.padEnd(34)} | ${prf(s.strict)} | ${prf(s.lax)} | ${ms.toFixed(0).padStart(6)} ms${extra} |`)
+}
+
+async function evaluateSet(set: DevSet, embedder: Awaited<ReturnType<typeof loadNodeEmbedder>> | null) {
+  const zero = (): BeadCounts => beadCounts([], [])
+  const totals = { ours: zero(), hun: zero(), model: zero() }
+  const ms = { ours: 0, hun: 0, hunStart: 0, model: 0, embed: 0 }
+  for (const d of set.docs) {
+    const opts: AlignOptions = { srcLang: lang(set.srcLang), tgtLang: lang(set.tgtLang) }
+    const ours = await timed(() => alignSentences(d.src, d.tgt, opts))
+    totals.ours = addBeadCounts(totals.ours, beadCounts(d.gold, ours.result))
+    ms.ours += ours.ms
+    let hunBeads: BeadLike[] = []
+    let hunMs = Infinity
+    for (let r = 0; r <= RUNS; r++) {
+      const h = await runHunalign(d.src, d.tgt)
+      hunBeads = h.beads
+      if (r > 0) hunMs = Math.min(hunMs, h.ms)
+      ms.hunStart = h.startMs
+    }
+    totals.hun = addBeadCounts(totals.hun, beadCounts(d.gold, hunBeads))
+    ms.hun += hunMs
+    if (embedder) {
+      const a = await cachedOverlaps(embedder, d.src)
+      const b = await cachedOverlaps(embedder, d.tgt)
+      const overlaps = { src: a.vectors, tgt: b.vectors }
+      ms.embed += a.ms + b.ms
+      const withModel = await timed(() => alignSentences(d.src, d.tgt, { ...opts, overlaps }))
+      totals.model = addBeadCounts(totals.model, beadCounts(d.gold, withModel.result))
+      ms.model += withModel.ms
+    }
+  }
+  const sentences = set.docs.reduce((s, d) => s + d.src.length + d.tgt.length, 0)
+  console.log(`\n### ${set.set} (${set.srcLang}→${set.tgtLang}): ${set.docs.length} document(s), ${sentences} sentences, ${set.docs.reduce((s, d) => s + d.gold.length, 0)} gold beads`)
+  console.log('| aligner | strict P R F1 | lax P R F1 | time |')
+  console.log('| --- | --- | --- | ---: |')
+  row('ours, length + anchors (no model)', totals.ours, ms.ours, ` (${(ms.ours / ms.hun).toFixed(2)}× hunalign)`)
+  if (embedder) row(`ours, ${MODEL}`, totals.model, ms.model, ms.embed ? ` (+ ${(ms.embed / 1000).toFixed(0)} s embedding)` : ' (+ embeddings from the cache)')
+  row('hunalign (wasm, no dictionary)', totals.hun, ms.hun, ` (+ ${ms.hunStart.toFixed(0)} ms start-up)`)
+}
+
+async function main() {
+  if (!alignDevAvailable) {
+    console.log(`align-dev sets not found (looked in $ALIGN_DEV and ${ALIGN_DEV_DIR || '/work/shared/align-dev, ../shared/align-dev'}); skipped`)
+    return
+  }
+  const embedder = MODEL_DIR ? await loadNodeEmbedder(MODEL, { kind: 'local', path: MODEL_DIR }) : null
+  console.log(`## Sentence alignment on ${ALIGN_DEV_DIR} — strict/lax as Vecalign's score.py; time: best of ${RUNS} warm runs`)
+  console.log(embedder ? `model: ${MODEL} from ${MODEL_DIR} ("query: " prefix on both sides, overlaps of 1–4 sentences)` : `model: none (no ${MODEL} under $MODEL_SOURCE, models/ or ~/.cache/coi-termbench/models)`)
+  for (const set of loadDevSets()) await evaluateSet(set, embedder)
+}
+
+await main()
