@@ -88,7 +88,7 @@ export const COMMANDS: Record<string, Command> = {
   segment,
   link: printing(
     'rank, for every passage of A, the passages of B that state the same fact (any language pair)',
-    'link <fileA> <fileB> [--glossary <tbx|csv|json>] [--top N] [--json]',
+    'link <fileA> <fileB> [--glossary <tbx|csv|json>] [--top N] [--json] [--embeddings <model id> --model-source <folder or URL>]',
     async () => (await import('./cliCommands/link')).runLink,
   ),
   align: {

@@ -1,5 +1,6 @@
 // CLI command `link`: comparable passages of two reports (the `align` command is in align.ts).
 // Usage: cli -- link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json]
+//                    [--embeddings <model id> --model-source <folder or URL>]
 import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -9,6 +10,8 @@ import { buildMatcher, type Matcher } from '../core/matcher'
 import { isLang, type Lang } from '../core/model'
 import { segmentDocument, type Passage } from '../core/segment'
 import { defaultGlossaryPath, readGlossary } from './glossaryFile'
+import { loadNodeEmbedder, modelSourceOf } from './nodeEmbedder'
+import { embedLongTexts, prefixText } from '../ml/adapters/embeddings'
 
 /** A report read and segmented; offsets of passages and sentences point into `text`, the file's text as read. */
 interface Report {
@@ -24,6 +27,8 @@ const OPTIONS = {
   'lang-a': { type: 'string' },
   'lang-b': { type: 'string' },
   json: { type: 'boolean', default: false },
+  embeddings: { type: 'string' },
+  'model-source': { type: 'string' },
 } as const
 
 /** The glossary matcher of a --glossary file, or of the starter glossary when none is given (null without one). */
@@ -51,14 +56,39 @@ function parse(args: string[], usage: string) {
   return { values, files: positionals as [string, string] }
 }
 
-const LINK_USAGE = 'link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json]'
+const LINK_USAGE =
+  'link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json] [--embeddings <model id> --model-source <folder or URL>]'
+
+/**
+ * Passage vectors of both reports with the worker's own code (pieces pooled, "query: " on both sides), or undefined
+ * without --embeddings. Footnotes get no vector, as in the app.
+ */
+async function embeddingsFor(values: { embeddings?: string; 'model-source'?: string }, a: Report, b: Report) {
+  if (!values.embeddings) {
+    if (values['model-source']) throw new Error('--model-source goes with --embeddings <model id>')
+    return undefined
+  }
+  if (!values['model-source']) throw new Error('--embeddings needs --model-source <folder or URL> (for example: --model-source models after `npm run model-pack`)')
+  const embedder = await loadNodeEmbedder(values.embeddings, modelSourceOf(values['model-source']))
+  const prefix = prefixText(embedder.modelId, 'query')
+  const side = async (r: Report) => {
+    const idx = r.passages.flatMap((p, i) => (p.kind === 'footnote' ? [] : [i]))
+    const vecs = await embedLongTexts(embedder, idx.map((i) => r.passages[i].text), { prefix, batchSize: 16 })
+    const out: Float32Array[] = r.passages.map(() => new Float32Array(0))
+    idx.forEach((i, k) => (out[i] = vecs[k]))
+    return out
+  }
+  return { a: await side(a), b: await side(b) }
+}
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ')
 
 /**
- * `link <fileA> <fileB>`: for every passage of A (in order) the top candidate passages of B, ranked by tier-1
- * linking (shared glossary concepts, numbers and dates, names, cognates). With --json the output is
- * `{ "links": [ { "source": { index, start, end, text }, "candidates": [ { index, start, end, text, score } ] } ] }`
+ * `link <fileA> <fileB>`: for every passage of A (in order) the top candidate passages of B, ranked by their
+ * calibrated score (tier 1: shared glossary concepts, numbers and dates, names, cognates; with --embeddings, the
+ * hybrid tier with dense retrieval, the same code as the app's worker). With --json the output is
+ * `{ "links": [ { "source": { index, start, end, text }, "candidates": [ { index, start, end, text, score, strength } ] } ] }`
+ * (`strength`: "strong" or "weak"; a passage with no candidate above the weak floor has an empty list)
  * where offsets are UTF-16 offsets into each file's text as read (for .pdf/.docx: into the extracted text).
  * The glossary defaults to glossary/starter.json when present.
  */
@@ -69,12 +99,13 @@ export async function runLink(args: string[]): Promise<string> {
   const matcher = matcherFor(values.glossary)
   const a = await readReport(files[0], langOption(values['lang-a'], '--lang-a'))
   const b = await readReport(files[1], langOption(values['lang-b'], '--lang-b'))
-  const links = linkDocuments(a.passages, b.passages, { matcher, top, langA: a.lang, langB: b.lang })
+  const embeddings = await embeddingsFor(values, a, b)
+  const links = linkDocuments(a.passages, b.passages, { matcher, top, langA: a.lang, langB: b.lang, embeddings })
   const span = (p: Passage) => ({ index: p.index, start: p.start, end: p.end, text: p.text })
   if (values.json) {
     const out = links.map((l) => ({
       source: span(a.passages[l.source]),
-      candidates: l.candidates.map((c) => ({ ...span(b.passages[c.index]), score: Number(c.score.toFixed(4)) })),
+      candidates: l.candidates.map((c) => ({ ...span(b.passages[c.index]), score: Number(c.score.toFixed(4)), strength: c.strength })),
     }))
     return JSON.stringify({ links: out }, null, 2) + '\n'
   }
@@ -86,7 +117,7 @@ export async function runLink(args: string[]): Promise<string> {
     for (const c of l.candidates) {
       const ev = c.evidence
       const why = [...ev.concepts, ...ev.numbers, ...ev.names].slice(0, 4).map((f) => f.b.surface).join(', ')
-      lines.push(`  ${c.score.toFixed(3)} #${b.passages[c.index].index} ${clip(b.passages[c.index].text, 70)}${why ? `  [${why}]` : ''}`)
+      lines.push(`  ${c.score.toFixed(3)} ${c.strength.padEnd(6)} #${b.passages[c.index].index} ${clip(b.passages[c.index].text, 70)}${why ? `  [${why}]` : ''}`)
     }
   }
   return lines.join('\n') + '\n'
