@@ -31,14 +31,17 @@ const OPTIONS = {
 const anyLanguage = eld.newInstance()
 const languageName = (code: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code
 
-/** A side's language: the option when given, else detected; an unsupported one is named in `notes` and becomes 'und'. */
-export function sideLanguage(text: string, option: string | undefined, flag: string, notes: string[]): Lang | 'und' {
+/**
+ * A side's language: the option when given, else detected. An unsupported one is named in `notes` and aligned as
+ * 'und' (language-independent features only); `code` keeps it for the TMX.
+ */
+export function sideLanguage(text: string, option: string | undefined, flag: string, notes: string[]): { lang: Lang | 'und'; code: string } {
   const unsupported = (code: string) => {
     notes.push(`${languageName(code)} (${code}) is not a supported language; alignment uses language-independent features only`)
-    return 'und' as const
+    return { lang: 'und' as const, code }
   }
   if (option !== undefined) {
-    if (isLang(option)) return option
+    if (isLang(option)) return { lang: option, code: option }
     if (/^[a-z]{2,3}$/.test(option)) return unsupported(option)
     throw new Error(`${flag}: "${option}" is not a language code`)
   }
@@ -46,7 +49,8 @@ export function sideLanguage(text: string, option: string | undefined, flag: str
   const top = anyLanguage.detect(sample).language
   const code = top === 'no' ? 'nb' : top
   if (code && !isLang(code)) return unsupported(code)
-  return detectLang(sample).lang
+  const lang = detectLang(sample).lang
+  return { lang, code: lang }
 }
 
 /** Sentences of a presegmented file: one a line, the final newline ignored, nothing re-cut. */
@@ -79,8 +83,10 @@ export async function runAlignCommand(args: string[], io: Io): Promise<number> {
   const preseg = values.presegmented
   const textA = preseg ? readLines(fa).join('\n') : (await readReport(fa)).text
   const textB = preseg ? readLines(fb).join('\n') : (await readReport(fb)).text
-  const srcLang = sideLanguage(textA, values['src-lang'] ?? values['lang-a'], '--src-lang', notes)
-  const tgtLang = sideLanguage(textB, values['tgt-lang'] ?? values['lang-b'], '--tgt-lang', notes)
+  const srcSide = sideLanguage(textA, values['src-lang'] ?? values['lang-a'], '--src-lang', notes)
+  const tgtSide = sideLanguage(textB, values['tgt-lang'] ?? values['lang-b'], '--tgt-lang', notes)
+  const srcLang = srcSide.lang
+  const tgtLang = tgtSide.lang
   for (const n of notes) io.err(`align: ${n}\n`)
   const sa = preseg ? readLines(fa).map((text, index) => ({ index, text })) : await readSentences(fa, textA, srcLang)
   const sb = preseg ? readLines(fb).map((text, index) => ({ index, text })) : await readSentences(fb, textB, tgtLang)
@@ -93,7 +99,7 @@ export async function runAlignCommand(args: string[], io: Io): Promise<number> {
   }
   const beads = alignSentences(src, tgt, opts)
   if (values.tmx) {
-    io.out(toTmx(beadsToPairs(beads, src, tgt), { srcLang, tgtLang, creationTool: 'coi-termbench' }))
+    io.out(toTmx(beadsToPairs(beads, src, tgt), { srcLang: srcSide.code, tgtLang: tgtSide.code, creationTool: 'coi-termbench' }))
     return 0
   }
   if (values.json && preseg) {

@@ -17,7 +17,7 @@ const MODEL = 'Xenova/multilingual-e5-small'
 const MODEL_DIR = [process.env.MODEL_SOURCE, resolve('models'), join(homedir(), '.cache/coi-termbench/models')].find(
   (d) => d && existsSync(join(d, MODEL, 'config.json')),
 )
-const RUNS = 3
+const RUNS = 5
 const CACHE = resolve('tests/.tmp/align-embeddings')
 
 /** Overlap embeddings of one side, cached on disk by model and text (embedding a set takes minutes on a CPU). */

@@ -26,13 +26,16 @@ export function shapePrior(di: number, dj: number): number {
   return (0.089 / 2) * 0.1 ** (di + dj - 3)
 }
 
-const SHAPE_COST = new Map<number, number>()
+const SHAPE_COST = new Float64Array(64 * 64).fill(NaN)
 
-/** −log prior of a shape, cached. */
+/** −log prior of a shape, cached (shapes up to 63 sentences a side). */
 export function shapeCost(di: number, dj: number): number {
   const key = di * 64 + dj
-  let c = SHAPE_COST.get(key)
-  if (c === undefined) SHAPE_COST.set(key, (c = -Math.log(Math.max(shapePrior(di, dj), 1e-12))))
+  let c = SHAPE_COST[key]
+  if (c !== c) {
+    c = -Math.log(Math.max(shapePrior(di, dj), 1e-12))
+    if (di < 64 && dj < 64) SHAPE_COST[key] = c
+  }
   return c
 }
 

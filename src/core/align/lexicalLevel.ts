@@ -80,7 +80,13 @@ export function lexicalLevel(src: LexicalSide, tgt: LexicalSide, keyCount: numbe
   const stampA = new Int32Array(keyCount)
   const stampB = new Int32Array(keyCount)
   let stamp = 0
+  // Keys per unit, summed: a group without keys has no anchor terms, known without looking at it.
+  const srcKeys = new Int32Array(n + 1)
+  const tgtKeys = new Int32Array(m + 1)
+  for (let i = 0; i < n; i++) srcKeys[i + 1] = srcKeys[i] + src.keys[i].length
+  for (let j = 0; j < m; j++) tgtKeys[j + 1] = tgtKeys[j] + tgt.keys[j].length
   const anchorTerms = (i: number, j: number, di: number, dj: number): number => {
+    if (srcKeys[i] === srcKeys[i - di] || tgtKeys[j] === tgtKeys[j - dj]) return 0
     stamp++
     let totalA = 0
     let numA = 0
