@@ -1,6 +1,6 @@
 // Hand corrections of a sentence alignment, as in memoQ LiveAlign: merge, split, move a sentence across a bead
 // boundary, confirm. Pure functions over a bead list; each returns a new list (unchanged beads shared) or null.
-import { BEAD_PRIORS, priorCost, type BeadType } from './galeChurch'
+import { shapeCost } from './galeChurch'
 
 /** A bead as the translator sees and corrects it. Positions index the sentence lists of the whole pair. */
 export interface EditableBead {
@@ -33,8 +33,7 @@ export function beadConfidence(b: EditableBead): BeadConfidence {
   if (b.confirmed) return 'confirmed'
   if (b.cost === undefined) return 'edited'
   if (!b.src.length || !b.tgt.length) return 'low'
-  const shape = beadShape(b)
-  const match = b.cost - (shape in BEAD_PRIORS ? priorCost(shape as BeadType) : 0)
+  const match = b.cost - shapeCost(b.src.length, b.tgt.length)
   return match <= 1.2 ? 'high' : match <= 3 ? 'medium' : 'low'
 }
 
