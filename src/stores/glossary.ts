@@ -8,7 +8,8 @@ import type { ConceptEntry, Lang } from '../core/model'
 import { SUPPORTED_LANGS } from '../core/model'
 import { buildSearchIndex, searchGlossary, termsOfEntries, type GlossarySearchIndex, type SearchFieldCache } from '../core/glossarySearch'
 import { useDb } from '../db'
-import { deleteConcepts, entryLabel, getAllEntries, importEntries, restoreFromTrash, saveEntry, type ImportMode } from '../db/termbase'
+import { EntryValidationError, deleteConcepts, entryLabel, getAllEntries, importEntries, restoreFromTrash, saveEntry, type ImportMode } from '../db/termbase'
+import { planImport, resolvePlan, type MergeChoice, type MergePlan, type ResolvedImport } from '../core/merge'
 import { classifyDbError } from '../db/errors'
 import { useNotifyStore } from './notify'
 
@@ -111,6 +112,31 @@ export const useGlossaryStore = defineStore('glossary', () => {
     }
   }
 
+  /** Classifies imported concepts against the termbase (new, unchanged, changed, conflicting). Writes nothing. */
+  function planFor(list: ConceptEntry[]): MergePlan {
+    return planImport(entries.value, list)
+  }
+
+  /** What the choices would write and which rules they would break: the preview and the commit both use it. */
+  function resolveFor(plan: MergePlan, choices: ReadonlyMap<number, MergeChoice>): ResolvedImport {
+    return resolvePlan(entries.value, plan, choices)
+  }
+
+  /** Writes what the choices resolve to, all or nothing, in one transaction. Returns the resolution. */
+  async function commitPlan(plan: MergePlan, choices: ReadonlyMap<number, MergeChoice>): Promise<ResolvedImport> {
+    const resolved = resolveFor(plan, choices)
+    const first = resolved.problems[0]
+    if (first) throw new EntryValidationError(first.problems, first.conceptId)
+    try {
+      if (resolved.writes.length) await importEntries(useDb(), resolved.writes, 'add')
+      notify.push('info', i18next.t('termwork.import.done', { count: resolved.writes.length, unchanged: resolved.counts.unchanged, skipped: resolved.counts.skipped }))
+      return resolved
+    } catch (e) {
+      reportWriteError(e)
+      throw e
+    }
+  }
+
   /** Resolves once the glossary has been read (or after 10 s, so that a caller never hangs on a broken database). */
   function ready(): Promise<void> {
     start()
@@ -126,5 +152,5 @@ export const useGlossaryStore = defineStore('glossary', () => {
     })
   }
 
-  return { entries, loaded, index, query, columns, rows, labels, byId, start, ready, save, remove, importAll }
+  return { entries, loaded, index, query, columns, rows, labels, byId, start, ready, save, remove, importAll, planFor, resolveFor, commitPlan }
 })

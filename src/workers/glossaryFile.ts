@@ -22,6 +22,17 @@ export interface ReadResult extends ImportResult {
   format: GlossaryFormat
   /** Detected CSV layout, when CSV. */
   layout?: CsvLayout | null
+  /** With a partial import: the lines left out, each with its reason and the line's text, ready to download. */
+  skippedText?: string
+}
+
+/** Lists skipped lines as "line N: reason" followed by the line itself, so they can be fixed and imported again. */
+function describeSkipped(result: ImportResult, text: string): string | undefined {
+  if (!result.partial) return undefined
+  const lines = text.split(/\r\n|\n|\r/)
+  return result.partial.skipped
+    .map((s) => `line ${s.line}${s.column ? `:${s.column}` : ''}: ${s.message}\n\t${(lines[s.line - 1] ?? '').slice(0, 2000)}`)
+    .join('\n') + '\n'
 }
 
 /** Decides the format from the name, then the content. */
@@ -36,13 +47,14 @@ export function formatOf(fileName: string, bytes: Uint8Array): GlossaryFormat {
 /** Parses a glossary file into an import preview. Never throws for bad content: errors are in the result. */
 export function readGlossaryFile(req: ReadRequest): ReadResult {
   const format = formatOf(req.fileName, req.bytes)
+  const decoded = decodeTextBytes(req.bytes)
   if (format === 'csv') {
     const r = importCsvBytes(req.bytes, { pair: req.pair })
-    return { ...r, format, layout: r.layout }
+    return { ...r, format, layout: r.layout, skippedText: decoded.ok ? describeSkipped(r, decoded.text) : undefined }
   }
-  const decoded = decodeTextBytes(req.bytes)
   if (!decoded.ok) return { format, entries: [], errors: [{ line: 1, message: decoded.error }], warnings: [] }
-  return { ...importTbx(decoded.text), format }
+  const r = importTbx(decoded.text)
+  return { ...r, format, skippedText: describeSkipped(r, decoded.text) }
 }
 
 /** The export choices of the export menu. */

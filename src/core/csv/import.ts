@@ -41,7 +41,9 @@ export function importCsv(text: string, options: CsvImportOptions = {}): CsvImpo
   const { now, newId } = importDefaults(options)
   const parsed = parseCsv(text, { delimiter: options.delimiter })
   const delimiter = parsed.delimiter
-  const ctx: ReadContext = { errors: [...parsed.errors], warnings: [...parsed.warnings], now, newId }
+  const ctx: ReadContext = { errors: [...parsed.errors], warnings: [...parsed.warnings], now, newId, lines: new Map() }
+  // Errors of the file as a whole (parsing, header) make every row suspect; row errors can be left out.
+  let fileErrors = ctx.errors.length
   const done = (layout: CsvLayout | null, entries: ReturnType<typeof readWide> = []): CsvImportResult => {
     const max = options.maxErrors ?? 500
     if (ctx.errors.length > max) {
@@ -49,7 +51,8 @@ export function importCsv(text: string, options: CsvImportOptions = {}): CsvImpo
       ctx.errors.length = max
       ctx.errors.push({ line: ctx.errors[max - 1].line, message: `… and ${more} more errors` })
     }
-    return { ...finishImport(entries, ctx.errors, ctx.warnings), layout, delimiter }
+    const lines = fileErrors === 0 && ctx.errors.length <= max ? ctx.lines : undefined
+    return { ...finishImport(entries, ctx.errors, ctx.warnings, lines), layout, delimiter }
   }
   const records = parsed.records.filter((r) => r.fields.some((f) => f !== ''))
   if (!records.length) {
@@ -99,6 +102,7 @@ export function importCsv(text: string, options: CsvImportOptions = {}): CsvImpo
     }
   }
 
+  fileErrors = ctx.errors.length
   const width = layout === 'deepl' ? records[0].fields.length : header.length
   const rows: Row[] = []
   for (const rec of records.slice(dataStart)) {
@@ -116,7 +120,7 @@ export function importCsv(text: string, options: CsvImportOptions = {}): CsvImpo
     }
     rows.push({ line: rec.line, cells })
   }
-  if (ctx.errors.length) return done(layout)
+  if (fileErrors) return done(layout)
 
   if (layout === 'wide') return done(layout, readWide(header, roles, rows, ctx))
   if (layout === 'long') return done(layout, readLong(header, roles, rows, ctx))

@@ -5,7 +5,7 @@ export { type DecodeResult, type TextEncodingName, decodeCsvBytes, decodeTextByt
 export { LIST_SEP, decodeList, encodeList, neutraliseFormula, reverseNeutralisation } from './cells'
 export { type CsvLayout, type ColumnRole, analyzeHeader } from './headers'
 export { type LanguageLabel, langFromTag, parseLanguageLabel } from './languages'
-export { type ImportIssue, type ImportOptions, type ImportResult, languagesUsed, sortTermsByLanguage } from './importResult'
+export { type ImportIssue, type ImportOptions, type ImportResult, type PartialImport, languagesUsed, sortTermsByLanguage } from './importResult'
 export { type CsvImportOptions, type CsvImportResult, importCsv, importCsvBytes } from './import'
 export { type CsvExportOptions, exportCsv } from './export'
 export { decodeSources, encodeSources } from './terms'
