@@ -75,3 +75,50 @@ export function asNewEntry(incoming: ConceptEntry, ids: IdSource): ConceptEntry 
     terms: incoming.terms.map((t) => ({ ...copy(t), id: freshId(ids.termIds, t.id, () => ids.newId('term')), conceptId: id })),
   }
 }
+
+/** What merging two concepts of the termbase gives, and which preferred terms had to become admitted. */
+export interface ConceptMerge {
+  merged: ConceptEntry
+  /** Terms of the absorbed concept that were preferred where the kept one already has a preferred term. */
+  demoted: Term[]
+}
+
+/**
+ * Merges concept `source` into `target` (the merge-concepts tool): the target keeps its id and
+ * fields and gains what it lacks (subject field, definitions per language, related ids); a differing
+ * note or definition of the source is kept in the note. Shared terms unite their sources; the
+ * source's other terms join the target, a preferred one becoming admitted where the target already
+ * has a preferred term in that language (reported in `demoted`, so the user is told). Moved terms
+ * keep their ids (the source concept goes away).
+ */
+export function absorbConcept(target: ConceptEntry, source: ConceptEntry): ConceptMerge {
+  const c = copy(target.concept)
+  const s = source.concept
+  c.subjectField ||= s.subjectField
+  const notes = c.note ? [c.note] : []
+  if (s.note && s.note !== c.note) notes.push(s.note)
+  for (const [l, d] of Object.entries(s.definitions) as [keyof typeof c.definitions, string][]) {
+    if (!d) continue
+    if (!c.definitions[l]) c.definitions[l] = d
+    else if (c.definitions[l] !== d) notes.push(`[definition ${l}] ${d}`)
+  }
+  if (notes.length) c.note = notes.join('\n')
+  c.related = [...new Set([...c.related, ...s.related])].filter((r) => r !== c.id && r !== s.id)
+  const { pairs, added } = pairTerms(target.terms, source.terms)
+  const joined = new Map(pairs.map(([t, o]) => [t, o]))
+  const terms: Term[] = target.terms.map((t) => {
+    const o = joined.get(t)
+    return o ? { ...copy(t), sources: unionSources(t.sources, o.sources), note: t.note || o.note } : copy(t)
+  }).map((t) => (t.note === undefined ? (({ note: _n, ...rest }) => rest)(t) : t))
+  const preferred = new Set(terms.filter((t) => t.status === 'preferred').map((t) => t.lang))
+  const demoted: Term[] = []
+  for (const t of added) {
+    const moved: Term = { ...copy(t), conceptId: c.id }
+    if (moved.status === 'preferred' && preferred.has(moved.lang)) {
+      moved.status = 'admitted'
+      demoted.push(moved)
+    } else if (moved.status === 'preferred') preferred.add(moved.lang)
+    terms.push(moved)
+  }
+  return { merged: { concept: c, terms }, demoted }
+}
