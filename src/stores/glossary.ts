@@ -8,8 +8,13 @@ import type { ConceptEntry, Lang } from '../core/model'
 import { SUPPORTED_LANGS } from '../core/model'
 import { buildSearchIndex, searchGlossary, termsOfEntries, type GlossarySearchIndex, type SearchFieldCache } from '../core/glossarySearch'
 import { useDb } from '../db'
-import { EntryValidationError, deleteConcepts, entryLabel, getAllEntries, importEntries, restoreFromTrash, saveEntry, type ImportMode } from '../db/termbase'
-import { planImport, resolvePlan, type MergeChoice, type MergePlan, type ResolvedImport } from '../core/merge'
+import {
+  EntryValidationError, deleteConcepts, entryLabel, getAllEntries, getMeta, importEntries, restoreFromTrash, saveEntry, setMeta, type ImportMode,
+} from '../db/termbase'
+import { planImport, resolvePlan, termKey, type MergeChoice, type MergePlan, type ResolvedImport } from '../core/merge'
+import { conceptHistory, restoreVersion, undoLastStep, USER_NAME_KEY } from '../db/history'
+import { mergeConcepts } from '../db/conceptMerge'
+import type { HistoryRow } from '../db/schema'
 import { classifyDbError } from '../db/errors'
 import { useNotifyStore } from './notify'
 
@@ -43,6 +48,9 @@ export const useGlossaryStore = defineStore('glossary', () => {
   /** Folded texts and keys of term texts seen so far: a rebuild after an edit only folds what changed. */
   const fieldCache: SearchFieldCache = new Map()
 
+  /** The local user name recorded with each change (settings; '' when none). */
+  const userName = ref('')
+
   watch(columns, (c) => localStorage.setItem(COLUMNS_KEY, JSON.stringify(c)), { deep: true })
 
   const labels = computed(() => new Map(entries.value.map((e) => [e.concept.id, entryLabel(e)])))
@@ -61,9 +69,30 @@ export const useGlossaryStore = defineStore('glossary', () => {
       .filter((e): e is ConceptEntry => !!e)
   })
 
+  /** Concept ids by term (language + folded text, any status): for the editor's duplicate/homonym notice. */
+  const conceptsByTerm = computed(() => {
+    const map = new Map<string, string[]>()
+    for (const e of entries.value) {
+      for (const t of e.terms) {
+        const k = termKey(t.lang, t.text)
+        const list = map.get(k)
+        if (!list) map.set(k, [e.concept.id])
+        else if (!list.includes(e.concept.id)) list.push(e.concept.id)
+      }
+    }
+    return map
+  })
+
+  /** Other concepts that have this term (same language, same folded text). */
+  function conceptsWithTerm(lang: Lang, text: string, exceptId: string): string[] {
+    if (!text.trim()) return []
+    return (conceptsByTerm.value.get(termKey(lang, text)) ?? []).filter((id) => id !== exceptId)
+  }
+
   /** Starts following the database (idempotent). */
   function start(): void {
     if (sub) return
+    void getMeta<string>(useDb(), USER_NAME_KEY).then((v) => (userName.value = v ?? ''))
     sub = liveQuery(() => getAllEntries(useDb())).subscribe({
       next: (value) => {
         entries.value = value
@@ -80,10 +109,12 @@ export const useGlossaryStore = defineStore('glossary', () => {
     notify.push('error', msg)
   }
 
-  /** Saves a concept (validated in the repository). Throws on validation so the editor can show it. */
+  /** Saves a concept (validated in the repository), offering an undo. Throws on validation so the editor can show it. */
   async function save(entry: ConceptEntry): Promise<ConceptEntry> {
     try {
-      return await saveEntry(useDb(), toRaw(entry))
+      const saved = await saveEntry(useDb(), toRaw(entry))
+      notify.push('undo', i18next.t('termwork.history.saved', { name: entryLabel(saved) }), async () => void (await undo()))
+      return saved
     } catch (e) {
       if (classifyDbError(e) !== 'validation') reportWriteError(e)
       throw e
@@ -137,6 +168,41 @@ export const useGlossaryStore = defineStore('glossary', () => {
     }
   }
 
+  /** Undoes the last step of the history (an edit, an import, a merge …). False when there is none. */
+  async function undo(): Promise<boolean> {
+    const done = await undoLastStep(useDb())
+    if (done) notify.push('info', i18next.t('termwork.history.undone', { action: i18next.t(`termwork.history.action.${done.action}`) }))
+    return !!done
+  }
+
+  /** The versions of a concept, newest first. */
+  function historyOf(conceptId: string): Promise<HistoryRow[]> {
+    return conceptHistory(useDb(), conceptId)
+  }
+
+  /** Brings a concept back to a version of its history (as a new, undoable step). */
+  async function restore(row: HistoryRow): Promise<ConceptEntry | null> {
+    const restored = await restoreVersion(useDb(), row.id as number, row.after ? 'after' : 'before')
+    notify.push('undo', i18next.t('termwork.history.restored'), async () => void (await undo()))
+    return restored
+  }
+
+  /** Sets the user name recorded with each change. */
+  async function setUserName(name: string): Promise<void> {
+    userName.value = name.trim()
+    await setMeta(useDb(), USER_NAME_KEY, userName.value)
+  }
+
+  /** Merges concept `sourceId` into `targetId` (undoable); returns the texts of terms that became admitted. */
+  async function mergeInto(targetId: string, sourceId: string): Promise<string[]> {
+    const names = [labels.value.get(sourceId) ?? sourceId, labels.value.get(targetId) ?? targetId]
+    const { demoted } = await mergeConcepts(useDb(), targetId, sourceId)
+    notify.push('undo', i18next.t('termwork.mergeTool.done', { source: names[0], target: names[1] }), async () => void (await undo()))
+    const list = demoted.map((t) => `${t.lang}: ${t.text}`)
+    if (list.length) notify.push('info', i18next.t('termwork.mergeTool.demoted', { terms: list.join(', ') }), undefined, 20000)
+    return list
+  }
+
   /** Resolves once the glossary has been read (or after 10 s, so that a caller never hangs on a broken database). */
   function ready(): Promise<void> {
     start()
@@ -152,5 +218,6 @@ export const useGlossaryStore = defineStore('glossary', () => {
     })
   }
 
-  return { entries, loaded, index, query, columns, rows, labels, byId, start, ready, save, remove, importAll, planFor, resolveFor, commitPlan }
+  return { entries, loaded, index, query, columns, rows, labels, byId, start, ready, save, remove, importAll, planFor, resolveFor, commitPlan,
+    userName, setUserName, undo, historyOf, restore, mergeInto, conceptsWithTerm }
 })
