@@ -5,6 +5,7 @@ import type { ConceptEntry, Lang, Term, TermStatus } from '../../src/core/model'
 import { diffEntries, planImport, resolvePlan, type MergeChoice } from '../../src/core/merge'
 import { exportCsv, importCsv } from '../../src/core/csv'
 import { exportTbx, importTbx } from '../../src/core/tbx'
+import { exportMultiTerm, importMultiTerm } from '../../src/core/multiterm'
 import { validateEntry } from '../../src/core/validateEntry'
 
 const TS = '2025-01-01T00:00:00.000Z'
@@ -124,6 +125,8 @@ describe('our own export re-imported', () => {
     ['CSV wide', (g: ConceptEntry[]) => exportCsv({ entries: g }, { layout: 'wide' }), (t: string) => importCsv(t).entries],
     ['CSV long', (g: ConceptEntry[]) => exportCsv({ entries: g }, { layout: 'long' }), (t: string) => importCsv(t).entries],
     ['TBX', (g: ConceptEntry[]) => exportTbx({ entries: g }), (t: string) => importTbx(t).entries],
+    ['TBX v2', (g: ConceptEntry[]) => exportTbx({ entries: g }, { version: 'tbx2' }), (t: string) => importTbx(t).entries],
+    ['MultiTerm XML', (g: ConceptEntry[]) => exportMultiTerm({ entries: g }), (t: string) => importMultiTerm(t).entries],
   ] as const) {
     it(`${name}: every concept is unchanged and nothing is written`, () => {
       const back = read(write(rich))

@@ -5,8 +5,10 @@ import { type ConceptEntry, type Lang, SUPPORTED_LANGS, newId, nowIso } from '..
 /** A problem tied to a place in the file: 1-based physical line and, where known, column. */
 export interface ImportIssue {
   line: number
-  /** CSV: 1-based field index; TBX: 1-based character column. */
+  /** CSV and XLSX: 1-based field index; TBX: 1-based character column. */
   column?: number
+  /** XLSX: the worksheet; `line` is then its row number. */
+  sheet?: string
   message: string
 }
 
