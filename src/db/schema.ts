@@ -133,6 +133,16 @@ export interface HistoryRow {
   linksBefore?: LinkRow[]
 }
 
+/** An automatic backup of the whole database, taken just before a restore replaced or merged into it. */
+export interface SnapshotRow {
+  id?: number
+  created: string
+  /** Why it was taken, e.g. 'before-restore'. */
+  reason: string
+  /** A backup object (see db/backup.ts), restorable as it is. */
+  data: unknown
+}
+
 /** The typed database. */
 export type WorkbenchDb = Dexie & {
   concepts: EntityTable<Concept, 'id'>
@@ -146,6 +156,7 @@ export type WorkbenchDb = Dexie & {
   translations: Table<TranslationRow, [string, string]>
   qaIgnores: EntityTable<QaIgnoreRow, 'id'>
   history: EntityTable<HistoryRow, 'id'>
+  snapshots: EntityTable<SnapshotRow, 'id'>
 }
 
 /**
@@ -192,6 +203,13 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 5,
     stores: {
       history: '++id, conceptId, batch, at',
+    },
+  },
+  {
+    // Automatic backups of the whole database taken before a restore (kept out of backups themselves).
+    version: 6,
+    stores: {
+      snapshots: '++id, created',
     },
   },
 ]

@@ -31,7 +31,7 @@ describe('schema versions', () => {
   it('creates every table at the current version', async () => {
     const db = freshDb()
     await db.open()
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'embeddings', 'history', 'links', 'meta', 'passages', 'qaIgnores', 'terms', 'translations', 'trash'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'embeddings', 'history', 'links', 'meta', 'passages', 'qaIgnores', 'snapshots', 'terms', 'translations', 'trash'])
     expect(db.verno).toBe(DB_VERSION)
   })
 
@@ -71,6 +71,20 @@ describe('schema versions', () => {
     const rows = await db.history.toArray()
     expect(rows.map((r) => [r.conceptId, r.action, r.changes.map((c) => c.field)])).toEqual([['c-voenkomat', 'edit', ['note']]])
     expect(rows[0].before?.concept.note).toBeUndefined()
+    db.close()
+    await Dexie.delete(name)
+  })
+
+  it('v6 adds an empty snapshots table and keeps the history of v5', async () => {
+    const name = `mig-v6-${Date.now()}`
+    await seed(name, 4)
+    const v5 = createDb(name, 5)
+    const [e] = await getAllEntries(v5)
+    await saveEntry(v5, { ...e, concept: { ...e.concept, note: 'checked' } })
+    v5.close()
+    const db = createDb(name, 6)
+    expect(await db.snapshots.count()).toBe(0)
+    expect((await db.history.toArray()).map((r) => r.action)).toEqual(['edit'])
     db.close()
     await Dexie.delete(name)
   })
