@@ -17,6 +17,7 @@ import { mergeConcepts } from '../db/conceptMerge'
 import type { HistoryRow } from '../db/schema'
 import { classifyDbError } from '../db/errors'
 import { useNotifyStore } from './notify'
+import { filterEntries, sortEntries, type GridFilters, type GridSort } from '../core/glossaryView'
 
 /** WARNING: stored in users' browsers; do not rename. */
 const COLUMNS_KEY = 'coi-termbench.glossaryColumns'
@@ -60,14 +61,29 @@ export const useGlossaryStore = defineStore('glossary', () => {
     return [...entries.value].sort((a, b) => (l.get(a.concept.id) ?? '').localeCompare(l.get(b.concept.id) ?? '', undefined, { sensitivity: 'base' }))
   })
 
-  /** The rows to show: all concepts alphabetically, or the search hits best first. */
-  const rows = computed<ConceptEntry[]>(() => {
+  /** The grid's filters (status, missing language, subject field …) and sort; kept in the URL by the view. */
+  const filters = ref<GridFilters>({})
+  const sort = ref<GridSort | null>(null)
+  /** Whether the grid shows a definition column. */
+  const showDefinition = ref(false)
+
+  /** The concepts the search finds: all alphabetically, or the hits best first. */
+  const found = computed<ConceptEntry[]>(() => {
     if (!query.value.trim()) return sorted.value
     const map = byId.value
     return searchGlossary(index.value, query.value)
       .map((h) => map.get(h.conceptId))
       .filter((e): e is ConceptEntry => !!e)
   })
+
+  /** The rows to show: the search's concepts that pass the filters, sorted by a language column when one is chosen. */
+  const rows = computed<ConceptEntry[]>(() => {
+    const list = filterEntries(found.value, filters.value)
+    return sort.value ? sortEntries(list, sort.value) : list
+  })
+
+  /** Every subject field in use, for the filter's choices. */
+  const subjectFields = computed(() => [...new Set(entries.value.map((e) => e.concept.subjectField?.trim()).filter((s): s is string => !!s))].sort((a, b) => a.localeCompare(b)))
 
   /** Concept ids by term (language + folded text, any status): for the editor's duplicate/homonym notice. */
   const conceptsByTerm = computed(() => {
@@ -218,6 +234,6 @@ export const useGlossaryStore = defineStore('glossary', () => {
     })
   }
 
-  return { entries, loaded, index, query, columns, rows, labels, byId, start, ready, save, remove, importAll, planFor, resolveFor, commitPlan,
+  return { entries, loaded, index, query, columns, rows, labels, byId, filters, sort, showDefinition, subjectFields, start, ready, save, remove, importAll, planFor, resolveFor, commitPlan,
     userName, setUserName, undo, historyOf, restore, mergeInto, conceptsWithTerm }
 })
