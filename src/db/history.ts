@@ -36,7 +36,7 @@ export async function recordStep(db: WorkbenchDb, action: HistoryAction, list: V
   for (const { before, after, extra: own } of list) {
     const changes = before && after ? diffEntries(before, after) : []
     if (before && after && !changes.length) continue
-    const id = (after ?? before)?.concept.id
+    const id = (after ?? before)?.concept.id ?? own?.conceptId
     if (id) rows.push({ conceptId: id, batch, at, user, action, before, after, changes, ...extra, ...own })
   }
   if (!rows.length) return ''
@@ -67,6 +67,19 @@ export async function writeState(db: WorkbenchDb, id: string, state: ConceptEntr
 export async function conceptHistory(db: WorkbenchDb, conceptId: string): Promise<HistoryRow[]> {
   const rows = await db.history.where('conceptId').equals(conceptId).toArray()
   return rows.sort((a, b) => (b.id ?? 0) - (a.id ?? 0))
+}
+
+/**
+ * Where the state after row `i` of a concept's history (newest first) is kept: in the row itself, or,
+ * for a concept created by an import (recorded without its state), as the `before` of the next newer
+ * row. Null when that state is the current one (nothing to restore) or was a deletion.
+ */
+export function versionAfter(rows: readonly HistoryRow[], i: number): { rowId: number; side: 'before' | 'after' } | null {
+  const r = rows[i]
+  if (r.after) return i === 0 ? null : { rowId: r.id as number, side: 'after' }
+  if (r.action === 'delete') return r.before ? { rowId: r.id as number, side: 'before' } : null
+  const newer = rows[i - 1]
+  return newer?.before ? { rowId: newer.id as number, side: 'before' } : null
 }
 
 /** The step Ctrl+Z would undo: the newest one that is neither an undo nor undone, or undefined. */

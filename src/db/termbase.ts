@@ -180,7 +180,10 @@ export async function importEntries(db: WorkbenchDb, input: ConceptEntry[], mode
       const written = new Map(joinEntries(conceptRows, termRows).map((e) => [e.concept.id, e]))
       const steps: VersionChange[] = before.map((b) => ({ before: b, after: written.get(b.concept.id) ?? null }))
       const had = new Set(before.map((b) => b.concept.id))
-      for (const [id, after] of written) if (!had.has(id)) steps.push({ before: null, after })
+      // A concept the import creates is recorded without its state: that state is the concept as it
+      // stands until its next change, whose row keeps it as `before` (so a 100k-term import does not
+      // write every term twice). See conceptHistory's versionAfter.
+      for (const id of written.keys()) if (!had.has(id)) steps.push({ before: null, after: null, extra: { conceptId: id } })
       await recordStep(db, 'import', steps)
     }
     return entries.length

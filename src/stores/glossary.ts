@@ -197,8 +197,8 @@ export const useGlossaryStore = defineStore('glossary', () => {
   }
 
   /** Brings a concept back to a version of its history (as a new, undoable step). */
-  async function restore(row: HistoryRow): Promise<ConceptEntry | null> {
-    const restored = await restoreVersion(useDb(), row.id as number, row.after ? 'after' : 'before')
+  async function restore(version: { rowId: number; side: 'before' | 'after' }): Promise<ConceptEntry | null> {
+    const restored = await restoreVersion(useDb(), version.rowId, version.side)
     notify.push('undo', i18next.t('termwork.history.restored'), async () => void (await undo()))
     return restored
   }

@@ -2,7 +2,7 @@
 // edit, a deletion, a whole import, a merge of two concepts), and restoring any version.
 import { describe, expect, it } from 'vitest'
 import { freshDb, entry } from './helpers'
-import { conceptHistory, restoreVersion, undoLastStep, USER_NAME_KEY } from '../../src/db/history'
+import { conceptHistory, restoreVersion, undoLastStep, USER_NAME_KEY, versionAfter } from '../../src/db/history'
 import { deleteConcepts, getAllEntries, getEntry, importEntries, saveEntry, setMeta } from '../../src/db/termbase'
 import { mergeConcepts } from '../../src/db/conceptMerge'
 
@@ -76,5 +76,27 @@ describe('merge concepts', () => {
     expect((await getEntry(db, 'a'))?.terms).toHaveLength(2)
     expect((await getEntry(db, 'c'))?.concept.related).toEqual(['b'])
     expect(((await db.links.get('p1|p2'))?.evidence as { concepts: { key: string }[] }).concepts[0].key).toBe('c:b')
+  })
+})
+
+describe('history of imported concepts', () => {
+  it('records a created concept without duplicating its terms, and its imported version stays restorable', async () => {
+    const db = freshDb()
+    await importEntries(db, [entry('c1', [['en', 'exit ban', 'preferred']], 'imported definition')])
+    const [created] = await conceptHistory(db, 'c1')
+    expect([created.action, created.before, created.after]).toEqual(['import', null, null])
+    expect(versionAfter([created], 0)).toBeNull()
+    const e = (await getEntry(db, 'c1'))!
+    await saveEntry(db, { ...e, concept: { ...e.concept, definitions: { en: 'edited' } } })
+    const rows = await conceptHistory(db, 'c1')
+    const v = versionAfter(rows, 1)!
+    expect(v).toEqual({ rowId: rows[0].id, side: 'before' })
+    await restoreVersion(db, v.rowId, v.side)
+    expect((await getEntry(db, 'c1'))?.concept.definitions.en).toBe('imported definition')
+    // Undo of the import removes the concept it created.
+    const fresh = freshDb()
+    await importEntries(fresh, [entry('c2', [['en', 'summons', 'preferred']])])
+    await undoLastStep(fresh)
+    expect(await getEntry(fresh, 'c2')).toBeUndefined()
   })
 })
