@@ -105,13 +105,15 @@ describe('exchange formats for CAT tools', () => {
     await openGlossary(a.page, app.url)
     await a.page.waitForFunction(() => /of \d{2,} concepts/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''))
     // Make the glossary differ from the starter that every new profile gets.
+    const start = await totalConcepts(a.page)
     await a.page.getByTestId('new-concept').click()
     const editor = a.page.getByTestId('concept-editor')
     await editor.locator('input.term-text').first().fill('zzz exchange probe; "quoted", =1+1')
     await editor.getByTestId('definition').fill('Line one\nline two, with ümlauts and кириллица.')
     await editor.getByTestId('save-concept').click()
     await editor.waitFor({ state: 'detached' })
-    const count = await totalConcepts(a.page)
+    await expect.poll(() => totalConcepts(a.page)).toBe(start + 1)
+    const count = start + 1
     const baseline = (await exportAs(a.page, 'csv-wide')).text
     await openGlossary(b.page, app.url)
     for (const kind of ['xlsx-wide', 'xlsx-long', 'tbx2', 'multiterm']) {
