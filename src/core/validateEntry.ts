@@ -6,16 +6,20 @@ export interface EntryProblem {
   termIndex?: number
   field: 'text' | 'lang' | 'status' | 'type' | 'partOfSpeech' | 'concept'
   /** A stable code, translatable in the UI. */
-  code: 'emptyTerm' | 'duplicateTerm' | 'badLang' | 'badStatus' | 'badType' | 'badPos' | 'noTerms' | 'emptyId'
+  code: 'emptyTerm' | 'duplicateTerm' | 'badLang' | 'badStatus' | 'badType' | 'badPos' | 'noTerms' | 'emptyId' | 'twoPreferred'
   message: string
 }
 
-/** Checks an entry: no empty term, no exact duplicate in one language, supported codes only. */
+/**
+ * Checks an entry: no empty term, no exact duplicate in one language, at most one preferred term per
+ * language (a second one is reported, never silently demoted), supported codes only.
+ */
 export function validateEntry(entry: ConceptEntry): EntryProblem[] {
   const problems: EntryProblem[] = []
   if (!entry.concept.id.trim()) problems.push({ field: 'concept', code: 'emptyId', message: 'concept id is empty' })
   if (entry.terms.length === 0) problems.push({ field: 'concept', code: 'noTerms', message: 'a concept needs at least one term' })
   const seen = new Set<string>()
+  const preferred = new Map<string, string>()
   entry.terms.forEach((t, i) => {
     if (!t.text.trim()) problems.push({ termIndex: i, field: 'text', code: 'emptyTerm', message: `term ${i + 1} is empty` })
     if (!isLang(t.lang)) problems.push({ termIndex: i, field: 'lang', code: 'badLang', message: `unsupported language code "${t.lang}"` })
@@ -29,6 +33,12 @@ export function validateEntry(entry: ConceptEntry): EntryProblem[] {
     if (t.text.trim() && seen.has(key))
       problems.push({ termIndex: i, field: 'text', code: 'duplicateTerm', message: `"${t.text.trim()}" appears twice in ${t.lang}` })
     seen.add(key)
+    if (t.status === 'preferred' && t.text.trim()) {
+      const first = preferred.get(t.lang)
+      if (first !== undefined)
+        problems.push({ termIndex: i, field: 'status', code: 'twoPreferred', message: `two preferred terms in ${t.lang}: "${first}" and "${t.text.trim()}"; make one of them admitted` })
+      else preferred.set(t.lang, t.text.trim())
+    }
   })
   return problems
 }

@@ -1,8 +1,10 @@
-// Backup and restore of the whole database as one JSON file with a version field.
-// Restore validates everything before it writes, then replaces all tables in one transaction.
+// Backup and restore of the whole database as one JSON file with a version field. Restore validates
+// everything before it writes, says what the backup holds against what is here, saves the current
+// state as an automatic backup, then replaces all tables (or merges the backup's glossary) in one transaction.
 import { DB_VERSION, type WorkbenchDb } from './schema'
-import { toTermRow } from './termbase'
-import type { Term } from '../core/model'
+import { getAllEntries, importEntries, joinEntries, toTermRow } from './termbase'
+import type { Concept, Term } from '../core/model'
+import { planImport, resolvePlan } from '../core/merge'
 
 /** The file format marker; never change it (old backups must stay readable). */
 export const BACKUP_FORMAT = 'coi-termbench-backup'
@@ -17,6 +19,7 @@ const TABLES: Record<string, string[]> = {
   passages: ['id', 'docId', 'index', 'start', 'end'],
   links: ['id', 'srcPassage', 'dstPassage', 'status'],
   qaIgnores: ['id'],
+  history: ['conceptId', 'batch', 'action'],
 }
 // Not in backups: the embeddings and translations tables are caches, rebuilt on demand.
 
@@ -69,14 +72,92 @@ export function validateBackup(data: unknown): Backup {
 /** Replaces the whole database with a validated backup, in one transaction. */
 export async function restoreBackup(db: WorkbenchDb, data: unknown): Promise<void> {
   const backup = validateBackup(data)
-  await db.transaction('rw', Object.keys(TABLES), async () => {
-    for (const name of Object.keys(TABLES)) {
-      const table = db.table(name)
-      await table.clear()
-      let rows = backup.tables[name] ?? []
-      // Derived search fields are recomputed, so older backups (or hand-edited ones) stay consistent.
-      if (name === 'terms') rows = (rows as Term[]).map(toTermRow)
-      if (rows.length) await table.bulkAdd(rows)
+  await db.transaction('rw', Object.keys(TABLES), () => replaceTables(db, backup))
+}
+
+/** Clears every backed-up table and fills it from the backup (inside the caller's transaction). */
+async function replaceTables(db: WorkbenchDb, backup: Backup): Promise<void> {
+  for (const name of Object.keys(TABLES)) {
+    const table = db.table(name)
+    await table.clear()
+    let rows = backup.tables[name] ?? []
+    // Derived search fields are recomputed, so older backups (or hand-edited ones) stay consistent.
+    if (name === 'terms') rows = (rows as Term[]).map(toTermRow)
+    if (rows.length) await table.bulkAdd(rows)
+  }
+}
+
+/** How much of each kind of data a backup holds, or the database holds now. */
+export interface DataCounts {
+  concepts: number
+  terms: number
+  reports: number
+  passages: number
+  links: number
+  ignoredFindings: number
+  history: number
+  /** Cached machine translations: never in a backup (a cache), kept here by every restore. */
+  translations: number
+}
+
+/** What a (validated) backup holds. */
+export function countBackup(backup: Backup): DataCounts {
+  const n = (t: string) => backup.tables[t]?.length ?? 0
+  return {
+    concepts: n('concepts'), terms: n('terms'), reports: n('documents'), passages: n('passages'), links: n('links'),
+    ignoredFindings: n('qaIgnores'), history: n('history'), translations: 0,
+  }
+}
+
+/** What the database holds now. */
+export async function countHere(db: WorkbenchDb): Promise<DataCounts> {
+  return db.transaction('r', [db.concepts, db.terms, db.documents, db.passages, db.links, db.qaIgnores, db.history, db.translations], async () => ({
+    concepts: await db.concepts.count(), terms: await db.terms.count(), reports: await db.documents.count(), passages: await db.passages.count(),
+    links: await db.links.count(), ignoredFindings: await db.qaIgnores.count(), history: await db.history.count(), translations: await db.translations.count(),
+  }))
+}
+
+/** How a restore meets the current data. */
+export type RestoreMode = 'replace' | 'mergeGlossary'
+
+/** How many automatic backups are kept (the oldest go first). */
+export const SNAPSHOTS_KEPT = 3
+
+/** The automatic backups, newest first (without their data). */
+export async function listSnapshots(db: WorkbenchDb): Promise<{ id: number; created: string; reason: string }[]> {
+  const rows = await db.snapshots.orderBy('created').reverse().toArray()
+  return rows.map((r) => ({ id: r.id as number, created: r.created, reason: r.reason }))
+}
+
+/**
+ * Restores a validated backup, after saving the current state as an automatic backup (a snapshot) in
+ * the same transaction, so that one click brings it back. 'replace' replaces every backed-up table;
+ * 'mergeGlossary' merges the backup's concepts into the current glossary as an import would (new ones
+ * added, changed ones merged, conflicting ones left out) and touches nothing else. Returns the
+ * snapshot's id.
+ */
+export async function restoreWithSnapshot(db: WorkbenchDb, data: unknown, mode: RestoreMode = 'replace'): Promise<number> {
+  const backup = validateBackup(data)
+  const tables = [...Object.keys(TABLES), 'snapshots']
+  return db.transaction('rw', tables, async () => {
+    const snapshot = await createBackup(db)
+    const id = (await db.snapshots.add({ created: snapshot.exported, reason: mode === 'replace' ? 'before-restore' : 'before-merge', data: snapshot })) as number
+    const old = await db.snapshots.orderBy('created').reverse().offset(SNAPSHOTS_KEPT).primaryKeys()
+    await db.snapshots.bulkDelete(old)
+    if (mode === 'replace') await replaceTables(db, backup)
+    else {
+      const incoming = joinEntries(backup.tables.concepts as Concept[], ((backup.tables.terms ?? []) as Term[]).map(toTermRow))
+      const current = await getAllEntries(db)
+      const resolved = resolvePlan(current, planImport(current, incoming))
+      if (resolved.writes.length) await importEntries(db, resolved.writes, 'add')
     }
+    return id
   })
+}
+
+/** Brings back an automatic backup (itself saving the state it replaces, so that this can be undone too). */
+export async function restoreSnapshot(db: WorkbenchDb, id: number): Promise<number> {
+  const row = await db.snapshots.get(id)
+  if (!row) throw new BackupError(`no automatic backup ${id}`)
+  return restoreWithSnapshot(db, row.data, 'replace')
 }

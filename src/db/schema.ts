@@ -2,7 +2,8 @@
 // Declared versions are never deleted or edited; a change of shape is a new version with its own
 // migration function in ./migrations.ts and a test in tests/db/migrations.test.ts.
 import Dexie, { type EntityTable, type Table } from 'dexie'
-import type { Concept, Lang, PassageKind, SentenceSpan, Term } from '../core/model'
+import type { Concept, ConceptEntry, Lang, PassageKind, SentenceSpan, Term } from '../core/model'
+import type { FieldChange } from '../core/merge'
 import { MIGRATIONS } from './migrations'
 
 /**
@@ -105,6 +106,43 @@ export interface QaIgnoreRow {
   note?: string
 }
 
+/** What kind of step a history row belongs to. */
+export type HistoryAction = 'create' | 'edit' | 'delete' | 'restore' | 'import' | 'merge' | 'undo'
+
+/**
+ * One version of one concept: the state before and after a step, who made it and when, and the
+ * field-level changes. Rows of one step share `batch` (an import or a merge is one step, however
+ * many concepts it touches), so that one Ctrl+Z undoes all of it.
+ */
+export interface HistoryRow {
+  id?: number
+  conceptId: string
+  batch: string
+  at: string
+  /** The local user name set in the settings ('' when none). */
+  user: string
+  action: HistoryAction
+  /** null when the step created the concept. */
+  before: ConceptEntry | null
+  /** null when the step deleted the concept. */
+  after: ConceptEntry | null
+  changes: FieldChange[]
+  /** Set on the rows of a step that was undone (by the batch that undid it). */
+  undoneBy?: string
+  /** For a merge: the links as they were, so that undo can put them back. */
+  linksBefore?: LinkRow[]
+}
+
+/** An automatic backup of the whole database, taken just before a restore replaced or merged into it. */
+export interface SnapshotRow {
+  id?: number
+  created: string
+  /** Why it was taken, e.g. 'before-restore'. */
+  reason: string
+  /** A backup object (see db/backup.ts), restorable as it is. */
+  data: unknown
+}
+
 /** The typed database. */
 export type WorkbenchDb = Dexie & {
   concepts: EntityTable<Concept, 'id'>
@@ -117,6 +155,8 @@ export type WorkbenchDb = Dexie & {
   embeddings: Table<EmbeddingRow, [string, string]>
   translations: Table<TranslationRow, [string, string]>
   qaIgnores: EntityTable<QaIgnoreRow, 'id'>
+  history: EntityTable<HistoryRow, 'id'>
+  snapshots: EntityTable<SnapshotRow, 'id'>
 }
 
 /**
@@ -156,6 +196,20 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 4,
     stores: {
       terms: 'id, conceptId, [lang+norm]',
+    },
+  },
+  {
+    // The history of every change to the glossary: versions per concept, steps grouped by batch.
+    version: 5,
+    stores: {
+      history: '++id, conceptId, batch, at',
+    },
+  },
+  {
+    // Automatic backups of the whole database taken before a restore (kept out of backups themselves).
+    version: 6,
+    stores: {
+      snapshots: '++id, created',
     },
   },
 ]

@@ -1,10 +1,15 @@
 // Termbase repository: typed async functions over Dexie for concepts, terms and the undo trash.
 // Every write that touches several rows runs in one transaction, so nothing is ever half-written.
+import Dexie from 'dexie'
 import type { Concept, ConceptEntry, Lang, Term } from '../core/model'
 import { nowIso } from '../core/model'
-import { foldForSearch, searchKeyTokens } from '../core/text'
+import { foldForSearch } from '../core/text'
 import { validateEntry, type EntryProblem } from '../core/validateEntry'
 import type { TermRow, TrashRow, WorkbenchDb } from './schema'
+import { fromTermRow, plain, toTermRow } from './termRows'
+import { glossaryTables, recordStep, type VersionChange } from './history'
+
+export { fromTermRow, plain, toTermRow }
 
 /** Thrown when an entry breaks a termbase rule; carries the problems for the editor to show. */
 export class EntryValidationError extends Error {
@@ -12,26 +17,6 @@ export class EntryValidationError extends Error {
     super((conceptId ? `concept ${conceptId}: ` : '') + problems.map((p) => p.message).join('; '))
     this.name = 'EntryValidationError'
   }
-}
-
-/**
- * Deep plain copy. IndexedDB cannot structured-clone Vue's reactive proxies; JSON reads through
- * them, so repositories accept reactive input without importing Vue. (Stores still call toRaw.)
- */
-export function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T
-}
-
-/** A term row with its derived search fields. */
-export function toTermRow(term: Term): TermRow {
-  const t = plain(term)
-  return { ...t, norm: foldForSearch(t.text), keys: searchKeyTokens(t.text) }
-}
-
-/** Strips the derived fields of a row, giving the model's Term back. */
-export function fromTermRow(row: TermRow): Term {
-  const { norm: _n, keys: _k, ...term } = row
-  return term
 }
 
 /** Groups terms by concept, in concept order. */
@@ -79,7 +64,12 @@ export async function saveEntry(db: WorkbenchDb, input: ConceptEntry): Promise<C
   const entry = plain(input)
   const problems = validateEntry(entry)
   if (problems.length) throw new EntryValidationError(problems, entry.concept.id)
-  return db.transaction('rw', db.concepts, db.terms, async () => {
+  // A caller's transaction over the concepts and terms only (an older store) still saves; the edit
+  // is then not in the history, since the history table is outside that transaction.
+  const outer = Dexie.currentTransaction
+  const tables = glossaryTables(db)
+  const record = !outer || tables.every((t) => outer.storeNames.includes(t.name))
+  return db.transaction('rw', record ? tables : [db.concepts, db.terms], async () => {
     const previous = await getEntry(db, entry.concept.id)
     const stamped = stamp(entry, previous)
     const keep = new Set(stamped.terms.map((t) => t.id))
@@ -87,6 +77,7 @@ export async function saveEntry(db: WorkbenchDb, input: ConceptEntry): Promise<C
     await db.terms.bulkDelete(gone)
     await db.concepts.put(stamped.concept)
     await db.terms.bulkPut(stamped.terms.map(toTermRow))
+    if (record) await recordStep(db, previous ? 'edit' : 'create', [{ before: previous ?? null, after: stamped }])
     return stamped
   })
 }
@@ -99,24 +90,28 @@ export function entryLabel(entry: ConceptEntry): string {
 
 /** Moves concepts (with their terms) to the trash in one transaction; returns the trash ids for undo. */
 export async function deleteConcepts(db: WorkbenchDb, conceptIds: string[]): Promise<number[]> {
-  return db.transaction('rw', db.concepts, db.terms, db.trash, async () => {
+  return db.transaction('rw', glossaryTables(db), async () => {
     const ids: number[] = []
+    const steps: VersionChange[] = []
     for (const id of conceptIds) {
       const entry = await getEntry(db, id)
       if (!entry) continue
+      steps.push({ before: entry, after: null })
       const row: TrashRow = { deletedAt: nowIso(), conceptId: id, label: entryLabel(entry), concept: entry.concept, terms: entry.terms }
       ids.push((await db.trash.add(row)) as number)
       await db.terms.where('conceptId').equals(id).delete()
       await db.concepts.delete(id)
     }
+    await recordStep(db, 'delete', steps)
     return ids
   })
 }
 
 /** Restores trashed concepts (undo). A concept id that was re-created meanwhile is not overwritten. */
 export async function restoreFromTrash(db: WorkbenchDb, trashIds: number[]): Promise<string[]> {
-  return db.transaction('rw', db.concepts, db.terms, db.trash, async () => {
+  return db.transaction('rw', glossaryTables(db), async () => {
     const restored: string[] = []
+    const steps: VersionChange[] = []
     for (const tid of trashIds) {
       const row = await db.trash.get(tid)
       if (!row) continue
@@ -124,9 +119,11 @@ export async function restoreFromTrash(db: WorkbenchDb, trashIds: number[]): Pro
         await db.concepts.put(row.concept)
         await db.terms.bulkPut(row.terms.map(toTermRow))
         restored.push(row.conceptId)
+        steps.push({ before: null, after: { concept: row.concept, terms: row.terms } })
       }
       await db.trash.delete(tid)
     }
+    await recordStep(db, 'restore', steps)
     return restored
   })
 }
@@ -139,12 +136,19 @@ export async function listTrash(db: WorkbenchDb): Promise<TrashRow[]> {
 /** How an imported glossary meets the existing one. */
 export type ImportMode = 'add' | 'replace'
 
+/** Options of {@link importEntries}. */
+export interface ImportEntriesOptions {
+  /** Record the import in the history as one step (default true; the starter glossary is not a step to undo). */
+  history?: boolean
+}
+
 /**
  * Writes a whole glossary in ONE transaction: every entry is validated first, and any failure
  * (including a full disk) leaves the database exactly as it was. `replace` empties the termbase
  * first (the old concepts go to the trash so the import can be undone); `add` upserts by concept id.
+ * The import is one step of the history.
  */
-export async function importEntries(db: WorkbenchDb, input: ConceptEntry[], mode: ImportMode = 'add'): Promise<number> {
+export async function importEntries(db: WorkbenchDb, input: ConceptEntry[], mode: ImportMode = 'add', options: ImportEntriesOptions = {}): Promise<number> {
   const entries = plain(input)
   for (const e of entries) {
     const problems = validateEntry(e)
@@ -154,17 +158,34 @@ export async function importEntries(db: WorkbenchDb, input: ConceptEntry[], mode
   // Rows (with their derived search fields) are built before the transaction, keeping it short.
   const conceptRows = entries.map((e) => ({ ...e.concept, created: e.concept.created || now, modified: e.concept.modified || now }))
   const termRows = entries.flatMap((e) => e.terms.map((t) => toTermRow({ ...t, conceptId: e.concept.id, created: t.created || now, modified: t.modified || now })))
-  return db.transaction('rw', db.concepts, db.terms, db.trash, async () => {
+  const record = options.history !== false
+  return db.transaction('rw', record ? glossaryTables(db) : [db.concepts, db.terms, db.trash], async () => {
+    let before: ConceptEntry[] = []
     if (mode === 'replace') {
-      const all = await getAllEntries(db)
-      await db.trash.bulkAdd(all.map((e) => ({ deletedAt: now, conceptId: e.concept.id, label: entryLabel(e), concept: e.concept, terms: e.terms })))
+      before = await getAllEntries(db)
+      await db.trash.bulkAdd(before.map((e) => ({ deletedAt: now, conceptId: e.concept.id, label: entryLabel(e), concept: e.concept, terms: e.terms })))
       await db.terms.clear()
       await db.concepts.clear()
     } else {
-      await db.terms.where('conceptId').anyOf(entries.map((e) => e.concept.id)).delete()
+      const ids = entries.map((e) => e.concept.id)
+      if (record) {
+        const found = (await db.concepts.bulkGet(ids)).filter((c): c is Concept => !!c)
+        if (found.length) before = joinEntries(found, await db.terms.where('conceptId').anyOf(found.map((c) => c.id)).toArray())
+      }
+      await db.terms.where('conceptId').anyOf(ids).delete()
     }
     await db.concepts.bulkPut(conceptRows)
     await db.terms.bulkPut(termRows)
+    if (record) {
+      const written = new Map(joinEntries(conceptRows, termRows).map((e) => [e.concept.id, e]))
+      const steps: VersionChange[] = before.map((b) => ({ before: b, after: written.get(b.concept.id) ?? null }))
+      const had = new Set(before.map((b) => b.concept.id))
+      // A concept the import creates is recorded without its state: that state is the concept as it
+      // stands until its next change, whose row keeps it as `before` (so a 100k-term import does not
+      // write every term twice). See conceptHistory's versionAfter.
+      for (const id of written.keys()) if (!had.has(id)) steps.push({ before: null, after: null, extra: { conceptId: id } })
+      await recordStep(db, 'import', steps)
+    }
     return entries.length
   })
 }

@@ -8,9 +8,16 @@ import type { ConceptEntry, Lang } from '../core/model'
 import { SUPPORTED_LANGS } from '../core/model'
 import { buildSearchIndex, searchGlossary, termsOfEntries, type GlossarySearchIndex, type SearchFieldCache } from '../core/glossarySearch'
 import { useDb } from '../db'
-import { deleteConcepts, entryLabel, getAllEntries, importEntries, restoreFromTrash, saveEntry, type ImportMode } from '../db/termbase'
+import {
+  EntryValidationError, deleteConcepts, entryLabel, getAllEntries, getMeta, importEntries, restoreFromTrash, saveEntry, setMeta, type ImportMode,
+} from '../db/termbase'
+import { planImport, resolvePlan, termKey, type MergeChoice, type MergePlan, type ResolvedImport } from '../core/merge'
+import { conceptHistory, restoreVersion, undoLastStep, USER_NAME_KEY } from '../db/history'
+import { mergeConcepts } from '../db/conceptMerge'
+import type { HistoryRow } from '../db/schema'
 import { classifyDbError } from '../db/errors'
 import { useNotifyStore } from './notify'
+import { filterEntries, sortEntries, type GridFilters, type GridSort } from '../core/glossaryView'
 
 /** WARNING: stored in users' browsers; do not rename. */
 const COLUMNS_KEY = 'coi-termbench.glossaryColumns'
@@ -42,6 +49,9 @@ export const useGlossaryStore = defineStore('glossary', () => {
   /** Folded texts and keys of term texts seen so far: a rebuild after an edit only folds what changed. */
   const fieldCache: SearchFieldCache = new Map()
 
+  /** The local user name recorded with each change (settings; '' when none). */
+  const userName = ref('')
+
   watch(columns, (c) => localStorage.setItem(COLUMNS_KEY, JSON.stringify(c)), { deep: true })
 
   const labels = computed(() => new Map(entries.value.map((e) => [e.concept.id, entryLabel(e)])))
@@ -51,8 +61,14 @@ export const useGlossaryStore = defineStore('glossary', () => {
     return [...entries.value].sort((a, b) => (l.get(a.concept.id) ?? '').localeCompare(l.get(b.concept.id) ?? '', undefined, { sensitivity: 'base' }))
   })
 
-  /** The rows to show: all concepts alphabetically, or the search hits best first. */
-  const rows = computed<ConceptEntry[]>(() => {
+  /** The grid's filters (status, missing language, subject field …) and sort; kept in the URL by the view. */
+  const filters = ref<GridFilters>({})
+  const sort = ref<GridSort | null>(null)
+  /** Whether the grid shows a definition column. */
+  const showDefinition = ref(false)
+
+  /** The concepts the search finds: all alphabetically, or the hits best first. */
+  const found = computed<ConceptEntry[]>(() => {
     if (!query.value.trim()) return sorted.value
     const map = byId.value
     return searchGlossary(index.value, query.value)
@@ -60,9 +76,39 @@ export const useGlossaryStore = defineStore('glossary', () => {
       .filter((e): e is ConceptEntry => !!e)
   })
 
+  /** The rows to show: the search's concepts that pass the filters, sorted by a language column when one is chosen. */
+  const rows = computed<ConceptEntry[]>(() => {
+    const list = filterEntries(found.value, filters.value)
+    return sort.value ? sortEntries(list, sort.value) : list
+  })
+
+  /** Every subject field in use, for the filter's choices. */
+  const subjectFields = computed(() => [...new Set(entries.value.map((e) => e.concept.subjectField?.trim()).filter((s): s is string => !!s))].sort((a, b) => a.localeCompare(b)))
+
+  /** Concept ids by term (language + folded text, any status): for the editor's duplicate/homonym notice. */
+  const conceptsByTerm = computed(() => {
+    const map = new Map<string, string[]>()
+    for (const e of entries.value) {
+      for (const t of e.terms) {
+        const k = termKey(t.lang, t.text)
+        const list = map.get(k)
+        if (!list) map.set(k, [e.concept.id])
+        else if (!list.includes(e.concept.id)) list.push(e.concept.id)
+      }
+    }
+    return map
+  })
+
+  /** Other concepts that have this term (same language, same folded text). */
+  function conceptsWithTerm(lang: Lang, text: string, exceptId: string): string[] {
+    if (!text.trim()) return []
+    return (conceptsByTerm.value.get(termKey(lang, text)) ?? []).filter((id) => id !== exceptId)
+  }
+
   /** Starts following the database (idempotent). */
   function start(): void {
     if (sub) return
+    void getMeta<string>(useDb(), USER_NAME_KEY).then((v) => (userName.value = v ?? ''))
     sub = liveQuery(() => getAllEntries(useDb())).subscribe({
       next: (value) => {
         entries.value = value
@@ -79,10 +125,12 @@ export const useGlossaryStore = defineStore('glossary', () => {
     notify.push('error', msg)
   }
 
-  /** Saves a concept (validated in the repository). Throws on validation so the editor can show it. */
+  /** Saves a concept (validated in the repository), offering an undo. Throws on validation so the editor can show it. */
   async function save(entry: ConceptEntry): Promise<ConceptEntry> {
     try {
-      return await saveEntry(useDb(), toRaw(entry))
+      const saved = await saveEntry(useDb(), toRaw(entry))
+      notify.push('undo', i18next.t('termwork.history.saved', { name: entryLabel(saved) }), async () => void (await undo()))
+      return saved
     } catch (e) {
       if (classifyDbError(e) !== 'validation') reportWriteError(e)
       throw e
@@ -111,6 +159,66 @@ export const useGlossaryStore = defineStore('glossary', () => {
     }
   }
 
+  /** Classifies imported concepts against the termbase (new, unchanged, changed, conflicting). Writes nothing. */
+  function planFor(list: ConceptEntry[]): MergePlan {
+    return planImport(entries.value, list)
+  }
+
+  /** What the choices would write and which rules they would break: the preview and the commit both use it. */
+  function resolveFor(plan: MergePlan, choices: ReadonlyMap<number, MergeChoice>): ResolvedImport {
+    return resolvePlan(entries.value, plan, choices)
+  }
+
+  /** Writes what the choices resolve to, all or nothing, in one transaction. Returns the resolution. */
+  async function commitPlan(plan: MergePlan, choices: ReadonlyMap<number, MergeChoice>): Promise<ResolvedImport> {
+    const resolved = resolveFor(plan, choices)
+    const first = resolved.problems[0]
+    if (first) throw new EntryValidationError(first.problems, first.conceptId)
+    try {
+      if (resolved.writes.length) await importEntries(useDb(), resolved.writes, 'add')
+      notify.push('info', i18next.t('termwork.import.done', { count: resolved.writes.length, unchanged: resolved.counts.unchanged, skipped: resolved.counts.skipped }))
+      return resolved
+    } catch (e) {
+      reportWriteError(e)
+      throw e
+    }
+  }
+
+  /** Undoes the last step of the history (an edit, an import, a merge …). False when there is none. */
+  async function undo(): Promise<boolean> {
+    const done = await undoLastStep(useDb())
+    if (done) notify.push('info', i18next.t('termwork.history.undone', { action: i18next.t(`termwork.history.action.${done.action}`) }))
+    return !!done
+  }
+
+  /** The versions of a concept, newest first. */
+  function historyOf(conceptId: string): Promise<HistoryRow[]> {
+    return conceptHistory(useDb(), conceptId)
+  }
+
+  /** Brings a concept back to a version of its history (as a new, undoable step). */
+  async function restore(version: { rowId: number; side: 'before' | 'after' }): Promise<ConceptEntry | null> {
+    const restored = await restoreVersion(useDb(), version.rowId, version.side)
+    notify.push('undo', i18next.t('termwork.history.restored'), async () => void (await undo()))
+    return restored
+  }
+
+  /** Sets the user name recorded with each change. */
+  async function setUserName(name: string): Promise<void> {
+    userName.value = name.trim()
+    await setMeta(useDb(), USER_NAME_KEY, userName.value)
+  }
+
+  /** Merges concept `sourceId` into `targetId` (undoable); returns the texts of terms that became admitted. */
+  async function mergeInto(targetId: string, sourceId: string): Promise<string[]> {
+    const names = [labels.value.get(sourceId) ?? sourceId, labels.value.get(targetId) ?? targetId]
+    const { demoted } = await mergeConcepts(useDb(), targetId, sourceId)
+    notify.push('undo', i18next.t('termwork.mergeTool.done', { source: names[0], target: names[1] }), async () => void (await undo()))
+    const list = demoted.map((t) => `${t.lang}: ${t.text}`)
+    if (list.length) notify.push('info', i18next.t('termwork.mergeTool.demoted', { terms: list.join(', ') }), undefined, 20000)
+    return list
+  }
+
   /** Resolves once the glossary has been read (or after 10 s, so that a caller never hangs on a broken database). */
   function ready(): Promise<void> {
     start()
@@ -126,5 +234,6 @@ export const useGlossaryStore = defineStore('glossary', () => {
     })
   }
 
-  return { entries, loaded, index, query, columns, rows, labels, byId, start, ready, save, remove, importAll }
+  return { entries, loaded, index, query, columns, rows, labels, byId, filters, sort, showDefinition, subjectFields, start, ready, save, remove, importAll, planFor, resolveFor, commitPlan,
+    userName, setUserName, undo, historyOf, restore, mergeInto, conceptsWithTerm }
 })

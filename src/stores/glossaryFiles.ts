@@ -1,10 +1,10 @@
 // Main-thread access to the glossary-file worker: read a file into a preview, write an export.
-import type { ReadRequest, ReadResult, WriteRequest } from '../workers/glossaryFile'
+import type { ReadRequest, ReadResult, WriteRequest, WrittenFile } from '../workers/glossaryFile'
 import { workerRpc } from './workerRpc'
 
 const call = workerRpc(() => new Worker(new URL('../workers/glossaryFile.worker.ts', import.meta.url), { type: 'module' }))
 
-/** Reads a glossary file (CSV or TBX) into an import preview, in the worker. */
+/** Reads a glossary file (CSV, TBX, MultiTerm XML or XLSX) into an import preview, in the worker. */
 export async function readGlossary(file: File, pair?: ReadRequest['pair']): Promise<ReadResult> {
   const bytes = new Uint8Array(await file.arrayBuffer())
   const req: ReadRequest = { fileName: file.name, bytes, pair: pair ? { source: pair.source, target: pair.target } : undefined }
@@ -12,6 +12,6 @@ export async function readGlossary(file: File, pair?: ReadRequest['pair']): Prom
 }
 
 /** Serialises the glossary for download, in the worker (plain copies: proxies cannot be posted). */
-export function writeGlossary(req: WriteRequest): Promise<{ fileName: string; text: string; mime: string }> {
+export function writeGlossary(req: WriteRequest): Promise<WrittenFile> {
   return call({ op: 'write', req: JSON.parse(JSON.stringify(req)) as WriteRequest })
 }

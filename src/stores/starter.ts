@@ -15,10 +15,10 @@ export async function ensureStarterGlossary(): Promise<void> {
     const [{ default: xml }, { importTbx }] = await Promise.all([import('../../glossary/starter.tbx?raw'), import('../core/tbx')])
     const parsed = importTbx(xml)
     if (parsed.errors.length) throw new Error(`starter.tbx: ${parsed.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`)
-    await db.transaction('rw', db.concepts, db.terms, db.trash, db.meta, async () => {
+    await db.transaction('rw', [db.concepts, db.terms, db.trash, db.meta, db.history], async () => {
       if (await getMeta<boolean>(db, STARTER_FLAG)) return
       // A termbase that already has concepts (restored from a backup, say) is left alone.
-      if ((await db.concepts.count()) === 0) await importEntries(db, parsed.entries)
+      if ((await db.concepts.count()) === 0) await importEntries(db, parsed.entries, 'add', { history: false })
       await setMeta(db, STARTER_FLAG, true)
     })
   } catch (e) {

@@ -1,13 +1,18 @@
-// Reading and writing glossary files (CSV in its layouts, TBX), shared by the codec worker and the
-// main thread. Pure: bytes in, preview out; entries in, text out.
-import type { Glossary, Lang } from '../core/model'
-import { exportCsv, importCsvBytes, type CsvLayout } from '../core/csv'
+// Reading and writing glossary files (CSV in its layouts, TBX v3/v2, MultiTerm XML, XLSX), run in the
+// glossary-file worker: bytes in, preview out; entries in, file out. XLSX goes through exceljs, which
+// is loaded only when an XLSX file is read or written.
+import type { Glossary, Lang, TermStatus } from '../core/model'
+import { exportCsv, exportRows, importCsvBytes, pairEntries, type CsvLayout } from '../core/csv'
 import { exportTbx, importTbx } from '../core/tbx'
+import { exportMultiTerm, importMultiTerm } from '../core/multiterm'
+import { importSheets } from '../core/xlsx'
+import { subsetGlossary } from '../core/glossarySubset'
 import type { ImportResult } from '../core/csv'
 import { decodeTextBytes } from '../core/csv'
+import { readWorkbook, writeWorkbook } from './glossaryXlsx'
 
 /** The glossary file formats the app reads and writes. */
-export type GlossaryFormat = 'csv' | 'tbx'
+export type GlossaryFormat = 'csv' | 'tbx' | 'multiterm' | 'xlsx'
 
 /** What the import dialog asks for. */
 export interface ReadRequest {
@@ -22,31 +27,56 @@ export interface ReadResult extends ImportResult {
   format: GlossaryFormat
   /** Detected CSV layout, when CSV. */
   layout?: CsvLayout | null
+  /** With a partial import: the lines left out, each with its reason and the line's text, ready to download. */
+  skippedText?: string
 }
 
-/** Decides the format from the name, then the content. */
+/** Lists skipped lines as "line N: reason" followed by the line itself, so they can be fixed and imported again. */
+function describeSkipped(result: ImportResult, text: string): string | undefined {
+  if (!result.partial) return undefined
+  const lines = text.split(/\r\n|\n|\r/)
+  return result.partial.skipped
+    .map((s) => `line ${s.line}${s.column ? `:${s.column}` : ''}: ${s.message}\n\t${(lines[s.line - 1] ?? '').slice(0, 2000)}`)
+    .join('\n') + '\n'
+}
+
+/** Decides the format from the name, then the content (a zip is XLSX; an XML file whose root is `mtf` is MultiTerm). */
 export function formatOf(fileName: string, bytes: Uint8Array): GlossaryFormat {
   const ext = fileName.toLowerCase().split('.').pop()
-  if (ext === 'tbx' || ext === 'xml') return 'tbx'
+  if (ext === 'xlsx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) return 'xlsx'
   if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv'
-  const head = new TextDecoder().decode(bytes.subarray(0, 200)).trimStart()
-  return head.startsWith('<') ? 'tbx' : 'csv'
+  const head = new TextDecoder().decode(bytes.subarray(0, 2000)).replace(/<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, '').trimStart()
+  if (/^<mtf[\s>]/.test(head)) return 'multiterm'
+  if (ext === 'tbx' || ext === 'xml' || head.startsWith('<')) return 'tbx'
+  return 'csv'
 }
 
 /** Parses a glossary file into an import preview. Never throws for bad content: errors are in the result. */
-export function readGlossaryFile(req: ReadRequest): ReadResult {
+export async function readGlossaryFile(req: ReadRequest): Promise<ReadResult> {
   const format = formatOf(req.fileName, req.bytes)
-  if (format === 'csv') {
-    const r = importCsvBytes(req.bytes, { pair: req.pair })
-    return { ...r, format, layout: r.layout }
+  if (format === 'xlsx') {
+    let sheets
+    try {
+      sheets = await readWorkbook(req.bytes)
+    } catch (e) {
+      return { format, entries: [], errors: [{ line: 1, message: `not a readable XLSX workbook: ${e instanceof Error ? e.message : String(e)}` }], warnings: [] }
+    }
+    const r = importSheets(sheets, { pair: req.pair })
+    const skippedText = r.partial ? r.partial.skipped.map((s) => `sheet ${s.sheet}, row ${s.line}${s.column ? `, column ${s.column}` : ''}: ${s.message}`).join('\n') + '\n' : undefined
+    return { ...r, format, skippedText }
   }
   const decoded = decodeTextBytes(req.bytes)
+  if (format === 'csv') {
+    const r = importCsvBytes(req.bytes, { pair: req.pair })
+    return { ...r, format, layout: r.layout, skippedText: decoded.ok ? describeSkipped(r, decoded.text) : undefined }
+  }
   if (!decoded.ok) return { format, entries: [], errors: [{ line: 1, message: decoded.error }], warnings: [] }
-  return { ...importTbx(decoded.text), format }
+  const r = format === 'multiterm' ? importMultiTerm(decoded.text) : importTbx(decoded.text)
+  return { ...r, format, skippedText: describeSkipped(r, decoded.text) }
 }
 
 /** The export choices of the export menu. */
-export type ExportKind = 'csv-wide' | 'csv-long' | 'csv-pair' | 'tbx'
+export type ExportKind = 'csv-wide' | 'csv-long' | 'csv-pair' | 'csv-google' | 'xlsx-wide' | 'xlsx-long' | 'tbx' | 'tbx2' | 'multiterm'
 
 /** Export options. */
 export interface WriteRequest {
@@ -54,17 +84,44 @@ export interface WriteRequest {
   glossary: Glossary
   bom?: boolean
   neutralise?: boolean
+  /** Subset: only these languages (columns, terms and definitions). */
   langs?: Lang[]
+  /** Subset: only terms of these statuses. */
+  statuses?: TermStatus[]
+  /** Subset: only these concepts (e.g. those the grid's filters show). */
+  conceptIds?: string[]
   source?: Lang
   target?: Lang
 }
 
-/** Serialises a glossary; returns the text with a file name and MIME type. */
-export function writeGlossaryFile(req: WriteRequest): { fileName: string; text: string; mime: string } {
+/** A written file: text or bytes, with its name and MIME type, and what a pair export had to leave out. */
+export interface WrittenFile {
+  fileName: string
+  text?: string
+  bytes?: Uint8Array
+  mime: string
+  skipped?: { source: string; reason: string }[]
+}
+
+/** Serialises a glossary (or the chosen subset of it) in the chosen format. */
+export async function writeGlossaryFile(req: WriteRequest): Promise<WrittenFile> {
   const stamp = new Date().toISOString().slice(0, 10)
-  if (req.kind === 'tbx') return { fileName: `glossary-${stamp}.tbx`, text: exportTbx(req.glossary), mime: 'application/x-tbx+xml' }
-  const layout = req.kind === 'csv-wide' ? 'wide' : req.kind === 'csv-long' ? 'long' : 'deepl'
-  const text = exportCsv(req.glossary, { layout, bom: req.bom, neutralise: req.neutralise, langs: req.langs, source: req.source, target: req.target })
-  const suffix = layout === 'deepl' ? `${req.source}-${req.target}` : layout
-  return { fileName: `glossary-${suffix}-${stamp}.csv`, text, mime: 'text/csv' }
+  const glossary = subsetGlossary(req.glossary, { langs: req.langs, statuses: req.statuses, conceptIds: req.conceptIds })
+  const { kind } = req
+  if (kind === 'tbx' || kind === 'tbx2') {
+    const text = exportTbx(glossary, { version: kind === 'tbx2' ? 'tbx2' : 'tbx3' })
+    return { fileName: `glossary-${kind === 'tbx2' ? 'tbx2-' : ''}${stamp}.tbx`, text, mime: 'application/x-tbx+xml' }
+  }
+  if (kind === 'multiterm') return { fileName: `glossary-multiterm-${stamp}.xml`, text: exportMultiTerm(glossary), mime: 'application/xml' }
+  if (kind === 'xlsx-wide' || kind === 'xlsx-long') {
+    const layout = kind === 'xlsx-wide' ? 'wide' : 'long'
+    const bytes = await writeWorkbook(exportRows(glossary, { layout, neutralise: req.neutralise, langs: req.langs }))
+    return { fileName: `glossary-${layout}-${stamp}.xlsx`, bytes, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+  }
+  const layout = kind === 'csv-wide' ? 'wide' : kind === 'csv-long' ? 'long' : kind === 'csv-google' ? 'google' : 'deepl'
+  const text = exportCsv(glossary, { layout, bom: req.bom, neutralise: req.neutralise, langs: req.langs, source: req.source, target: req.target })
+  const pair = layout === 'deepl' || layout === 'google'
+  const suffix = pair ? `${layout}-${req.source}-${req.target}` : layout
+  const skipped = pair && req.source && req.target ? pairEntries(glossary.entries, req.source, req.target).skipped : undefined
+  return { fileName: `glossary-${suffix}-${stamp}.csv`, text, mime: 'text/csv', skipped }
 }

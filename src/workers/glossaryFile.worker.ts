@@ -3,10 +3,10 @@ import { readGlossaryFile, writeGlossaryFile, type ReadRequest, type WriteReques
 
 type Msg = { id: number; op: 'read'; req: ReadRequest } | { id: number; op: 'write'; req: WriteRequest }
 
-self.onmessage = (ev: MessageEvent<Msg>) => {
+self.onmessage = async (ev: MessageEvent<Msg>) => {
   const { id, op, req } = ev.data
   try {
-    const result = op === 'read' ? readGlossaryFile(req as ReadRequest) : writeGlossaryFile(req as WriteRequest)
+    const result = op === 'read' ? await readGlossaryFile(req as ReadRequest) : await writeGlossaryFile(req as WriteRequest)
     self.postMessage({ id, ok: true, result })
   } catch (e) {
     self.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) })

@@ -1,7 +1,9 @@
 // Whole-database backup and restore: round trip, validation before any write, version checks.
 import { describe, expect, it } from 'vitest'
 import { freshDb, entry } from './helpers'
-import { BackupError, createBackup, restoreBackup, validateBackup } from '../../src/db/backup'
+import {
+  BackupError, SNAPSHOTS_KEPT, countBackup, countHere, createBackup, listSnapshots, restoreBackup, restoreSnapshot, restoreWithSnapshot, validateBackup,
+} from '../../src/db/backup'
 import { DB_VERSION } from '../../src/db/schema'
 import { getAllEntries, importEntries, deleteConcepts, listTrash } from '../../src/db/termbase'
 
@@ -34,5 +36,59 @@ describe('backup and restore', () => {
     expect(() => validateBackup({ format: 'other' })).toThrow(/format is "other"/)
     expect(() => validateBackup({ format: 'coi-termbench-backup', version: DB_VERSION + 1, tables: {} })).toThrow(/newer version/)
     expect(() => validateBackup({ format: 'coi-termbench-backup', version: 1, tables: { bogus: [] } })).toThrow(/unknown table "bogus"/)
+  })
+})
+
+describe('restore that cannot surprise', () => {
+  async function seeded() {
+    const db = freshDb()
+    await importEntries(db, [entry('c1', [['en', 'hazing', 'preferred']]), entry('c2', [['en', 'summons', 'preferred']])])
+    await db.documents.put({ id: 'd1', title: 'Report', lang: 'en', fileName: '004.txt', hash: 'h1', text: 'The summons.', created: '2025-01-01' })
+    await db.translations.put({ model: 'opus', hash: 'x', text: 'käännös' })
+    return db
+  }
+
+  it('counts what a backup holds against what is here', async () => {
+    const db = await seeded()
+    const here = await countHere(db)
+    expect(here).toMatchObject({ concepts: 2, terms: 2, reports: 1, translations: 1 })
+    const empty = freshDb()
+    await importEntries(empty, [entry('x', [['fr', 'convocation']])])
+    const backup = await createBackup(empty)
+    expect(countBackup(backup)).toMatchObject({ concepts: 1, terms: 1, reports: 0, links: 0, translations: 0 })
+  })
+
+  it('replace saves the current state first, and one call brings it back', async () => {
+    const db = await seeded()
+    const other = freshDb()
+    await importEntries(other, [entry('x', [['fr', 'convocation']])])
+    const snapshotId = await restoreWithSnapshot(db, JSON.parse(JSON.stringify(await createBackup(other))), 'replace')
+    expect((await getAllEntries(db)).map((e) => e.concept.id)).toEqual(['x'])
+    expect(await db.documents.count()).toBe(0)
+    expect(await db.translations.count()).toBe(1)
+    expect((await listSnapshots(db)).map((s) => s.id)).toEqual([snapshotId])
+    await restoreSnapshot(db, snapshotId)
+    expect((await getAllEntries(db)).map((e) => e.concept.id)).toEqual(['c1', 'c2'])
+    expect((await db.documents.get('d1'))?.text).toBe('The summons.')
+    // Bringing it back was itself saved, so the replaced state can come back too.
+    expect(await db.snapshots.count()).toBe(2)
+  })
+
+  it("merging the backup's glossary adds and merges concepts and leaves reports alone", async () => {
+    const db = await seeded()
+    const other = freshDb()
+    await importEntries(other, [entry('b1', [['en', 'hazing', 'preferred'], ['fi', 'simputus', 'preferred']]), entry('b2', [['en', 'deferral', 'preferred']])])
+    await restoreWithSnapshot(db, JSON.parse(JSON.stringify(await createBackup(other))), 'mergeGlossary')
+    const all = await getAllEntries(db)
+    expect(all.map((e) => e.concept.id).sort()).toEqual(['b2', 'c1', 'c2'])
+    expect(all.find((e) => e.concept.id === 'c1')?.terms.map((t) => t.text).sort()).toEqual(['hazing', 'simputus'])
+    expect(await db.documents.count()).toBe(1)
+  })
+
+  it('keeps only the newest automatic backups', async () => {
+    const db = await seeded()
+    const backup = JSON.parse(JSON.stringify(await createBackup(db)))
+    for (let i = 0; i < SNAPSHOTS_KEPT + 2; i++) await restoreWithSnapshot(db, backup, 'replace')
+    expect(await db.snapshots.count()).toBe(SNAPSHOTS_KEPT)
   })
 })

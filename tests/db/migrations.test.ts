@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { freshDb, entry } from './helpers'
 import { createDb, DB_NAME, DB_VERSION, SCHEMA_VERSIONS } from '../../src/db/schema'
-import { importEntries, getAllEntries } from '../../src/db/termbase'
+import { importEntries, getAllEntries, saveEntry } from '../../src/db/termbase'
 
 /** Seeds a database opened at `version` with rows valid for that version. */
 async function seed(name: string, version: number): Promise<void> {
   const db = createDb(name, version)
-  await importEntries(db, [entry('c-voenkomat', [['ru', 'военкомат', 'preferred'], ['en', 'Voenkomat']], 'military commissariat')])
+  // Older versions have no history table, so the seed is written without a history step.
+  await importEntries(db, [entry('c-voenkomat', [['ru', 'военкомат', 'preferred'], ['en', 'Voenkomat']], 'military commissariat')], 'add', { history: false })
   await db.meta.put({ key: 'starterLoaded', value: true })
   if (version >= 2) {
     await db.documents.put({ id: 'd1', title: 'Russia – Conscription', lang: 'en', fileName: '004.txt', hash: 'abc', text: 'The Voenkomat.', created: '2025-01-01' })
@@ -30,7 +31,7 @@ describe('schema versions', () => {
   it('creates every table at the current version', async () => {
     const db = freshDb()
     await db.open()
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'embeddings', 'links', 'meta', 'passages', 'qaIgnores', 'terms', 'translations', 'trash'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'embeddings', 'history', 'links', 'meta', 'passages', 'qaIgnores', 'snapshots', 'terms', 'translations', 'trash'])
     expect(db.verno).toBe(DB_VERSION)
   })
 
@@ -59,6 +60,34 @@ describe('schema versions', () => {
       await Dexie.delete(name)
     })
   }
+
+  it('v5 adds an empty history table beside the intact termbase, and records the next edit in it', async () => {
+    const name = `mig-v5-${Date.now()}`
+    await seed(name, 4)
+    const db = createDb(name, 5)
+    expect(await db.history.count()).toBe(0)
+    const [e] = await getAllEntries(db)
+    await saveEntry(db, { ...e, concept: { ...e.concept, note: 'checked' } })
+    const rows = await db.history.toArray()
+    expect(rows.map((r) => [r.conceptId, r.action, r.changes.map((c) => c.field)])).toEqual([['c-voenkomat', 'edit', ['note']]])
+    expect(rows[0].before?.concept.note).toBeUndefined()
+    db.close()
+    await Dexie.delete(name)
+  })
+
+  it('v6 adds an empty snapshots table and keeps the history of v5', async () => {
+    const name = `mig-v6-${Date.now()}`
+    await seed(name, 4)
+    const v5 = createDb(name, 5)
+    const [e] = await getAllEntries(v5)
+    await saveEntry(v5, { ...e, concept: { ...e.concept, note: 'checked' } })
+    v5.close()
+    const db = createDb(name, 6)
+    expect(await db.snapshots.count()).toBe(0)
+    expect((await db.history.toArray()).map((r) => r.action)).toEqual(['edit'])
+    db.close()
+    await Dexie.delete(name)
+  })
 
   it('migrates the oldest version straight to the newest', async () => {
     const name = `mig-all-${Date.now()}`

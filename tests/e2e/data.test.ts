@@ -10,7 +10,7 @@ const suite = useAppSuite()
 const count = async () => Number(/of (\d+)/.exec(await suite.tb.page.getByTestId('result-count').innerText())?.[1] ?? -1)
 
 describe('backup, restore and trash', () => {
-  it('backs up, loses a concept, and restores it from the file', async () => {
+  it('backs up, loses a concept, restores it from the file after a preview, and brings the previous state back', async () => {
     const { page } = suite.tb
     await openGlossary(page, suite.app.url)
     await page.waitForFunction(() => /of \d{2,} concepts/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''))
@@ -33,11 +33,22 @@ describe('backup, restore and trash', () => {
 
     const file = join(mkdtempSync(join(tmpdir(), 'bk-')), 'backup.json')
     writeFileSync(file, JSON.stringify(backup))
-    page.once('dialog', (d) => void d.accept())
     await page.getByTestId('restore-file').setInputFiles(file)
+    const preview = page.getByTestId('restore-preview')
+    await preview.waitFor()
+    expect(await page.getByTestId('restore-row-concepts').innerText()).toMatch(new RegExp(`${before}\\s+${before - 1}`))
+    expect(await page.getByTestId('restore-row-reports').innerText()).toMatch(/0\s+0/)
+    await page.getByTestId('restore-replace').click()
     await page.getByText('Backup restored.').waitFor()
     await openGlossary(page, suite.app.url)
     await expect.poll(count).toBe(before)
+
+    // The state before the restore was saved automatically; one click brings it back.
+    await page.goto(suite.app.url + '#/data')
+    await page.getByTestId('snapshot-restore').first().click()
+    await page.getByText('The earlier state is back.').waitFor()
+    await openGlossary(page, suite.app.url)
+    await expect.poll(count).toBe(before - 1)
   })
 
   it('refuses a file that is not a backup and changes nothing', async () => {

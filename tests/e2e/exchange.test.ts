@@ -1,5 +1,7 @@
 // Glossary exchange in the browser: export CSV, re-import it into another profile and get the same
-// glossary; a hostile CSV is refused with its line number and the database is unchanged.
+// glossary (and our own export re-imported is all unchanged); a hostile CSV is refused with its line
+// number and the database is unchanged; XLSX, TBX v2 and MultiTerm XML exports re-imported elsewhere
+// give the same glossary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
@@ -20,12 +22,12 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function exportAs(page: Page, kind: string): Promise<{ name: string; text: string }> {
+async function exportAs(page: Page, kind: string): Promise<{ name: string; text: string; bytes: Buffer }> {
   await page.getByTestId('open-export').click()
   await page.getByTestId(`export-${kind}`).check()
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()])
-  const path = await download.path()
-  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') }
+  const bytes = readFileSync((await download.path())!)
+  return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes }
 }
 
 async function totalConcepts(page: Page): Promise<number> {
@@ -46,6 +48,14 @@ describe('CSV and TBX exchange', () => {
     expect(csv.name).toMatch(/\.csv$/)
     expect(csv.text.charCodeAt(0)).toBe(0xfeff)
     const before = await totalConcepts(a.page)
+    // Our own export, re-imported, is all unchanged and writes nothing.
+    await importFile(a.page, csv.name, csv.text)
+    await a.page.getByTestId('import-summary').waitFor()
+    expect(await a.page.getByTestId('import-summary').innerText()).toMatch(new RegExp(`${before} concepts in the file: 0 new, ${before} unchanged, 0 changed, 0 conflicting`))
+    expect(await a.page.getByTestId('import-outcome').innerText()).toMatch(/ 0 concepts will be written/)
+    await a.page.getByTestId('import-commit').click()
+    await a.page.getByTestId('import-dialog').waitFor({ state: 'detached' })
+    expect(await totalConcepts(a.page)).toBe(before)
 
     await openGlossary(b.page, app.url)
     await importFile(b.page, csv.name, csv.text)
@@ -87,5 +97,40 @@ describe('CSV and TBX exchange', () => {
     const csv = await exportAs(a.page, 'csv-long')
     expect(csv.text).toContain("'=1+2")
     expect(csv.text).not.toMatch(/(^|,)=1\+2/m)
+  })
+})
+
+describe('exchange formats for CAT tools', () => {
+  it('exports XLSX, TBX v2 and MultiTerm XML, and each re-imported elsewhere gives the same glossary', async () => {
+    await openGlossary(a.page, app.url)
+    await a.page.waitForFunction(() => /of \d{2,} concepts/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''))
+    // Make the glossary differ from the starter that every new profile gets.
+    const start = await totalConcepts(a.page)
+    await a.page.getByTestId('new-concept').click()
+    const editor = a.page.getByTestId('concept-editor')
+    await editor.locator('input.term-text').first().fill('zzz exchange probe; "quoted", =1+1')
+    await editor.getByTestId('definition').fill('Line one\nline two, with ümlauts and кириллица.')
+    await editor.getByTestId('save-concept').click()
+    await editor.waitFor({ state: 'detached' })
+    await expect.poll(() => totalConcepts(a.page)).toBe(start + 1)
+    const count = start + 1
+    const baseline = (await exportAs(a.page, 'csv-wide')).text
+    await openGlossary(b.page, app.url)
+    for (const kind of ['xlsx-wide', 'xlsx-long', 'tbx2', 'multiterm']) {
+      const file = await exportAs(a.page, kind)
+      expect(file.name).toMatch(kind.startsWith('xlsx') ? /\.xlsx$/ : /\.(tbx|xml)$/)
+      if (kind === 'tbx2') expect(file.text).toContain('<martif type="TBX-Basic"')
+      if (kind === 'multiterm') expect(file.text).toContain('<mtf>')
+      await b.page.getByTestId('open-import').click()
+      await b.page.getByTestId('import-file').setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.bytes })
+      await b.page.getByTestId('mode-replace').check()
+      await b.page.getByTestId('import-summary').waitFor()
+      await b.page.getByTestId('import-commit').click()
+      await b.page.getByTestId('import-dialog').waitFor({ state: 'detached' })
+      await expect.poll(() => totalConcepts(b.page)).toBe(count)
+      const again = (await exportAs(b.page, 'csv-wide')).text
+      expect(again, kind).toBe(baseline)
+    }
+    expect(a.external).toEqual([])
   })
 })

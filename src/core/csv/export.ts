@@ -92,31 +92,61 @@ function longRows(entries: readonly ConceptEntry[], langs: Lang[]): string[][] {
   return rows
 }
 
+/** DeepL's documented limits (API "Manage glossaries"): 1024 UTF-8 bytes per entry, 10 MiB per glossary; Google's are no tighter. */
+export const PAIR_LIMITS = { entryBytes: 1024, fileBytes: 10 * 1024 * 1024 }
+// C0/C1 controls and Unicode line/paragraph separators, which neither service accepts in an entry.
+const PAIR_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+
+/** The source/target pairs of a DeepL/Google export, and the source terms left out with the reason. */
+export interface PairExport {
+  pairs: [string, string][]
+  skipped: { source: string; reason: string }[]
+}
+
 /**
- * DeepL/Google layouts: source and target columns for one language pair. Only preferred and admitted
- * terms; each source term is paired with the target's first preferred term (else its first admitted
- * one); a source term already exported is skipped, since these glossaries need unique source entries.
- * Google files start with a header of the two language codes; DeepL files have none.
+ * The entries of a DeepL/Google glossary, by those services' rules: only preferred and admitted terms
+ * on either side (never a deprecated or forbidden source); each source term paired with the target's
+ * first preferred term (else its first admitted one); no duplicate source (the first concept wins);
+ * entries trimmed, with no control character or line break, and at most 1024 UTF-8 bytes.
  */
-function pairRows(entries: readonly ConceptEntry[], source: Lang, target: Lang, header: boolean): string[][] {
+export function pairEntries(entries: readonly ConceptEntry[], source: Lang, target: Lang): PairExport {
   const usable = (t: Term) => t.status === 'preferred' || t.status === 'admitted'
-  const rows: string[][] = header ? [[source, target]] : []
+  const bytes = new TextEncoder()
+  const out: PairExport = { pairs: [], skipped: [] }
   const seen = new Set<string>()
   for (const e of entries) {
     const targets = e.terms.filter((t) => t.lang === target && usable(t))
     const best = targets.find((t) => t.status === 'preferred') ?? targets[0]
     if (!best) continue
+    const to = best.text.trim()
     for (const s of e.terms) {
-      if (s.lang !== source || !usable(s) || seen.has(s.text)) continue
-      seen.add(s.text)
-      rows.push([s.text, best.text])
+      if (s.lang !== source || !usable(s)) continue
+      const from = s.text.trim()
+      let reason = ''
+      if (seen.has(from)) reason = 'duplicate source entry'
+      else if (PAIR_FORBIDDEN.test(from) || PAIR_FORBIDDEN.test(to)) reason = 'contains a control character or line break'
+      else if (bytes.encode(from).length > PAIR_LIMITS.entryBytes || bytes.encode(to).length > PAIR_LIMITS.entryBytes) reason = 'longer than 1024 UTF-8 bytes'
+      if (reason) {
+        out.skipped.push({ source: from, reason })
+        continue
+      }
+      seen.add(from)
+      out.pairs.push([from, to])
     }
   }
-  return rows
+  return out
 }
 
-/** Writes a glossary as CSV in the chosen layout (see the layout functions above for the columns). */
-export function exportCsv(glossary: Glossary, options: CsvExportOptions = {}): string {
+/** DeepL/Google layouts: the pairs of {@link pairEntries}; Google files start with a header of the two language codes, DeepL files have none. */
+function pairRows(entries: readonly ConceptEntry[], source: Lang, target: Lang, header: boolean): string[][] {
+  return [...(header ? [[source, target]] : []), ...pairEntries(entries, source, target).pairs]
+}
+
+/**
+ * The rows of a glossary in the chosen layout (see the layout functions above for the columns), with
+ * formula neutralisation applied unless switched off: what a CSV or a spreadsheet export writes.
+ */
+export function exportRows(glossary: Glossary, options: CsvExportOptions = {}): string[][] {
   const layout = options.layout ?? 'wide'
   const langs = options.langs ?? languagesUsed(glossary.entries)
   let rows: string[][]
@@ -128,10 +158,19 @@ export function exportCsv(glossary: Glossary, options: CsvExportOptions = {}): s
   }
   const neutralise = options.neutralise ?? true
   const headerRows = layout === 'deepl' ? 0 : 1
-  const safe = neutralise ? rows.map((r, i) => (i < headerRows ? r : r.map(neutraliseFormula))) : rows
-  return serializeCsv(safe, {
+  return neutralise ? rows.map((r, i) => (i < headerRows ? r : r.map(neutraliseFormula))) : rows
+}
+
+/** Writes a glossary as CSV in the chosen layout; a DeepL/Google file over the 10 MiB limit is refused. */
+export function exportCsv(glossary: Glossary, options: CsvExportOptions = {}): string {
+  const layout = options.layout ?? 'wide'
+  const text = serializeCsv(exportRows(glossary, options), {
     delimiter: options.delimiter ?? ',',
     eol: options.eol,
     bom: options.bom ?? (layout === 'wide' || layout === 'long'),
   })
+  if ((layout === 'deepl' || layout === 'google') && new TextEncoder().encode(text).length > PAIR_LIMITS.fileBytes) {
+    throw new Error(`the ${layout === 'deepl' ? 'DeepL' : 'Google'} glossary would exceed the services' 10 MiB limit: export fewer concepts`)
+  }
+  return text
 }

@@ -4,10 +4,10 @@ import type { Lang } from '../model'
 import { reverseNeutralisation } from './cells'
 import { decodeTextBytes } from './decode'
 import { type CsvLayout, analyzeHeader } from './headers'
-import { type ImportOptions, type ImportResult, finishImport, importDefaults } from './importResult'
+import { type ImportIssue, type ImportOptions, type ImportResult, finishImport, importDefaults } from './importResult'
 import { parseLanguageLabel } from './languages'
 import { type Row, readLong, readPairs, readWide } from './readLayouts'
-import { type CsvDelimiter, parseCsv } from './rfc4180'
+import { type CsvDelimiter, type CsvRecord, parseCsv } from './rfc4180'
 import { type ReadContext, misdecodingReason } from './terms'
 
 /** Options of {@link importCsv}. */
@@ -38,18 +38,33 @@ export interface CsvImportResult extends ImportResult {
  * numbers (the line where a record starts) and the reason. Unknown columns are kept in notes (warning).
  */
 export function importCsv(text: string, options: CsvImportOptions = {}): CsvImportResult {
-  const { now, newId } = importDefaults(options)
   const parsed = parseCsv(text, { delimiter: options.delimiter })
-  const delimiter = parsed.delimiter
-  const ctx: ReadContext = { errors: [...parsed.errors], warnings: [...parsed.warnings], now, newId }
-  const done = (layout: CsvLayout | null, entries: ReturnType<typeof readWide> = []): CsvImportResult => {
+  return { ...importTable(parsed.records, parsed.errors, parsed.warnings, options), delimiter: parsed.delimiter }
+}
+
+/** A table import's result: the preview and the layout found. */
+export type TableImportResult = ImportResult & { layout: CsvLayout | null }
+
+/**
+ * Reads a glossary from rows of cells (CSV records, or the rows of a spreadsheet) in the wide, long,
+ * DeepL or Google layout. `line` is each row's number in the file; `errors`/`warnings` are the
+ * reader's own issues so far (they count as errors of the file as a whole).
+ */
+export function importTable(rawRecords: readonly CsvRecord[], readErrors: ImportIssue[], readWarnings: ImportIssue[], options: CsvImportOptions = {}): TableImportResult {
+  const { now, newId } = importDefaults(options)
+  const parsed = { records: rawRecords }
+  const ctx: ReadContext = { errors: [...readErrors], warnings: [...readWarnings], now, newId, lines: new Map() }
+  // Errors of the file as a whole (parsing, header) make every row suspect; row errors can be left out.
+  let fileErrors = ctx.errors.length
+  const done = (layout: CsvLayout | null, entries: ReturnType<typeof readWide> = []): TableImportResult => {
     const max = options.maxErrors ?? 500
     if (ctx.errors.length > max) {
       const more = ctx.errors.length - max
       ctx.errors.length = max
       ctx.errors.push({ line: ctx.errors[max - 1].line, message: `… and ${more} more errors` })
     }
-    return { ...finishImport(entries, ctx.errors, ctx.warnings), layout, delimiter }
+    const lines = fileErrors === 0 && ctx.errors.length <= max ? ctx.lines : undefined
+    return { ...finishImport(entries, ctx.errors, ctx.warnings, lines), layout }
   }
   const records = parsed.records.filter((r) => r.fields.some((f) => f !== ''))
   if (!records.length) {
@@ -99,6 +114,7 @@ export function importCsv(text: string, options: CsvImportOptions = {}): CsvImpo
     }
   }
 
+  fileErrors = ctx.errors.length
   const width = layout === 'deepl' ? records[0].fields.length : header.length
   const rows: Row[] = []
   for (const rec of records.slice(dataStart)) {
@@ -116,7 +132,7 @@ export function importCsv(text: string, options: CsvImportOptions = {}): CsvImpo
     }
     rows.push({ line: rec.line, cells })
   }
-  if (ctx.errors.length) return done(layout)
+  if (fileErrors) return done(layout)
 
   if (layout === 'wide') return done(layout, readWide(header, roles, rows, ctx))
   if (layout === 'long') return done(layout, readLong(header, roles, rows, ctx))

@@ -5,8 +5,10 @@ import { type ConceptEntry, type Lang, SUPPORTED_LANGS, newId, nowIso } from '..
 /** A problem tied to a place in the file: 1-based physical line and, where known, column. */
 export interface ImportIssue {
   line: number
-  /** CSV: 1-based field index; TBX: 1-based character column. */
+  /** CSV and XLSX: 1-based field index; TBX: 1-based character column. */
   column?: number
+  /** XLSX: the worksheet; `line` is then its row number. */
+  sheet?: string
   message: string
 }
 
@@ -15,6 +17,47 @@ export interface ImportResult {
   entries: ConceptEntry[]
   errors: ImportIssue[]
   warnings: ImportIssue[]
+  /**
+   * When every error lies in rows (or concept elements) that can be left out: the concepts of the
+   * other rows, and every line left out with the reason. Absent when the file as a whole is unreadable.
+   */
+  partial?: PartialImport
+}
+
+/** "Import the valid rows and skip the bad ones". */
+export interface PartialImport {
+  entries: ConceptEntry[]
+  skipped: ImportIssue[]
+}
+
+/** The lines each entry was read from, recorded by the readers so that bad rows can be left out. */
+export type EntryLines = Map<ConceptEntry, number[]>
+
+/** Records that `entry` was read (in part) from `line`. */
+export function trackLine(lines: EntryLines | undefined, entry: ConceptEntry, line: number): void {
+  if (!lines) return
+  const list = lines.get(entry)
+  if (!list) lines.set(entry, [line])
+  else if (!list.includes(line)) list.push(line)
+}
+
+/**
+ * The valid part of a file with row-level errors: the entries none of whose lines has an error. The
+ * other lines of a left-out concept are listed as skipped too, naming the line that caused it.
+ */
+export function partialImport(entries: ConceptEntry[], lines: EntryLines, errors: ImportIssue[]): PartialImport | undefined {
+  if (!errors.length) return undefined
+  const bad = new Set(errors.map((e) => e.line))
+  const kept: ConceptEntry[] = []
+  const skipped: ImportIssue[] = [...errors]
+  for (const e of entries) {
+    const own = lines.get(e) ?? []
+    const cause = own.find((l) => bad.has(l))
+    if (cause === undefined) kept.push(e)
+    else for (const l of own) if (!bad.has(l)) skipped.push({ line: l, message: `left out with concept ${e.concept.id} (line ${cause} has an error)` })
+  }
+  if (!kept.length) return undefined
+  return { entries: kept, skipped: skipped.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)) }
 }
 
 /** Options shared by the importers. */
@@ -33,10 +76,16 @@ export function importDefaults(options: ImportOptions): { now: string; newId: (k
   }
 }
 
-/** Builds the final result: entries only when there is no error; issues sorted by line. */
-export function finishImport(entries: ConceptEntry[], errors: ImportIssue[], warnings: ImportIssue[]): ImportResult {
+/**
+ * Builds the final result: entries only when there is no error; issues sorted by line. With `lines`
+ * (and only row-level errors) the result also offers the valid part (see {@link partialImport}).
+ */
+export function finishImport(entries: ConceptEntry[], errors: ImportIssue[], warnings: ImportIssue[], lines?: EntryLines): ImportResult {
   const byLine = (a: ImportIssue, b: ImportIssue) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)
-  return { entries: errors.length ? [] : entries, errors: errors.sort(byLine), warnings: warnings.sort(byLine) }
+  const result: ImportResult = { entries: errors.length ? [] : entries, errors: errors.sort(byLine), warnings: warnings.sort(byLine) }
+  const partial = lines && partialImport(entries, lines, errors)
+  if (partial) result.partial = partial
+  return result
 }
 
 const LANG_INDEX = new Map<Lang, number>(SUPPORTED_LANGS.map((l, i) => [l, i]))

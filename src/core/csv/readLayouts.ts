@@ -3,6 +3,7 @@
 import type { ConceptEntry, Lang, TermStatus } from '../model'
 import { LIST_SEP, decodeList } from './cells'
 import type { ColumnRole, ConceptField, TermField } from './headers'
+import { trackLine } from './importResult'
 import { parseLanguageLabel } from './languages'
 import {
   type ReadContext, type TermCells, addTerm, appendNote, buildTerm, countTerms, emptyConcept, splitPerTerm,
@@ -50,6 +51,7 @@ export function readWide(header: string[], roles: ColumnRole[], rows: Row[], ctx
     }
     seenIds.set(id, line)
     const entry: ConceptEntry = { concept: emptyConcept(id, ctx), terms: [] }
+    trackLine(ctx.lines, entry, line)
     const perLang = new Map<Lang, Partial<Record<TermField, { cell: string; col: number }>>>()
     roles.forEach((role, col) => {
       const value = cells[col]
@@ -129,6 +131,7 @@ export function readLong(header: string[], roles: ColumnRole[], rows: Row[], ctx
     }
     const group: Group = found
     const { entry } = group
+    trackLine(ctx.lines, entry, line)
     let lang: Lang | null = null
     if (langCell) {
       const parsed = parseLanguageLabel(langCell)
@@ -184,6 +187,7 @@ export function readPairs(rows: Row[], langsOf: (row: Row) => [Lang, Lang] | nul
     }
     const id = ctx.newId('concept')
     const entry: ConceptEntry = { concept: emptyConcept(id, ctx), terms: [] }
+    trackLine(ctx.lines, entry, row.line)
     langs.forEach((lang, k) => {
       const term = buildTerm({ text: row.cells[k] }, { line: row.line, column: k + 1, lang, conceptId: id, defaultStatus: 'preferred' }, ctx)
       if (term) entry.terms.push(term)

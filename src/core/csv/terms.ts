@@ -3,7 +3,7 @@
 import type { Concept, Lang, Term, TermSource, TermStatus } from '../model'
 import { LIST_SEP, decodeList, encodeList } from './cells'
 import type { TermField } from './headers'
-import type { ImportIssue } from './importResult'
+import type { EntryLines, ImportIssue } from './importResult'
 import { parsePartOfSpeech, parseStatus, parseTermType } from './values'
 
 /** Mutable state of one import run. */
@@ -12,6 +12,8 @@ export interface ReadContext {
   warnings: ImportIssue[]
   now: string
   newId: (kind: 'concept' | 'term') => string
+  /** Where each entry was read from (see trackLine); set when bad rows may be left out. */
+  lines?: EntryLines
 }
 
 /** Cell values of one term, by field; missing fields are absent. */

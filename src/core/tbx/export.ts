@@ -1,5 +1,5 @@
-// TBX-Basic v3 (ISO 30042:2019, DCA style) export of a glossary; every model field is written so that
-// importTbx(exportTbx(g)) gives back g.
+// TBX-Basic export of a glossary, as v3 (ISO 30042:2019, DCA style) or as v2 (`martif`, which memoQ and
+// MultiTerm versions in use expect); every model field is written so that importTbx(exportTbx(g)) gives back g.
 import { type ConceptEntry, type Glossary, type Lang, SUPPORTED_LANGS, type Term } from '../model'
 import { escapeXmlAttr as attr, escapeXmlText as text } from '../xml'
 import {
@@ -12,7 +12,16 @@ export interface TbxExportOptions {
   title?: string
   /** Default language of the file (`<tbx xml:lang>`). Default 'en'. */
   lang?: Lang
+  /** 'tbx3' (default): `tbx`/`conceptEntry`/`langSec`/`termSec`; 'tbx2': `martif`/`termEntry`/`langSet`/`tig`. */
+  version?: 'tbx3' | 'tbx2'
 }
+
+/** Element names of the two TBX versions (the categories and values are the same). */
+const NAMES = {
+  tbx3: { entry: 'conceptEntry', langSec: 'langSec', term: 'termSec' },
+  tbx2: { entry: 'termEntry', langSec: 'langSet', term: 'tig' },
+} as const
+type Names = (typeof NAMES)[keyof typeof NAMES]
 
 /** Creation and modification as TBX transactions; the exact timestamp rides in the group's `<note>`,
  * since `<date>` only holds a day. */
@@ -27,9 +36,9 @@ function transactions(out: string[], pad: string, created: string, modified: str
   }
 }
 
-function termSec(out: string[], t: Term): void {
+function termSec(out: string[], t: Term, n: Names): void {
   const p = '          '
-  out.push(`        <termSec id="${attr(t.id)}">`)
+  out.push(`        <${n.term} id="${attr(t.id)}">`)
   out.push(`${p}<term>${text(t.text)}</term>`)
   out.push(`${p}<termNote type="administrativeStatus">${STATUS_TO_TBX[t.status]}</termNote>`)
   out.push(`${p}<termNote type="termType">${TYPE_TO_TBX[t.type]}</termNote>`)
@@ -45,13 +54,13 @@ function termSec(out: string[], t: Term): void {
   if (t.note) out.push(`${p}<note>${text(escapeNote(t.note))}</note>`)
   if (t.status === 'forbidden') out.push(`${p}<note>${FORBIDDEN_NOTE}</note>`)
   transactions(out, p, t.created, t.modified)
-  out.push('        </termSec>')
+  out.push(`        </${n.term}>`)
 }
 
-function conceptEntry(out: string[], e: ConceptEntry, ids: Set<string>): void {
+function conceptEntry(out: string[], e: ConceptEntry, ids: Set<string>, n: Names): void {
   const c = e.concept
   const p = '      '
-  out.push(`    <conceptEntry id="${attr(c.id)}">`)
+  out.push(`    <${n.entry} id="${attr(c.id)}">`)
   if (c.subjectField) out.push(`${p}<descrip type="subjectField">${text(c.subjectField)}</descrip>`)
   if (c.note) out.push(`${p}<note>${text(c.note)}</note>`)
   for (const r of c.related) {
@@ -63,12 +72,12 @@ function conceptEntry(out: string[], e: ConceptEntry, ids: Set<string>): void {
     const terms = e.terms.filter((t) => t.lang === lang)
     const definition = c.definitions[lang]
     if (!terms.length && !definition) continue
-    out.push(`${p}<langSec xml:lang="${lang}">`)
+    out.push(`${p}<${n.langSec} xml:lang="${lang}">`)
     if (definition) out.push(`        <descrip type="definition">${text(definition)}</descrip>`)
-    for (const t of terms) termSec(out, t)
-    out.push(`${p}</langSec>`)
+    for (const t of terms) termSec(out, t, n)
+    out.push(`${p}</${n.langSec}>`)
   }
-  out.push('    </conceptEntry>')
+  out.push(`    </${n.entry}>`)
 }
 
 /**
@@ -80,21 +89,25 @@ function conceptEntry(out: string[], e: ConceptEntry, ids: Set<string>): void {
  */
 export function exportTbx(glossary: Glossary, options: TbxExportOptions = {}): string {
   const ids = new Set(glossary.entries.map((e) => e.concept.id))
+  const v2 = options.version === 'tbx2'
+  const [root, header] = v2 ? ['martif', 'martifHeader'] : ['tbx', 'tbxHeader']
+  const lang = options.lang ?? 'en'
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<tbx type="TBX-Basic" style="dca" xml:lang="${options.lang ?? 'en'}" xmlns="${TBX_NAMESPACE}">`,
-    '  <tbxHeader>',
+    v2 ? `<martif type="TBX-Basic" xml:lang="${lang}">` : `<tbx type="TBX-Basic" style="dca" xml:lang="${lang}" xmlns="${TBX_NAMESPACE}">`,
+    `  <${header}>`,
     '    <fileDesc>',
     `      <titleStmt><title>${text(options.title ?? 'COI Termbench glossary')}</title></titleStmt>`,
     `      <sourceDesc><p type="generator">${TBX_GENERATOR}</p></sourceDesc>`,
     '    </fileDesc>',
-    '  </tbxHeader>',
+    ...(v2 ? ['    <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>'] : []),
+    `  </${header}>`,
     '  <text>',
     '    <body>',
   ]
   const body: string[] = []
-  for (const e of glossary.entries) conceptEntry(body, e, ids)
+  for (const e of glossary.entries) conceptEntry(body, e, ids, NAMES[v2 ? 'tbx2' : 'tbx3'])
   for (const line of body) out.push('  ' + line)
-  out.push('    </body>', '  </text>', '</tbx>', '')
+  out.push('    </body>', '  </text>', `</${root}>`, '')
   return out.join('\n')
 }

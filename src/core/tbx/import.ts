@@ -2,7 +2,7 @@
 // `langSet`/`tig`/`ntig`, e.g. IATE exports) → a preview of concept entries with line-numbered errors.
 import { decodeTextBytes } from '../csv/decode'
 import {
-  type ImportOptions, type ImportResult, finishImport, importDefaults,
+  type EntryLines, type ImportOptions, type ImportResult, finishImport, importDefaults,
 } from '../csv/importResult'
 import { langFromTag } from '../csv/languages'
 import { parsePartOfSpeech, parseStatus, parseTermType } from '../csv/values'
@@ -71,6 +71,7 @@ export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImpor
   const entries: ConceptEntry[] = []
   const conceptIds = new Map<string, number>()
   const termIds = new Map<string, number>()
+  const lines: EntryLines = new Map()
   const skippedLangs = new Map<string, number>()
   let skippedConcepts = 0
   for (const el of childElements(body)) {
@@ -79,6 +80,7 @@ export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImpor
       reader.warnings.push({ line: reader.line(el), message: `ignored <${el.name}> in <body>` })
       continue
     }
+    const errorsBefore = reader.errors.length
     const entry = readEntry(reader, el, fileLang, skippedLangs)
     if (!entry) {
       skippedConcepts++
@@ -92,6 +94,8 @@ export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImpor
       if (tEarlier !== undefined) reader.error(el, `duplicate term id ${JSON.stringify(t.id)} (also on line ${tEarlier})`)
       termIds.set(t.id, reader.line(el))
     }
+    // The entry's own line and the lines of the errors found inside it: a bad entry is left out whole.
+    lines.set(entry, [reader.line(el), ...reader.errors.slice(errorsBefore).map((e) => e.line)])
     entries.push(entry)
   }
   if (skippedLangs.size) {
@@ -102,7 +106,7 @@ export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImpor
   if (skippedConcepts) {
     reader.warnings.push({ line: reader.line(body), message: `skipped ${skippedConcepts} concept(s) with no term in a supported language` })
   }
-  return { ...finishImport(entries, reader.errors, reader.warnings), version }
+  return { ...finishImport(entries, reader.errors, reader.warnings, lines), version }
 }
 
 /** {@link importTbx} on raw file bytes (UTF-8 with or without BOM, or UTF-16 with BOM). */

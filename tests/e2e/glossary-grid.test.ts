@@ -1,0 +1,86 @@
+// The grid for big termbases, in the built app: sort by a language column, filters kept in the URL
+// (and back after a reload), the definition column, wrapped cells with their full text as a tooltip,
+// resizable columns, and the keyboard still moving through the (virtualised) rows.
+import { describe, expect, it } from 'vitest'
+import { openGlossary, useAppSuite } from './harness'
+
+const suite = useAppSuite()
+const count = async () => Number(/(\d+) of/.exec(await suite.tb.page.getByTestId('result-count').innerText())?.[1] ?? -1)
+const cells = (lang: string) =>
+  suite.tb.page.locator('[data-concept]').evaluateAll((rows, l) => {
+    const cols = [...document.querySelectorAll('[role=columnheader] .code')].map((c) => c.textContent)
+    // The first (preferred) term of each row's cell in that language, '' when it has none.
+    return rows.map((r) => r.querySelectorAll('[role=gridcell]')[cols.indexOf(l)]?.querySelector('.chip .text')?.textContent ?? '')
+  }, lang)
+
+describe('glossary grid', () => {
+  it('sorts by a language column and keeps the sort in the URL', async () => {
+    const { page } = suite.tb
+    await openGlossary(page, suite.app.url)
+    await page.getByTestId('sort-fi').click()
+    await expect.poll(() => page.url()).toMatch(/sort=fi/)
+    const fi = (await cells('fi')).slice(0, 6)
+    expect(fi.every((t) => t), JSON.stringify(fi)).toBe(true)
+    expect(fi).toEqual([...fi].sort((a, b) => a.localeCompare(b, 'fi', { sensitivity: 'base', numeric: true })))
+    expect(await page.locator('[role=columnheader][aria-sort=ascending]').innerText()).toMatch(/fi/)
+    await page.getByTestId('sort-fi').click()
+    await expect.poll(() => page.url()).toMatch(/sort=-fi/)
+  })
+
+  it('filters by missing language and deprecated terms; the filters survive a reload', async () => {
+    const { page } = suite.tb
+    const all = await count()
+    await page.getByTestId('filter-missing').selectOption('sv')
+    await expect.poll(() => page.url()).toMatch(/missing=sv/)
+    const missing = await count()
+    expect(missing).toBeLessThan(all)
+    for (const sv of await cells('sv')) expect(sv.trim()).toBe('')
+    await page.getByTestId('filter-missing').selectOption('')
+    await page.getByTestId('filter-deprecated').check()
+    await expect.poll(() => page.url()).toMatch(/deprecated=1/)
+    const deprecated = await count()
+    expect(deprecated).toBeGreaterThan(0)
+    expect(deprecated).toBeLessThan(all)
+    const rowsWithout = await page.locator('[data-concept]').evaluateAll((rows) => rows.filter((r) => !r.querySelector('.chip.deprecated, .chip.forbidden')).length)
+    expect(rowsWithout).toBe(0)
+    await page.reload()
+    await page.getByTestId('glossary-grid').waitFor()
+    await expect.poll(count).toBe(deprecated)
+    expect(await page.getByTestId('filter-deprecated').isChecked()).toBe(true)
+    await page.getByTestId('filter-clear').click()
+    await expect.poll(count).toBe(all)
+  })
+
+  it('shows a definition column, full cell text as a tooltip, and resizes a column from the keyboard', async () => {
+    const { page } = suite.tb
+    await page.getByTestId('show-definition').check()
+    await expect.poll(() => page.getByTestId('definition-cell').first().innerText()).toMatch(/\w{4,}/)
+    await page.getByTestId('glossary-search').fill('exit ban')
+    await expect.poll(() => page.locator('[data-concept]').count()).toBe(1)
+    const title = await page.locator('[data-concept] [role=gridcell]').first().getAttribute('title')
+    expect(title).toMatch(/exit ban \(preferred\).*travel ban \(admitted\).*ban on leaving the country \(admitted\)/)
+    const header = page.locator('[role=columnheader]').first()
+    const before = (await header.boundingBox())!.width
+    await page.getByTestId('resize-en').focus()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(async () => Math.round((await header.boundingBox())!.width - before)).toBeGreaterThanOrEqual(38)
+    const row = (await page.locator('[data-concept] [role=gridcell]').first().boundingBox())!.width
+    expect(Math.abs(row - (await header.boundingBox())!.width)).toBeLessThan(2)
+  })
+
+  it('is still keyboard-first: arrows move through the rows and Enter edits', async () => {
+    const { page } = suite.tb
+    await page.getByTestId('glossary-search').fill('')
+    await page.getByTestId('glossary-search').press('ArrowDown')
+    await page.keyboard.press('End')
+    await expect.poll(() => page.locator('.gt-row.active').count()).toBe(1)
+    await page.keyboard.press('Home')
+    await page.keyboard.press('ArrowDown')
+    const id = await page.locator('.gt-row.active').getAttribute('data-concept')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('concept-editor').waitFor()
+    expect(await page.getByTestId('concept-editor').innerText()).toContain(id!)
+    await page.keyboard.press('Escape')
+  })
+})
