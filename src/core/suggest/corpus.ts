@@ -1,6 +1,6 @@
 // The reports candidate mining reads: passages flattened into units, cross-language links into one language, and spans back into the files.
 import type { Lang, PassageKind, SentenceSpan } from '../model'
-import { linkPrepared, prepareLinkTarget, queryFeaturesOf, summarize, type LinkOptions, type LinkTarget, type PassageFeatures } from '../link'
+import { CALIBRATION, linkPrepared, prepareLinkTarget, queryFeaturesOf, summarize, type LinkOptions, type LinkTarget, type PassageFeatures } from '../link'
 import { project } from '../segment/reconstruct'
 import type { Exclusion } from '../segment/types'
 
@@ -82,7 +82,8 @@ function withoutKey(q: PassageFeatures, key: string): PassageFeatures {
  * `opts.matcher`, shared concepts count as link evidence.
  */
 export function prepareLanguageLinks(docs: readonly SuggestDocument[], lang: Lang, opts: LinkToLanguageOptions = {}): LanguageLinker {
-  const o: LinkOptions = { top: 3, ...opts, langA: 'und', langB: lang }
+  // The miner weighs passages by their lexical evidence and keeps its own cut: no calibrated floor.
+  const o: LinkOptions = { top: 3, ...opts, langA: 'und', langB: lang, calibration: { ...CALIBRATION.lexical, weak: 0 } }
   const pick = (d: SuggestDocument, mine: boolean) => d.passages.flatMap((p, i) => (isMinable(p) && (p.lang === lang) === mine ? [i] : []))
   const targets = docs.map((d) => pick(d, true))
   const sources = docs.map((d) => pick(d, false))
@@ -104,8 +105,9 @@ export function prepareLanguageLinks(docs: readonly SuggestDocument[], lang: Lan
         if (!ks.length) continue
         const qs = ks.map((k) => (ignoreConcept ? withoutKey(queries[a][k], 'c:' + ignoreConcept) : queries[a][k]))
         for (const l of linkPrepared(qs, target, o)) {
-          l.candidates.forEach((c, rank) => {
-            edges.push({ source: { doc: a, passage: sources[a][ks[l.source]] }, target: { doc: b, passage: targets[b][c.index] }, score: c.score, rank })
+          const byLexical = [...l.candidates].sort((x, y) => y.evidence.lexical - x.evidence.lexical || x.index - y.index)
+          byLexical.forEach((c, rank) => {
+            edges.push({ source: { doc: a, passage: sources[a][ks[l.source]] }, target: { doc: b, passage: targets[b][c.index] }, score: c.evidence.lexical, rank })
           })
         }
       }
