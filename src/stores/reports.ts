@@ -5,13 +5,12 @@ import { ref, shallowRef } from 'vue'
 import { liveQuery, type Subscription } from 'dexie'
 import i18next from 'i18next'
 import type { Lang, SegmentedPassage } from '../core/model'
-import type { SegmentOptions } from '../core/segment'
-import { guessDate, guessTitle } from '../core/reportMeta'
+import type { ReportMeta } from '../core/reportMeta'
 import { useDb } from '../db'
 import type { DocumentRow } from '../db/schema'
 import { deleteDocument, findByHash, importDocument, listDocuments, restoreDocument, setLanguage } from '../db/documents'
 import { classifyDbError } from '../db/errors'
-import { extractReportText } from './reportExtract'
+import { checkReportFile } from './reportExtract'
 import { useNotifyStore } from './notify'
 import { workerRpc } from './workerRpc'
 
@@ -64,15 +63,15 @@ export const useReportsStore = defineStore('reports', () => {
         const hash = await sha256Hex(bytes)
         const existing = await findByHash(useDb(), hash)
         if (existing && !confirmReplace(existing)) continue
-        const { text, format, layout } = await extractReportText(file.name, bytes)
-        if (!text.trim()) throw new Error(`${file.name}: ${i18next.t('reports.noText')}`)
+        checkReportFile(file.name)
         progress.value = { ...progress.value, phase: 'segment' }
-        const opts: SegmentOptions = { ...(format ? { format } : {}), ...(layout ? { layout } : {}), ...(lang ? { lang } : {}) }
-        const seg = await segment<{ lang: Lang | 'und'; passages: SegmentedPassage[] }>({ text, opts })
+        const seg = await segment<{ text: string; lang: Lang | 'und'; passages: SegmentedPassage[]; meta: ReportMeta }>({ name: file.name, bytes, ...(lang ? { lang } : {}) })
+        if (!seg.text.trim()) throw new Error(`${file.name}: ${i18next.t('reports.noText')}`)
         progress.value = { ...progress.value, phase: 'store' }
+        const { title, publisher, date } = seg.meta
         const row = await importDocument(
           useDb(),
-          { id: existing?.id ?? `d-${hash.slice(0, 16)}`, title: guessTitle(seg.passages, file.name), lang: seg.lang, date: guessDate(text), fileName: file.name, hash, text },
+          { id: existing?.id ?? `d-${hash.slice(0, 16)}`, title, ...(publisher ? { publisher } : {}), lang: seg.lang, date, fileName: file.name, hash, text: seg.text },
           seg.passages,
           !!existing,
         )
