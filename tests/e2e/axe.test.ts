@@ -19,14 +19,22 @@ async function violations(): Promise<string[]> {
     .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(' ')}`))
 }
 
+/** Loads the starter glossary and imports report 001 once (the tests of this file share the browser). */
+async function withReport(): Promise<void> {
+  const { page } = suite.tb
+  await openGlossary(page, suite.app.url)
+  await page.goto(suite.app.url + '#/reports')
+  await page.getByTestId('report-file').waitFor()
+  if (await page.locator('[data-testid=report-list] tbody tr').count()) return
+  await page.getByTestId('report-file').setInputFiles([{ name: '001_e8e03fc529c28da8.txt', mimeType: 'text/plain', buffer: readFileSync(`${CORPUS}/001_e8e03fc529c28da8.txt`) }])
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=report-list] tbody tr').length === 1, null, { timeout: 60_000 })
+}
+
 describe('every view', () => {
   it('has no serious or critical axe violation', { timeout: 240_000 }, async () => {
     const { page } = suite.tb
     const url = suite.app.url
-    await openGlossary(page, url)
-    await page.goto(url + '#/reports')
-    await page.getByTestId('report-file').setInputFiles([{ name: '001_e8e03fc529c28da8.txt', mimeType: 'text/plain', buffer: readFileSync(`${CORPUS}/001_e8e03fc529c28da8.txt`) }])
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=report-list] tbody tr').length === 1, null, { timeout: 60_000 })
+    await withReport()
     const found: Record<string, string[]> = {}
     for (const view of ['glossary', 'reports', 'compare', 'align', 'candidates', 'qa', 'data']) {
       await page.goto(`${url}#/${view}`)
@@ -38,6 +46,35 @@ describe('every view', () => {
     await page.getByTestId('outline').waitFor()
     found.reader = await violations()
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])))
+  })
+})
+
+describe('the reader on a phone', () => {
+  it('uses the whole width at 390 px without sideways scrolling, and its terms are one Tab stop', { timeout: 60_000 }, async () => {
+    const { page } = suite.tb
+    await withReport()
+    await page.setViewportSize({ width: 390, height: 800 })
+    await page.goto(suite.app.url + '#/reports')
+    await page.getByTestId('report-list').locator('tbody tr a').first().click()
+    await page.locator('mark.term').first().waitFor()
+    const sizes = await page.evaluate(() => ({
+      scroll: document.scrollingElement!.scrollWidth,
+      view: window.innerWidth,
+      text: document.querySelector('[data-testid=reader-scroller]')!.getBoundingClientRect().width,
+    }))
+    if (sizes.scroll > sizes.view) console.log(await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 12).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)))
+    expect(sizes.scroll).toBeLessThanOrEqual(sizes.view)
+    expect(sizes.text).toBeGreaterThan(300)
+    expect(await page.locator('mark.term[tabindex="0"]').count()).toBe(1)
+    const first = page.locator('mark.term[tabindex="0"]')
+    await first.focus()
+    const before = await first.evaluate((el) => el.textContent)
+    await page.keyboard.press('ArrowRight')
+    expect(await page.evaluate(() => document.activeElement?.matches('mark.term'))).toBe(true)
+    expect(await page.locator('mark.term[tabindex="0"]').count()).toBe(1)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('tabindex'))).toBe('0')
+    expect(typeof before).toBe('string')
+    await page.setViewportSize({ width: 1280, height: 800 })
   })
 })
 
