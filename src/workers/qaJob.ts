@@ -6,7 +6,7 @@ import type { Glossary, Lang } from '../core/model'
 import { isLang } from '../core/model'
 import {
   checkDeprecatedTerms, checkLanguage, checkLinkedAbsent, checkMisspellings, checkMixedScript, checkTranslitConvention, checkVariants,
-  buildUniversalMatcher, DEFAULT_CHECKS, GlossaryInfo, scanDocument, sortFindings, usageMatrix, type CheckId, type Finding, type QaContext, type QaDocument, type ScannedDoc,
+  buildUniversalMatcher, DEFAULT_CHECKS, findingContext, GlossaryInfo, scanDocument, sortFindings, usageMatrix, type CheckId, type Finding, type QaContext, type QaDocument, type ScannedDoc,
   type UsageMatrix,
 } from '../core/qa'
 import { neutraliseFormula, serializeCsv } from '../core/csv'
@@ -146,7 +146,11 @@ export async function runQaJob(input: QaJobInput, hooks: JobHooks<QaJobProgress>
   hooks.onProgress?.({ phase: 'matrix', done, total: steps.length })
 
   const indexes = new Map(usable.map((d) => [d.id, d.passages.map((p) => p.index)]))
-  const findings = sortFindings(found).map((f) => {
+  const scannedById = new Map(scanned.map((sd) => [sd.doc.id, sd]))
+  const findings = sortFindings(found).map((f0) => {
+    const mp = f0.passageIndex !== undefined && f0.passageIndex >= 0 ? scannedById.get(f0.docId)?.passages[f0.passageIndex] : undefined
+    const context = mp ? findingContext(mp, f0.start, f0.end) : undefined
+    const f = context ? { ...f0, context } : f0
     const pos = f.passageIndex
     if (pos === undefined) return f
     const real = pos >= 0 ? indexes.get(f.docId)?.[pos] : undefined

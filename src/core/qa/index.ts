@@ -79,3 +79,4 @@ export function runQa(glossary: Glossary, documents: readonly QaDocument[], opts
   timings.matrix = performance.now() - t1
   return { findings, matrix, timings }
 }
+export { findingContext, type FindingContext } from './context'
