@@ -4,6 +4,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Concept, Lang, PassageKind, SentenceSpan, Term } from '../core/model'
 import { MIGRATIONS } from './migrations'
+import type { Finding, UsageMatrix } from '../core/qa'
 
 /**
  * WARNING: the database name and the table names below are part of every user's stored data.
@@ -105,6 +106,18 @@ export interface QaIgnoreRow {
   note?: string
 }
 
+/** The last QA run, kept so that findings stay after a reload (one row, id 'last'). */
+export interface QaRunRow {
+  id: 'last'
+  /** The glossary and report list the run checked (see the QA store's stamp): stale when it differs. */
+  stamp: string
+  ranAt: string
+  checks: string[]
+  findings: Finding[]
+  matrix: UsageMatrix
+  skipped: string[]
+}
+
 /** The typed database. */
 export type WorkbenchDb = Dexie & {
   concepts: EntityTable<Concept, 'id'>
@@ -117,6 +130,7 @@ export type WorkbenchDb = Dexie & {
   embeddings: Table<EmbeddingRow, [string, string]>
   translations: Table<TranslationRow, [string, string]>
   qaIgnores: EntityTable<QaIgnoreRow, 'id'>
+  qaRuns: EntityTable<QaRunRow, 'id'>
 }
 
 /**
@@ -156,6 +170,13 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 4,
     stores: {
       terms: 'id, conceptId, [lang+norm]',
+    },
+  },
+  {
+    // Versions 5–8 belong to work merged separately; 9 keeps the last QA run.
+    version: 9,
+    stores: {
+      qaRuns: 'id',
     },
   },
 ]

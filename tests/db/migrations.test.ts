@@ -30,7 +30,7 @@ describe('schema versions', () => {
   it('creates every table at the current version', async () => {
     const db = freshDb()
     await db.open()
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'embeddings', 'links', 'meta', 'passages', 'qaIgnores', 'terms', 'translations', 'trash'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'embeddings', 'links', 'meta', 'passages', 'qaIgnores', 'qaRuns', 'terms', 'translations', 'trash'])
     expect(db.verno).toBe(DB_VERSION)
   })
 
