@@ -78,6 +78,31 @@ describe('the reader on a phone', () => {
   })
 })
 
+describe('search', () => {
+  it('finds in the report with next and previous, and across reports with a concordance', { timeout: 60_000 }, async () => {
+    const { page } = suite.tb
+    await withReport()
+    await page.getByTestId('concordance-input').fill('vernepliktige')
+    await page.getByTestId('concordance-run').click()
+    const lines = page.getByTestId('concordance-line')
+    await lines.first().waitFor()
+    expect(await lines.count()).toBeGreaterThan(3)
+    expect((await lines.first().locator('mark').innerText()).toLowerCase()).toBe('vernepliktige')
+    await lines.nth(2).locator('a').click()
+    await page.getByTestId('qa-highlight').first().waitFor()
+    await page.getByTestId('reader-search-input').fill('vernepliktige')
+    await expect.poll(() => page.getByTestId('reader-search-count').innerText()).toMatch(/^$|0 of \d+|\d+ of \d+/)
+    await page.getByTestId('reader-search-next').click()
+    await page.getByTestId('reader-search-next').click()
+    expect(await page.getByTestId('reader-search-count').innerText()).toMatch(/^2 of \d+$/)
+    await expect.poll(() => page.url()).toMatch(/hl=\d+-\d+/)
+    const hl = await page.getByTestId('qa-highlight').first().innerText()
+    expect(hl.toLowerCase()).toBe('vernepliktige')
+    await page.getByTestId('reader-search-prev').click()
+    expect(await page.getByTestId('reader-search-count').innerText()).toMatch(/^1 of \d+$/)
+  })
+})
+
 describe('the concept editor', () => {
   it('keeps Tab inside the dialog and gives focus back on Esc', { timeout: 60_000 }, async () => {
     const { page } = suite.tb
