@@ -103,6 +103,37 @@ describe('search', () => {
   })
 })
 
+describe('select text in the reader', () => {
+  it('adds the selection as a term of a new concept with its sentence as the source', { timeout: 60_000 }, async () => {
+    const { page } = suite.tb
+    await withReport()
+    await page.getByTestId('report-list').locator('tbody tr a').first().click()
+    await page.locator('[data-passage] .text').nth(3).waitFor()
+    // Select the first word of a passage as a user would with the mouse, then release the button.
+    const word = await page.evaluate(() => {
+      const el = document.querySelectorAll('[data-passage] .text')[3]
+      const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && /\p{L}{5,}/u.test(n.textContent ?? ''))!
+      const m = /\p{L}{5,}/u.exec(node.textContent!)!
+      const range = document.createRange()
+      range.setStart(node, m.index)
+      range.setEnd(node, m.index + m[0].length)
+      getSelection()!.removeAllRanges()
+      getSelection()!.addRange(range)
+      document.querySelector('[data-testid=reader-scroller]')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+      return m[0]
+    })
+    const form = page.getByTestId('reader-add-term')
+    await form.waitFor()
+    expect(await page.getByTestId('add-term-text').inputValue()).toBe(word)
+    expect(await page.getByTestId('add-term-lang').inputValue()).toBe('nb')
+    await page.getByTestId('add-term-save').click()
+    await form.waitFor({ state: 'detached' })
+    await page.goto(suite.app.url + '#/glossary')
+    await page.getByTestId('glossary-search').fill(word)
+    await expect.poll(() => page.getByText(word, { exact: true }).count()).toBeGreaterThan(0)
+  })
+})
+
 describe('the concept editor', () => {
   it('keeps Tab inside the dialog and gives focus back on Esc', { timeout: 60_000 }, async () => {
     const { page } = suite.tb
