@@ -3,9 +3,8 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { extractText, type ExtractedText } from './core/extract'
+import { readReport as readCoreReport, type ReadReport } from './core/extract/report'
 import { isLang, type Lang } from './core/model'
-import { segmentDocument } from './core/segment'
 import type { TextFormat } from './core/segment/types'
 
 /** Where a command writes; tests pass their own. */
@@ -21,10 +20,10 @@ export interface Command {
   run(args: string[], io: Io): Promise<number>
 }
 
-/** Reads a report file into the text that offsets refer to (text files are decoded unchanged). */
-export async function readReport(file: string): Promise<ExtractedText> {
+/** Reads a report file as the app does (core's readReport): text, passages, language, metadata. */
+export async function readReport(file: string, opts: { lang?: Lang; format?: TextFormat } = {}): Promise<ReadReport> {
   const bytes = readFileSync(file)
-  return extractText(basename(file), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  return readCoreReport(basename(file), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), opts)
 }
 
 const segment: Command = {
@@ -39,12 +38,7 @@ const segment: Command = {
     if (positionals.length !== 1) return usageError(io, this.usage)
     if (values.lang !== undefined && !isLang(values.lang)) return usageError(io, `unknown language "${values.lang}"`)
     if (values.format !== undefined && !['txt', 'md', 'html'].includes(values.format)) return usageError(io, `unknown format "${values.format}"`)
-    const report = await readReport(positionals[0])
-    const result = segmentDocument(report.text, {
-      lang: values.lang as Lang | undefined,
-      format: (values.format as TextFormat | undefined) ?? report.format,
-      layout: report.layout,
-    })
+    const result = await readReport(positionals[0], { lang: values.lang as Lang | undefined, format: values.format as TextFormat | undefined })
     if (values.json) {
       const passages = result.passages.map((p) => ({
         index: p.index,
@@ -61,7 +55,8 @@ const segment: Command = {
       io.out(JSON.stringify(passages) + '\n')
       return 0
     }
-    io.out(`${positionals[0]}: ${result.lang}, ${result.passages.length} passages\n`)
+    const { title, publisher, date } = result.meta
+    io.out(`${positionals[0]}: ${result.lang}, ${result.passages.length} passages\n  title: ${title}\n  publisher: ${publisher ?? '-'}\n  date: ${date ?? '-'}\n`)
     for (const p of result.passages) {
       const notes = p.footnotes ? ` [${p.footnotes.join(',')}]` : ''
       io.out(`${String(p.index).padStart(5)} ${p.kind.padEnd(9)} ${p.lang} ${p.start}-${p.end}${notes}  ${p.text.slice(0, 100)}\n`)

@@ -7,7 +7,6 @@ import { eld } from 'eld/small'
 import { alignSentences, beadsToPairs, toTmx, type AlignOptions } from '../core/align'
 import { detectLang } from '../core/langdetect'
 import { isLang, type Lang } from '../core/model'
-import { segmentDocument } from '../core/segment'
 import type { Io } from '../cli'
 import { readReport } from '../cli'
 import { matcherFor } from './link'
@@ -61,10 +60,9 @@ function readLines(file: string): string[] {
 }
 
 /** Sentences of a report (non-footnote passages, in order) with their offsets into the file's text as read. */
-async function readSentences(file: string, text: string, lang: Lang | 'und') {
-  const report = await readReport(file)
-  const seg = segmentDocument(text, { lang: lang === 'und' ? undefined : lang, format: report.format, layout: report.layout })
-  return seg.passages.filter((p) => p.kind !== 'footnote').flatMap((p) => p.sentences.map((s) => ({ passage: p.index, ...s })))
+async function readSentences(file: string, lang: Lang | 'und') {
+  const report = await readReport(file, lang === 'und' ? {} : { lang })
+  return report.passages.filter((p) => p.kind !== 'footnote').flatMap((p) => p.sentences.map((s) => ({ passage: p.index, ...s })))
 }
 
 /**
@@ -88,8 +86,8 @@ export async function runAlignCommand(args: string[], io: Io): Promise<number> {
   const srcLang = srcSide.lang
   const tgtLang = tgtSide.lang
   for (const n of notes) io.err(`align: ${n}\n`)
-  const sa = preseg ? readLines(fa).map((text, index) => ({ index, text })) : await readSentences(fa, textA, srcLang)
-  const sb = preseg ? readLines(fb).map((text, index) => ({ index, text })) : await readSentences(fb, textB, tgtLang)
+  const sa = preseg ? readLines(fa).map((text, index) => ({ index, text })) : await readSentences(fa, srcLang)
+  const sb = preseg ? readLines(fb).map((text, index) => ({ index, text })) : await readSentences(fb, tgtLang)
   const src = sa.map((s) => s.text)
   const tgt = sb.map((s) => s.text)
   const opts: AlignOptions = { srcLang, tgtLang, matcher: matcherFor(values.glossary) }

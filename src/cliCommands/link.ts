@@ -1,14 +1,13 @@
 // CLI command `link`: comparable passages of two reports (the `align` command is in align.ts).
 // Usage: cli -- link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json]
 //                    [--embeddings <model id> --model-source <folder or URL>]
-import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { extractText } from '../core/extract'
+import { readReport } from '../cli'
 import { linkDocuments } from '../core/link'
 import { buildMatcher, type Matcher } from '../core/matcher'
 import { isLang, type Lang } from '../core/model'
-import { segmentDocument, type Passage } from '../core/segment'
+import type { Passage } from '../core/segment'
 import { defaultGlossaryPath, readGlossary } from './glossaryFile'
 import { loadNodeEmbedder, modelSourceOf } from './nodeEmbedder'
 import { embedLongTexts, prefixText } from '../ml/adapters/embeddings'
@@ -43,11 +42,9 @@ function langOption(value: string | undefined, name: string): Lang | undefined {
   return value
 }
 
-async function readReport(file: string, lang: Lang | undefined): Promise<Report> {
-  const bytes = readFileSync(file)
-  const extracted = await extractText(basename(file), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-  const seg = segmentDocument(extracted.text, { lang, format: extracted.format, layout: extracted.layout })
-  return { file, text: extracted.text, lang: seg.lang, passages: seg.passages }
+async function readLinkReport(file: string, lang: Lang | undefined): Promise<Report> {
+  const r = await readReport(file, lang ? { lang } : {})
+  return { file, text: r.text, lang: r.lang, passages: r.passages }
 }
 
 function parse(args: string[], usage: string) {
@@ -97,8 +94,8 @@ export async function runLink(args: string[]): Promise<string> {
   const top = values.top === undefined ? 10 : Number(values.top)
   if (!Number.isInteger(top) || top < 1) throw new Error(`--top: expected a positive integer, got "${values.top}"`)
   const matcher = matcherFor(values.glossary)
-  const a = await readReport(files[0], langOption(values['lang-a'], '--lang-a'))
-  const b = await readReport(files[1], langOption(values['lang-b'], '--lang-b'))
+  const a = await readLinkReport(files[0], langOption(values['lang-a'], '--lang-a'))
+  const b = await readLinkReport(files[1], langOption(values['lang-b'], '--lang-b'))
   const embeddings = await embeddingsFor(values, a, b)
   const links = linkDocuments(a.passages, b.passages, { matcher, top, langA: a.lang, langB: b.lang, embeddings })
   const span = (p: Passage) => ({ index: p.index, start: p.start, end: p.end, text: p.text })

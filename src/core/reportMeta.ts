@@ -1,48 +1,196 @@
-// Guesses a report's title and date from its passages and opening text, for the document list;
-// the user can correct both.
+// A report's title, publisher and date for every picker: from the file's own metadata first, then
+// from the first page (title-like lines, labelled dates, a month and year near the top, the
+// running header), then the file name. A date mentioned in the body is never taken.
 import type { SegmentedPassage } from './model'
+import type { FileMeta } from './extract/blocks'
 
 const MONTHS: Record<string, number> = {}
 ;[
-  ['january', 'janvier', 'januar', 'tammikuu', 'januari'],
-  ['february', 'février', 'februar', 'helmikuu', 'februari'],
-  ['march', 'mars', 'mars', 'maaliskuu', 'marts'],
-  ['april', 'avril', 'april', 'huhtikuu', 'april'],
-  ['may', 'mai', 'mai', 'toukokuu', 'maj'],
-  ['june', 'juin', 'juni', 'kesäkuu', 'juni'],
-  ['july', 'juillet', 'juli', 'heinäkuu', 'juli'],
-  ['august', 'août', 'august', 'elokuu', 'augusti'],
-  ['september', 'septembre', 'september', 'syyskuu', 'september'],
-  ['october', 'octobre', 'oktober', 'lokakuu', 'oktober'],
-  ['november', 'novembre', 'november', 'marraskuu', 'november'],
-  ['december', 'décembre', 'desember', 'joulukuu', 'december'],
+  ['january', 'janvier', 'januar', 'tammikuu', 'januari', 'jan'],
+  ['february', 'février', 'februar', 'helmikuu', 'februari', 'feb'],
+  ['march', 'mars', 'marts', 'maaliskuu', 'mar'],
+  ['april', 'avril', 'huhtikuu', 'apr'],
+  ['may', 'mai', 'toukokuu', 'maj'],
+  ['june', 'juin', 'juni', 'kesäkuu', 'jun'],
+  ['july', 'juillet', 'juli', 'heinäkuu', 'jul'],
+  ['august', 'août', 'elokuu', 'augusti', 'aug'],
+  ['september', 'septembre', 'syyskuu', 'sep', 'sept'],
+  ['october', 'octobre', 'oktober', 'lokakuu', 'oct', 'okt'],
+  ['november', 'novembre', 'marraskuu', 'nov'],
+  ['december', 'décembre', 'desember', 'joulukuu', 'dec', 'des'],
 ].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)))
 
 const pad = (n: number) => String(n).padStart(2, '0')
+const monthOf = (w: string): number | undefined => MONTHS[w.toLowerCase()] ?? MONTHS[w.toLowerCase().replace(/(?:ta|ssa)$/, 'u')]
 
-/** The first date in the opening of a text, as YYYY-MM-DD or YYYY-MM; undefined when none. */
-export function guessDate(text: string): string | undefined {
-  const head = text.slice(0, 4000)
-  const numeric = /\b(\d{1,2})\.(\d{1,2})\.(20\d\d)\b/.exec(head)
-  const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(head)
-  const named = /\b(?:(\d{1,2})\.?\s+)?([A-Za-zÀ-ÿ]+)\s+(20\d\d)\b/g
-  const candidates: { at: number; value: string }[] = []
-  if (numeric) candidates.push({ at: numeric.index, value: `${numeric[3]}-${pad(+numeric[2])}-${pad(+numeric[1])}` })
-  if (iso) candidates.push({ at: iso.index, value: iso[0] })
-  for (let m = named.exec(head); m; m = named.exec(head)) {
-    const month = MONTHS[m[2].toLowerCase()] ?? MONTHS[m[2].toLowerCase().replace(/ta$/, '')]
+const NUMERIC = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)\b/
+const ISO = /\b((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?(?!\d)/
+const NAMED = /\b(?:(\d{1,2})\.?\s+)?([\p{L}]{3,12})\.?\s+((?:19|20)\d\d)\b/gu
+const PDF_DATE = /^D:((?:19|20)\d\d)(\d\d)?(\d\d)?/
+
+/**
+ * A date written in `s` as YYYY-MM-DD or YYYY-MM (ISO, "30.12.2025", "10 octobre 2025",
+ * "June 2024", "kesäkuussa 2024", PDF's "D:20240615…"); undefined when `s` holds none.
+ */
+export function normalizeDate(s: string): string | undefined {
+  const pdf = PDF_DATE.exec(s.trim())
+  if (pdf) return pdf[3] ? `${pdf[1]}-${pdf[2]}-${pdf[3]}` : pdf[2] ? `${pdf[1]}-${pdf[2]}` : undefined
+  const found: { at: number; value: string }[] = []
+  const iso = ISO.exec(s)
+  if (iso && +iso[2] >= 1 && +iso[2] <= 12) found.push({ at: iso.index, value: iso[3] ? `${iso[1]}-${iso[2]}-${iso[3]}` : `${iso[1]}-${iso[2]}` })
+  const num = NUMERIC.exec(s)
+  if (num && +num[2] >= 1 && +num[2] <= 12) found.push({ at: num.index, value: `${num[3]}-${pad(+num[2])}-${pad(+num[1])}` })
+  NAMED.lastIndex = 0
+  for (let m = NAMED.exec(s); m; m = NAMED.exec(s)) {
+    const month = monthOf(m[2])
     if (!month) continue
-    candidates.push({ at: m.index, value: m[1] ? `${m[3]}-${pad(month)}-${pad(+m[1])}` : `${m[3]}-${pad(month)}` })
+    found.push({ at: m.index, value: m[1] && +m[1] <= 31 ? `${m[3]}-${pad(month)}-${pad(+m[1])}` : `${m[3]}-${pad(month)}` })
     break
   }
-  candidates.sort((a, b) => a.at - b.at)
-  return candidates[0]?.value
+  return found.sort((a, b) => a.at - b.at)[0]?.value
 }
 
-/** A title: the first heading, else the first short paragraph, else the file name without extension. */
-export function guessTitle(passages: SegmentedPassage[], fileName: string): string {
-  const body = passages.filter((p) => p.kind !== 'footnote')
-  const heading = body.slice(0, 30).find((p) => p.kind === 'heading' && p.text.length > 3)
-  const short = body.slice(0, 10).find((p) => p.text.length > 3 && p.text.length <= 160)
-  return (heading ?? short)?.text.slice(0, 200) ?? fileName.replace(/\.[^.]+$/, '')
+/** What {@link guessMeta} reads. */
+export interface MetaInput {
+  /** Metadata stated by the file itself. */
+  file?: FileMeta
+  /** The stored text (running headers are looked for here). */
+  text: string
+  passages: SegmentedPassage[]
+  fileName: string
+}
+
+/** A report's metadata; fields the document does not state are left out. */
+export interface ReportMeta {
+  title: string
+  publisher?: string
+  date?: string
+}
+
+const DATE_LABEL = /^(?:\*\*)?(?:date|dated|dato|datum|päivämäärä|päiväys|publication date|published|publisert|udgivet|publicerad|publié le|date de publication)\s*:?\s*(?:\*\*)?\s*(.+)$/iu
+const ID_LABEL = /^(?:asiakirjan tunnus|document id|reference|ref\.?|dokument-id|journalnummer)\s*:\s*(.{2,30})$/iu
+const FIELD_LABEL = /^[\p{L} ]{2,29}\p{L}:\s*\S.{0,40}$/u
+const GENERIC = /^(?:contents|table of contents|sisällys(?:luettelo)?|indhold(?:sfortegnelse)?|innhold(?:sfortegnelse)?|innehåll(?:sförteckning)?|sommaire|table des matières|summary|executive summary|abstract|introduction|johdanto|indledning|innledning|inledning|disclaimer|preface|forord|foreword)$/iu
+const SECTION = /^\d{1,2}(?:\.\d{1,2})*\.?\s/
+const PAGE_OF = /\s*[-–—|]?\s*(?:page|side|sida|sivu|seite|p\.)\s*\d+\s*(?:de|of|af|av|sur|\/)\s*\d+\s*$/i
+const MARKUP = /<\/?[a-z]+>|[*_#]/g
+
+const clean = (s: string) => s.replace(MARKUP, '').replace(/\s+/g, ' ').trim()
+
+/** The body passages that make up the first page: up to the first numbered section. */
+function firstPage(passages: SegmentedPassage[]): SegmentedPassage[] {
+  const body = passages.filter((p) => p.kind !== 'footnote').slice(0, 25)
+  const firstSection = body.findIndex((p, i) => i > 0 && p.kind === 'heading' && SECTION.test(clean(p.text)))
+  return firstSection > 0 ? body.slice(0, firstSection) : body.slice(0, 12)
+}
+
+/** Repeated short lines of the stored text that carry a date or a page counter (running headers). */
+function runningHeaders(text: string): string[] {
+  const counts = new Map<string, number>()
+  for (const raw of text.slice(0, 400_000).split('\n')) {
+    const l = clean(raw)
+    if (l.length < 8 || l.length > 140 || !(PAGE_OF.test(l) || normalizeDate(l))) continue
+    const key = l.replace(PAGE_OF, '')
+    counts.set(key, (counts.get(key) ?? 0) + (PAGE_OF.test(l) ? 2 : 1))
+  }
+  return [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([k]) => k)
+}
+
+/** Splits "Title – 10 octobre 2025" / "Title, juni 2024" into its title and date. */
+function splitHeader(h: string): { title?: string; date?: string } {
+  const date = normalizeDate(h)
+  const m = /^(.{4,}?)\s*(?:[–—|,]|\s-\s)\s*(?:\d{1,2}\.?\s+)?[\p{L}]+\.?\s+(?:19|20)\d\d\s*$/u.exec(h)
+  return { title: m ? m[1].trim() : undefined, date }
+}
+
+function titleScore(t: string, heading: boolean, i: number): number {
+  if (t.length < 4 || t.length > 220 || SECTION.test(t) || GENERIC.test(t) || DATE_LABEL.test(t) || FIELD_LABEL.test(t)) return -1
+  if (/^(?:©|\(c\))/i.test(t) || /https?:|www\./.test(t) || (/[.;,]$/.test(t) && t.length > 60)) return -1
+  const words = t.split(' ').length
+  let s = 10 - i
+  if (heading) s += 4
+  if (/[/:–]/.test(t)) s += 2
+  if (words >= 3) s += 3
+  if (words === 1) s -= 6
+  if (/[.;,]$/.test(t)) s -= 8
+  if (t.length > 140) s -= 4
+  if (/\d{3,}/.test(t)) s -= 4
+  return s
+}
+
+/** "# Russia" + "*Conscription*": a one- or two-word title with its subtitle under it, else the text alone. */
+function withSubtitle(page: SegmentedPassage[], i: number, text: string): string {
+  const t = clean(page[i].text)
+  const sub = page[i + 1]
+  const next = sub ? clean(sub.text) : ''
+  // The subtitle stands out: a heading, or set in emphasis.
+  const after = page[i + 2] ? clean(page[i + 2].text) : ''
+  const letterhead = FIELD_LABEL.test(after) || ID_LABEL.test(after) || DATE_LABEL.test(after)
+  const marked = !!sub && !letterhead && (sub.kind === 'heading' || /^[*_#]/.test(text.slice(sub.start, sub.end)))
+  const short = marked && page[i].kind === 'heading' && t.split(' ').length <= 2 && next.length <= 60 && next.split(' ').length <= 6
+  return short && !/[.;:]$/.test(next) && !normalizeDate(next) && !DATE_LABEL.test(next) ? `${t} – ${next}` : t
+}
+
+/** A title from the first page: the most title-like line, with a subtitle or document id added. */
+function pageTitle(page: SegmentedPassage[], text: string): string | undefined {
+  let best = 2
+  let title: string | undefined
+  page.forEach((p, i) => {
+    const t = withSubtitle(page, i, text)
+    const s = titleScore(t, p.kind === 'heading', i)
+    if (s > best) [best, title] = [s, t]
+  })
+  if (!title) return undefined
+  const id = page.map((p) => ID_LABEL.exec(clean(p.text))?.[1]).find(Boolean)
+  return id && !title.includes(id) ? `${title} (${id.trim()})` : title
+}
+
+/** A date stated on the first page: labelled, on a line of its own, or a month and year in a short passage. */
+function pageDate(page: SegmentedPassage[]): string | undefined {
+  for (const p of page) {
+    const t = clean(p.text)
+    const label = DATE_LABEL.exec(t)
+    if (label && normalizeDate(label[1])) return normalizeDate(label[1])
+  }
+  for (const p of page) {
+    const t = clean(p.text)
+    const d = normalizeDate(t)
+    if (!d) continue
+    const rest = t.replace(/\b(?:\d{1,2}\.?\s*)?[\p{L}]+\.?\s+(?:19|20)\d\d\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d\d(?:-\d\d)?\b/u, '')
+    if (rest.replace(/[^\p{L}]/gu, '').length <= 12) return d
+    if (d.length === 7 && t.length <= 80 && !/\d{1,2}\.?\s+[\p{L}]+\s+(?:19|20)\d\d/u.test(t)) return d
+  }
+  return undefined
+}
+
+/** A publisher named on the first page: after "©" and a year, or an organisation with its acronym. */
+function pagePublisher(page: SegmentedPassage[], text: string): string | undefined {
+  const head = text.slice(0, 6000)
+  const copy = /©\s*(?:(?:19|20)\d\d\s*)?(?:the\s+)?([^\n.]{3,120})/i.exec(head)
+  if (copy) return clean(copy[1]).replace(/\bthe\s+/gi, '')
+  for (const p of page.slice(0, 6)) {
+    const org = /\b(?:l['‘’]\s?|the\s+)?((?:Organi[sz]ation|Service|Agency|Office|Committee|Council|Centre|Center|Ministry|Institute|Board|Commission|Landinfo|Migrationsverket|Maahanmuuttovirasto)\b[^().\n]{0,60}?)\s*\(([\p{Lu}]{2,8})\)/iu.exec(clean(p.text))
+    if (org) return `${org[1].trim()} (${org[2]})`
+  }
+  return undefined
+}
+
+/** A date in the file name ("report-2024-06-15.pdf", "kt1256_30.12.2025.docx"). */
+function fileNameDate(name: string): string | undefined {
+  const compact = /(?:^|\D)((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)/.exec(name)
+  if (compact && +compact[2] >= 1 && +compact[2] <= 12) return `${compact[1]}-${compact[2]}-${compact[3]}`
+  return normalizeDate(name.replace(/[_]/g, ' '))
+}
+
+const USABLE_TITLE = (t?: string) => !!t && t.length >= 4 && !/^(?:untitled|document\d*|microsoft word\b.*|title)$/i.test(t) && !/\.(?:docx?|pdf|html?)$/i.test(t)
+
+/** Title, publisher and date of a report (see the file header for the order of sources). */
+export function guessMeta(input: MetaInput): ReportMeta {
+  const page = firstPage(input.passages)
+  const header = [...(input.file?.running ?? []), ...runningHeaders(input.text)].map(splitHeader).find((h) => h.title || h.date) ?? {}
+  const fileTitle = input.file?.title?.replace(/^Microsoft Word\s*-\s*/i, '').trim()
+  const title = (USABLE_TITLE(fileTitle) ? fileTitle : undefined) ?? pageTitle(page, input.text) ?? header.title ?? input.fileName.replace(/\.[^.]+$/, '')
+  const date = input.file?.date ?? pageDate(page) ?? header.date ?? fileNameDate(input.fileName)
+  const publisher = input.file?.publisher ?? pagePublisher(page, input.text)
+  return { title: title.slice(0, 200), ...(publisher ? { publisher } : {}), ...(date ? { date } : {}) }
 }

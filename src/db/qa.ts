@@ -1,7 +1,7 @@
 // QA repository: which findings the user chose to ignore (by their stable ids), and the corpus the
 // QA checks read (documents with their passages), in one read transaction.
 import { plain } from './termbase'
-import type { DocumentRow, PassageRow, QaIgnoreRow, WorkbenchDb } from './schema'
+import type { DocumentRow, PassageRow, QaIgnoreRow, QaRunRow, WorkbenchDb } from './schema'
 
 /** Marks findings as ignored (idempotent: an id ignored twice keeps its first time and note). */
 export async function ignoreFindings(db: WorkbenchDb, ids: readonly string[], note?: string): Promise<void> {
@@ -34,6 +34,16 @@ export function unignoreFinding(db: WorkbenchDb, id: string): Promise<void> {
 export async function listIgnores(db: WorkbenchDb): Promise<QaIgnoreRow[]> {
   const rows = await db.qaIgnores.toArray()
   return rows.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id))
+}
+
+/** Keeps the last QA run (replacing the one before). */
+export async function saveQaRun(db: WorkbenchDb, run: Omit<QaRunRow, 'id'>): Promise<void> {
+  await db.qaRuns.put(plain({ ...run, id: 'last' as const }))
+}
+
+/** The last QA run kept, or undefined. */
+export function loadQaRun(db: WorkbenchDb): Promise<QaRunRow | undefined> {
+  return db.qaRuns.get('last')
 }
 
 /** The ids of every ignored finding (what a liveQuery in the store follows). */

@@ -5,6 +5,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Concept, ConceptEntry, Lang, PassageKind, SentenceSpan, Term } from '../core/model'
 import type { FieldChange } from '../core/merge'
 import { MIGRATIONS } from './migrations'
+import type { Finding, UsageMatrix } from '../core/qa'
 
 /**
  * WARNING: the database name and the table names below are part of every user's stored data.
@@ -143,6 +144,18 @@ export interface SnapshotRow {
   data: unknown
 }
 
+/** The last QA run, kept so that findings stay after a reload (one row, id 'last'). */
+export interface QaRunRow {
+  id: 'last'
+  /** The glossary and report list the run checked (see the QA store's stamp): stale when it differs. */
+  stamp: string
+  ranAt: string
+  checks: string[]
+  findings: Finding[]
+  matrix: UsageMatrix
+  skipped: string[]
+}
+
 /** The typed database. */
 export type WorkbenchDb = Dexie & {
   concepts: EntityTable<Concept, 'id'>
@@ -157,6 +170,7 @@ export type WorkbenchDb = Dexie & {
   qaIgnores: EntityTable<QaIgnoreRow, 'id'>
   history: EntityTable<HistoryRow, 'id'>
   snapshots: EntityTable<SnapshotRow, 'id'>
+  qaRuns: EntityTable<QaRunRow, 'id'>
 }
 
 /**
@@ -210,6 +224,13 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 6,
     stores: {
       snapshots: '++id, created',
+    },
+  },
+  {
+    // The last QA run, kept across reloads (7 and 8 were never declared: parallel work took 5, 6 and 9).
+    version: 9,
+    stores: {
+      qaRuns: 'id',
     },
   },
 ]

@@ -9,7 +9,7 @@ import type { ConceptEntry, Term, TermStatus } from '../core/model'
 import { newId, nowIso } from '../core/model'
 import { DEFAULT_CHECKS, type CheckId, type Finding, type Severity, type UsageMatrix } from '../core/qa'
 import { useDb } from '../db'
-import { ignoredIds, ignoreFinding, loadQaCorpus, unignoreFinding, type QaCorpusDocument } from '../db/qa'
+import { ignoredIds, ignoreFinding, ignoreFindings, loadQaCorpus, loadQaRun, saveQaRun, unignoreFinding, unignoreFindings, type QaCorpusDocument } from '../db/qa'
 import { getAllEntries, getEntry, saveEntry } from '../db/termbase'
 import { classifyDbError } from '../db/errors'
 import { JOB_CANCELLED, type JobProgressMessage } from '../workers/jobProtocol'
@@ -101,11 +101,25 @@ export const useQaStore = defineStore('qa', () => {
   let job = 0
   let sub: Subscription | undefined
 
-  /** Starts following the ignored ids, the glossary and the report list (idempotent). */
+  let restored = false
+  /** Starts following the ignored ids, the glossary and the report list, and restores the last run kept (idempotent). */
   function start(): void {
     glossary.start()
     reports.start()
     sub ??= liveQuery(() => ignoredIds(useDb())).subscribe({ next: (v) => (ignored.value = v), error: (e) => notify.push('error', String(e)) })
+    if (restored) return
+    restored = true
+    // The last run stays after a reload; it shows as out of date when the glossary or the reports changed.
+    void loadQaRun(useDb())
+      .then((r) => {
+        if (!r || ranAt.value) return
+        findings.value = r.findings
+        matrix.value = r.matrix
+        skipped.value = r.skipped
+        runStamp.value = r.stamp
+        ranAt.value = r.ranAt
+      })
+      .catch((e) => notify.push('error', String(e)))
   }
 
   const running = computed(() => progress.value !== null)
@@ -167,6 +181,7 @@ export const useQaStore = defineStore('qa', () => {
       skipped.value = result.skipped
       runStamp.value = stampOf(entries, corpus.map(({ doc }) => doc))
       ranAt.value = nowIso()
+      await saveQaRun(db, { stamp: runStamp.value, ranAt: ranAt.value, checks: withLinked.value ? [...DEFAULT_CHECKS, 'linked-absent'] : [...DEFAULT_CHECKS], findings: result.findings, matrix: result.matrix, skipped: result.skipped })
     } catch (e) {
       if (me !== job) return
       const msg = e instanceof Error ? e.message : String(e)
@@ -194,6 +209,17 @@ export const useQaStore = defineStore('qa', () => {
   async function ignore(f: Finding): Promise<void> {
     await ignoreFinding(useDb(), f.id)
     notify.push('undo', i18next.t('qa.ignoredToast', { surface: f.surface }), () => unignoreFinding(useDb(), f.id))
+  }
+
+  /**
+   * Hides every finding the filters now show (by check, concept, report, severity: a bulk ignore), with
+   * one undo for all of them.
+   */
+  async function ignoreShown(): Promise<void> {
+    const ids = visible.value.filter((f) => !ignored.value.has(f.id)).map((f) => f.id)
+    if (!ids.length) return
+    await ignoreFindings(useDb(), ids)
+    notify.push('undo', i18next.t('docfit.ignoredMany', { count: ids.length }), () => unignoreFindings(useDb(), ids))
   }
 
   /** Shows an ignored finding again. */
@@ -253,6 +279,6 @@ export const useQaStore = defineStore('qa', () => {
 
   return {
     findings, matrix, ignored, progress, ranAt, skipped, failure, withLinked, filters, running, stale, visible, ignoredCount, reportById,
-    start, conceptLabel, reportTitle, reportLabel, resetFilters, run, cancel, ignore, unignore, addVariant, exportCsv,
+    start, conceptLabel, reportTitle, reportLabel, resetFilters, run, cancel, ignore, ignoreShown, unignore, addVariant, exportCsv,
   }
 })

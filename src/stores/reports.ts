@@ -4,14 +4,15 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { liveQuery, type Subscription } from 'dexie'
 import i18next from 'i18next'
-import type { Lang, SegmentedPassage } from '../core/model'
-import type { SegmentOptions } from '../core/segment'
-import { guessDate, guessTitle } from '../core/reportMeta'
+import type { Lang, SegmentedPassage, Term } from '../core/model'
+import { newId, nowIso } from '../core/model'
+import { deleteConcepts, getEntry, saveEntry } from '../db/termbase'
+import type { ReportMeta } from '../core/reportMeta'
 import { useDb } from '../db'
 import type { DocumentRow } from '../db/schema'
 import { deleteDocument, findByHash, importDocument, listDocuments, restoreDocument, setLanguage } from '../db/documents'
 import { classifyDbError } from '../db/errors'
-import { extractReportText } from './reportExtract'
+import { checkReportFile } from './reportExtract'
 import { useNotifyStore } from './notify'
 import { workerRpc } from './workerRpc'
 
@@ -64,15 +65,15 @@ export const useReportsStore = defineStore('reports', () => {
         const hash = await sha256Hex(bytes)
         const existing = await findByHash(useDb(), hash)
         if (existing && !confirmReplace(existing)) continue
-        const { text, format, layout } = await extractReportText(file.name, bytes)
-        if (!text.trim()) throw new Error(`${file.name}: ${i18next.t('reports.noText')}`)
+        checkReportFile(file.name)
         progress.value = { ...progress.value, phase: 'segment' }
-        const opts: SegmentOptions = { ...(format ? { format } : {}), ...(layout ? { layout } : {}), ...(lang ? { lang } : {}) }
-        const seg = await segment<{ lang: Lang | 'und'; passages: SegmentedPassage[] }>({ text, opts })
+        const seg = await segment<{ text: string; lang: Lang | 'und'; passages: SegmentedPassage[]; meta: ReportMeta }>({ name: file.name, bytes, ...(lang ? { lang } : {}) })
+        if (!seg.text.trim()) throw new Error(`${file.name}: ${i18next.t('reports.noText')}`)
         progress.value = { ...progress.value, phase: 'store' }
+        const { title, publisher, date } = seg.meta
         const row = await importDocument(
           useDb(),
-          { id: existing?.id ?? `d-${hash.slice(0, 16)}`, title: guessTitle(seg.passages, file.name), lang: seg.lang, date: guessDate(text), fileName: file.name, hash, text },
+          { id: existing?.id ?? `d-${hash.slice(0, 16)}`, title, ...(publisher ? { publisher } : {}), lang: seg.lang, date, fileName: file.name, hash, text: seg.text },
           seg.passages,
           !!existing,
         )
@@ -104,5 +105,30 @@ export const useReportsStore = defineStore('reports', () => {
     return setLanguage(useDb(), docId, lang, passageId)
   }
 
-  return { documents, progress, failures, start, importFiles, remove, updateMeta, overrideLang }
+  /**
+   * Adds text selected in a report as an admitted term of an existing concept, or of a new concept when
+   * `conceptId` is undefined, with the file and the sentence as its source; undoable. Returns the concept
+   * id, or null when the concept already has that term in that language.
+   */
+  async function addTermFromReport(input: { text: string; lang: Lang; conceptId?: string; fileName: string; quote: string }): Promise<string | null> {
+    const db = useDb()
+    const now = nowIso()
+    const text = input.text.replace(/\s+/g, ' ').trim()
+    const previous = input.conceptId ? await getEntry(db, input.conceptId) : undefined
+    if (input.conceptId && !previous) throw new Error(`concept ${input.conceptId} no longer exists`)
+    if (previous?.terms.some((t) => t.lang === input.lang && t.text.toLowerCase() === text.toLowerCase())) {
+      notify.push('info', i18next.t('docfit.termExists', { text }))
+      return null
+    }
+    const concept = previous?.concept ?? { id: newId('c-'), definitions: {}, related: [], created: now, modified: now }
+    const term: Term = { id: newId('t-'), conceptId: concept.id, lang: input.lang, text, status: 'admitted', type: 'fullForm', sources: [{ doc: input.fileName, quote: input.quote }], created: now, modified: now }
+    await saveEntry(db, { concept, terms: [...(previous?.terms ?? []), term] })
+    notify.push('undo', i18next.t('docfit.termAdded', { text }), async () => {
+      if (previous) await saveEntry(db, previous)
+      else await deleteConcepts(db, [concept.id])
+    })
+    return concept.id
+  }
+
+  return { documents, progress, failures, start, importFiles, remove, updateMeta, overrideLang, addTermFromReport }
 })

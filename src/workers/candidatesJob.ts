@@ -5,7 +5,7 @@
 // candidates and for turning an accepted candidate into a term.
 import type { Glossary, Lang, Term } from '../core/model'
 import {
-  candidateToTerm, conceptsLackingLang, mineCandidates, phraseKey, type Candidate, type CandidateEvidence, type CandidateSource, type MineStats, type SuggestDocument,
+  candidateToTerm, conceptsLackingLang, confidenceOf, mineCandidates, phraseKey, type Candidate, type CandidateEvidence, type CandidateSource, type MineStats, type SuggestDocument,
 } from '../core/suggest'
 import { defaultPause, JobCancelledError, type JobHooks, type JobPassage } from './jobProtocol'
 
@@ -53,6 +53,8 @@ export interface CandidateView {
   key: string
   text: string
   score: number
+  /** How likely a terminologist accepts it, in [0, 1]: one scale for every source. */
+  confidence: number
   /** The source that ranked it; `sources` also lists the others that proposed it. */
   source: CandidateSource
   sources: CandidateSource[]
@@ -148,7 +150,8 @@ export function describeCandidate(c: Candidate, docs: ReadonlyMap<string, Candid
     evidence.push({ docId: ev.file, start: ev.start, end: ev.end, ...(passageIndex === undefined ? {} : { passageIndex }), ...snippetOf(doc.text, ev, c.text) })
     if (evidence.length >= MAX_EVIDENCE) break
   }
-  return { key: phraseKey(c.text, lang), text: c.text, score: c.score, source: c.source, sources: [c.source], evidence, candidate: c }
+  const confidence = c.confidence ?? confidenceOf(c, 0, c.score)
+  return { key: phraseKey(c.text, lang), text: c.text, score: c.score, confidence, source: c.source, sources: [c.source], evidence, candidate: c }
 }
 
 /**

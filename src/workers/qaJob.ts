@@ -6,7 +6,7 @@ import type { Glossary, Lang } from '../core/model'
 import { isLang } from '../core/model'
 import {
   checkDeprecatedTerms, checkLanguage, checkLinkedAbsent, checkMisspellings, checkMixedScript, checkTranslitConvention, checkVariants,
-  DEFAULT_CHECKS, GlossaryInfo, scanDocument, sortFindings, usageMatrix, type CheckId, type Finding, type QaContext, type QaDocument, type ScannedDoc,
+  buildUniversalMatcher, DEFAULT_CHECKS, findingContext, GlossaryInfo, scanDocument, sortFindings, usageMatrix, type CheckId, type Finding, type QaContext, type QaDocument, type ScannedDoc,
   type UsageMatrix,
 } from '../core/qa'
 import { neutraliseFormula, serializeCsv } from '../core/csv'
@@ -130,12 +130,14 @@ export async function runQaJob(input: QaJobInput, hooks: JobHooks<QaJobProgress>
 
   let info!: GlossaryInfo
   let matcher!: Matcher
+  let universal!: ReturnType<typeof buildUniversalMatcher>
   await step(steps[0], 'prepare', () => {
     info = new GlossaryInfo(input.glossary)
     matcher = hooks.matchers ? hooks.matchers.get(input.glossary) : buildMatcher(input.glossary)
+    universal = buildUniversalMatcher(input.glossary)
   })
   const scanned: ScannedDoc[] = []
-  for (let i = 0; i < qaDocs.length; i++) await step(steps[1 + i], 'scan', () => void scanned.push(scanDocument(matcher, info, qaDocs[i])))
+  for (let i = 0; i < qaDocs.length; i++) await step(steps[1 + i], 'scan', () => void scanned.push(scanDocument(matcher, info, qaDocs[i], universal)))
   const ctx: QaContext = { glossary: info, matcher, docs: scanned }
   const found: Finding[] = []
   for (const { pair, ...s } of checkSteps) await step(s, s.check, () => void found.push(...runCheck(ctx, s.check, want, pair)))
@@ -144,7 +146,11 @@ export async function runQaJob(input: QaJobInput, hooks: JobHooks<QaJobProgress>
   hooks.onProgress?.({ phase: 'matrix', done, total: steps.length })
 
   const indexes = new Map(usable.map((d) => [d.id, d.passages.map((p) => p.index)]))
-  const findings = sortFindings(found).map((f) => {
+  const scannedById = new Map(scanned.map((sd) => [sd.doc.id, sd]))
+  const findings = sortFindings(found).map((f0) => {
+    const mp = f0.passageIndex !== undefined && f0.passageIndex >= 0 ? scannedById.get(f0.docId)?.passages[f0.passageIndex] : undefined
+    const context = mp ? findingContext(mp, f0.start, f0.end) : undefined
+    const f = context ? { ...f0, context } : f0
     const pos = f.passageIndex
     if (pos === undefined) return f
     const real = pos >= 0 ? indexes.get(f.docId)?.[pos] : undefined

@@ -1,16 +1,18 @@
-// Cleans and segments report text off the main thread (it takes a few hundred ms for a long report).
-import { segmentDocument, type SegmentOptions } from '../core/segment'
-import type { SegmentedPassage } from '../core/model'
+// Reads a report file off the main thread: extraction (PDF, DOCX, HTML, text), clean-up,
+// segmentation and metadata through core's readReport, the same function the CLI calls.
+import pdfWorkerSrc from 'pdfjs-dist/legacy/build/pdf.worker.mjs?url'
+import { readReport } from '../core/extract/report'
+import type { Lang, SegmentedPassage } from '../core/model'
 
-type Req = { id: number; text: string; opts: SegmentOptions }
+type Req = { id: number; name: string; bytes: Uint8Array; lang?: Lang }
 
-self.onmessage = (ev: MessageEvent<Req>) => {
-  const { id, text, opts } = ev.data
+self.onmessage = async (ev: MessageEvent<Req>) => {
+  const { id, name, bytes, lang } = ev.data
   try {
-    const r = segmentDocument(text, opts)
+    const r = await readReport(name, bytes, { pdfWorkerSrc, ...(lang ? { lang } : {}) })
     // The reconstruction data (excluded sub-spans) stays behind: the app stores text and spans.
     const passages: SegmentedPassage[] = r.passages.map(({ excluded: _x, ...p }) => p)
-    self.postMessage({ id, ok: true, result: { lang: r.lang, passages } })
+    self.postMessage({ id, ok: true, result: { text: r.text, lang: r.lang, passages, meta: r.meta } })
   } catch (e) {
     self.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) })
   }

@@ -15,7 +15,7 @@ import { buildMatcher } from '../../src/core/matcher'
 import type { Glossary, Lang } from '../../src/core/model'
 import { hydrateStarter } from '../../src/core/starterGlossary'
 import {
-  buildSentencePairs, knownTermKeys, mergeSources, mineCognates, mineCooccurrence, RELATED_LANGS, prepareLanguageLinks, prepareMining, refKey,
+  buildSentencePairs, knownTermKeys, mergeSources, mineCognates, mineCooccurrence, RELATED_LANGS, prepareLanguageLinks, prepareMining, refineCandidates, refKey,
   replaceSourcePairs, sameTerm, similarityEvidence, type Candidate, type CooccurrenceOptions, type PairOptions,
 } from '../../src/core/suggest'
 import { loadCorpus, loadStarterGlossary } from './linkGold'
@@ -29,6 +29,10 @@ export interface LangScore {
   concepts: number
   r1: number
   r3: number
+  /** Precision at 3: of the (up to) three candidates shown first, the share that is the removed term (a lower bound of what a terminologist accepts). */
+  p3: number
+  /** (confidence, was it the removed term) of the first five candidates of every concept, for the reliability table. */
+  calibration: Array<[number, boolean]>
   ms: { link: number; mine: number }
   /** Source c (cognates) alone, and a and c merged as `mergeSources` does, where the language has related languages. */
   cognate?: { r1: number; r3: number }
@@ -103,6 +107,8 @@ export function evaluateCandidates(opts: EvalOptions = {}, langs: Lang[] = EVAL_
         for (const [k, v] of mineCooccurrence(docs, idx, pairs, { ...mineOpts, knownTerms: known, conceptIds: [id] })) cands.set(k, v)
       }
     const mineMs = performance.now() - t0
+    // As mineCandidates does: term shapes only, no word of an unrelated language, a confidence for each.
+    for (const [id, list] of cands) cands.set(id, refineCandidates(list, lang))
     const removedOf = (id: string) => glossary.entries.find((e) => e.concept.id === id)!.terms.filter((t) => t.lang === lang).map((t) => t.text)
     const rankOf = (id: string, list: readonly Candidate[]) => list.findIndex((c) => removedOf(id).some((r) => sameTerm(c.text, r, lang)))
     const details: LangScore['details'] = ids.map((id) => {
@@ -110,7 +116,16 @@ export function evaluateCandidates(opts: EvalOptions = {}, langs: Lang[] = EVAL_
       return { conceptId: id, removed: removedOf(id), top: list.slice(0, 5).map((c) => c.text), rank: rankOf(id, list) }
     })
     const recall = (ranks: number[]) => ({ r1: ranks.filter((r) => r === 0).length / (ranks.length || 1), r3: ranks.filter((r) => r >= 0 && r < 3).length / (ranks.length || 1) })
-    const score: LangScore = { lang, concepts: details.length, ...recall(details.map((d) => d.rank)), ms: { link: linkMs, mine: mineMs }, details }
+    const isGold = (id: string, c: Candidate) => removedOf(id).some((r) => sameTerm(c.text, r, lang))
+    let shown = 0
+    let right = 0
+    const calibration: Array<[number, boolean]> = []
+    for (const id of ids) {
+      const list = cands.get(id) ?? []
+      for (const c of list.slice(0, 3)) (shown++, (right += isGold(id, c) ? 1 : 0))
+      for (const c of list.slice(0, 5)) calibration.push([c.confidence ?? 0, isGold(id, c)])
+    }
+    const score: LangScore = { lang, concepts: details.length, ...recall(details.map((d) => d.rank)), p3: shown ? right / shown : 0, calibration, ms: { link: linkMs, mine: mineMs }, details }
     if (RELATED_LANGS[lang]) {
       // Source c alone, and a then c (as mineCandidates merges them): for information, not the target.
       const cog = mineCognates(docs, idx, reduced, { conceptIds: ids })
@@ -136,7 +151,7 @@ function main() {
   console.log(`Term candidates by co-occurrence over linked passages (source a: ${how}; no model; ${mode}); removed terms found again`)
   for (const s of scores) {
     console.log(
-      `  ${s.lang}  concepts ${String(s.concepts).padStart(3)}  recall@1 ${s.r1.toFixed(3)}  recall@3 ${s.r3.toFixed(3)}` +
+      `  ${s.lang}  concepts ${String(s.concepts).padStart(3)}  recall@1 ${s.r1.toFixed(3)}  recall@3 ${s.r3.toFixed(3)}  P@3 ${s.p3.toFixed(3)}` +
         `  (link ${s.ms.link.toFixed(0)} ms, mine ${s.ms.mine.toFixed(0)} ms)`,
     )
     if (s.cognate && s.merged)
@@ -145,7 +160,16 @@ function main() {
       for (const d of s.details)
         console.log(`      ${d.rank >= 0 && d.rank < 3 ? '+' : '-'} ${d.conceptId.padEnd(28)} [${d.removed.join(' | ')}] → ${d.top.join(' | ')}`)
   }
-  console.log(`  mean      recall@1 ${meanR1(scores).toFixed(3)}  recall@3 ${meanR3(scores).toFixed(3)}`)
+  console.log(`  mean      recall@1 ${meanR1(scores).toFixed(3)}  recall@3 ${meanR3(scores).toFixed(3)}  P@3 ${(scores.reduce((a, x) => a + x.p3, 0) / scores.length).toFixed(3)}`)
+  // Reliability: does a confidence of x mean "right x of the time"?
+  const all = scores.flatMap((s) => s.calibration)
+  console.log('  confidence reliability (first five candidates per concept):')
+  for (const [lo, hi] of [[0, 0.05], [0.05, 0.15], [0.15, 0.4], [0.4, 0.7], [0.7, 1.01]]) {
+    const bin = all.filter(([c]) => c >= lo && c < hi)
+    if (!bin.length) continue
+    const mean = bin.reduce((a, [c]) => a + c, 0) / bin.length
+    console.log(`    [${lo.toFixed(2)}, ${Math.min(1, hi).toFixed(2)})  n ${String(bin.length).padStart(4)}  predicted ${mean.toFixed(3)}  observed ${(bin.filter(([, ok]) => ok).length / bin.length).toFixed(3)}`)
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main()

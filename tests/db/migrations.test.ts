@@ -31,7 +31,7 @@ describe('schema versions', () => {
   it('creates every table at the current version', async () => {
     const db = freshDb()
     await db.open()
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'embeddings', 'history', 'links', 'meta', 'passages', 'qaIgnores', 'snapshots', 'terms', 'translations', 'trash'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'embeddings', 'history', 'links', 'meta', 'passages', 'qaIgnores', 'qaRuns', 'snapshots', 'terms', 'translations', 'trash'])
     expect(db.verno).toBe(DB_VERSION)
   })
 

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { freshDb, entry } from './helpers'
-import { ignoredIds, ignoreFinding, ignoreFindings, listIgnores, loadQaCorpus, unignoreFinding } from '../../src/db/qa'
+import { ignoredIds, ignoreFinding, ignoreFindings, listIgnores, loadQaCorpus, loadQaRun, saveQaRun, unignoreFinding } from '../../src/db/qa'
 import { importDocument } from '../../src/db/documents'
 import { getAllEntries, getEntry, saveEntry } from '../../src/db/termbase'
 import { useDb, type WorkbenchDb } from '../../src/db'
@@ -73,7 +73,7 @@ describe('QA store actions', () => {
   beforeEach(async () => {
     setActivePinia(createPinia())
     const db = useDb()
-    await Promise.all([db.concepts.clear(), db.terms.clear(), db.documents.clear(), db.passages.clear(), db.qaIgnores.clear()])
+    await Promise.all([db.concepts.clear(), db.terms.clear(), db.documents.clear(), db.passages.clear(), db.qaIgnores.clear(), db.qaRuns.clear()])
     for (const e of glossary()) await saveEntry(db, e)
     await addReport(db, 'd-store')
   })
@@ -127,5 +127,31 @@ describe('QA store actions', () => {
     expect(qa.visible.map((f) => f.check)).toEqual(['mixed-script'])
     await qa.unignore(mixed)
     await expect.poll(() => qa.ignored.has(mixed.id)).toBe(false)
+  })
+
+  it('ignores every finding the filters show at once (by check, concept or report)', async () => {
+    const qa = useQaStore()
+    qa.start()
+    qa.findings = (await runOn(useDb())).findings
+    qa.filters.conceptId = 'c-voenkomat'
+    const shown = qa.visible.map((f) => f.id)
+    expect(shown.length).toBeGreaterThan(1)
+    await qa.ignoreShown()
+    await expect.poll(() => shown.every((id) => qa.ignored.has(id))).toBe(true)
+    expect(qa.visible).toEqual([])
+    const others = qa.findings.filter((f) => f.conceptId !== 'c-voenkomat')
+    expect(others.some((f) => qa.ignored.has(f.id))).toBe(false)
+  })
+
+  it('keeps the last run in the database and restores it, out of date once the glossary changes', async () => {
+    const db = useDb()
+    const result = await runOn(db)
+    await saveQaRun(db, { stamp: 'old-stamp', ranAt: '2026-01-01T00:00:00.000Z', checks: ['variants'], findings: result.findings, matrix: result.matrix, skipped: [] })
+    expect((await loadQaRun(db))?.findings).toHaveLength(result.findings.length)
+    const qa = useQaStore()
+    qa.start()
+    await expect.poll(() => qa.findings.length).toBe(result.findings.length)
+    expect(qa.ranAt).toBe('2026-01-01T00:00:00.000Z')
+    await expect.poll(() => qa.stale).toBe(true)
   })
 })

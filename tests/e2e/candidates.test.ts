@@ -60,6 +60,20 @@ describe('term candidates', () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid=report-progress]'), null, { timeout: 90000 })
   }, 180_000)
 
+  it('says when no report is in the chosen language and offers to import one', async () => {
+    const { page } = tb
+    await page.goto(app.url + '#/candidates')
+    await page.getByTestId('cand-lang').selectOption('sv')
+    const note = page.getByTestId('cand-no-lang-report')
+    await note.waitFor()
+    expect(await note.innerText()).toMatch(/Swedish/)
+    await page.getByTestId('cand-import-link').click()
+    await page.getByTestId('report-file').waitFor()
+    await page.goto(app.url + '#/candidates')
+    await page.getByTestId('cand-lang').selectOption('da')
+    expect(await page.getByTestId('cand-no-lang-report').count()).toBe(0)
+  })
+
   it('removes the Danish term of "mobilisation" in the concept editor', async () => {
     const { page } = tb
     const editor = await openConcept(page)

@@ -1,6 +1,12 @@
-// Text of a report file of any supported kind; binary formats load their extractor lazily.
-import { decodeUtf8, fileKindOf, textFromString } from '../fileText'
+// The one extraction path of the app (its segment worker) and the CLI: bytes and a file name in,
+// the text to store and segment out, with what the file says about itself. HTML, DOCX and PDF go
+// through blocks (blocks.ts); .txt and .md are kept as they are, so offsets match the file.
+import { decodeTextBytes } from '../csv'
+import { decodeUtf8, fileKindOf } from '../fileText'
+import { sniffFormat } from '../segment/lines'
 import type { TextFormat } from '../segment/types'
+import { blocksToText, type Block, type FileMeta } from './blocks'
+import { htmlToBlocks } from './html'
 
 /** Extracted text and the format the segmenter should read it as. */
 export interface ExtractedText {
@@ -9,19 +15,66 @@ export interface ExtractedText {
   format?: TextFormat
   /** Line layout of the extracted text (see SegmentOptions.layout). */
   layout?: 'wrapped' | 'paragraphs'
+  /** What the file states about itself, and the running headers/footers removed from a PDF. */
+  meta: FileMeta
+}
+
+/** Options of {@link extractText}. */
+export interface ExtractOptions {
+  /** pdf.js's worker script URL (browsers; see PdfOptions.workerSrc). */
+  pdfWorkerSrc?: string
+  /** Progress of a PDF, page by page. */
+  onPage?: (page: number, pages: number) => void
+}
+
+const fromBlocks = (blocks: Block[], meta: FileMeta, layout: 'wrapped' | 'paragraphs'): ExtractedText => ({ text: blocksToText(blocks), format: 'md', layout, meta })
+
+/** Text of a .txt/.md file: UTF-8 as Node reads it (a BOM kept), or UTF-16 with a BOM; a clear error otherwise. */
+function decodeText(name: string, bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const r = decodeTextBytes(bytes)
+    if (r.ok) return r.text
+  }
+  const r = decodeTextBytes(bytes)
+  if (!r.ok) throw new Error(`${name}: ${r.error}`)
+  return decodeUtf8(bytes)
 }
 
 /**
- * Extracts the text of a file (`name` decides the kind). Text files are decoded as UTF-8 without
- * any change, so segment offsets point into the file's own text.
+ * Extracts a report file (`name` decides the kind). Errors name the file and what is wrong.
+ * A .txt is plain text (markdown-like text is recognised, never HTML); offsets of .txt and .md
+ * refer to the file's own text, those of the other kinds to the returned text.
  */
-export async function extractText(name: string, data: ArrayBuffer | Uint8Array): Promise<ExtractedText> {
+export async function extractText(name: string, data: ArrayBuffer | Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedText> {
   const kind = fileKindOf(name)
-  if (kind === 'pdf') return { text: await (await import('./pdf')).extractPdfText(data), format: 'txt', layout: 'wrapped' }
-  if (kind === 'docx') return { text: await (await import('./docx')).extractDocxText(data), format: 'txt', layout: 'paragraphs' }
-  if (kind === null) throw new Error(`Unsupported file type: ${name}`)
-  return textFromString(name, decodeUtf8(data))
+  if (kind === null) throw new Error(`${name}: unsupported file type (use .txt, .md, .pdf, .docx or .html)`)
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
+  try {
+    if (kind === 'pdf') {
+      if (decodeUtf8(bytes.subarray(0, 5)) !== '%PDF-') throw new Error('not a PDF file (no %PDF- header)')
+      const { pdfToBlocks } = await import('./pdf')
+      const r = await pdfToBlocks(bytes, { workerSrc: opts.pdfWorkerSrc, onPage: opts.onPage })
+      return fromBlocks(r.blocks, { ...r.meta, running: r.furniture }, 'wrapped')
+    }
+    if (kind === 'docx') {
+      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not a .docx file (not a ZIP container)')
+      const { docxToBlocks } = await import('./docx')
+      const r = await docxToBlocks(bytes)
+      return fromBlocks(r.blocks, r.meta, 'paragraphs')
+    }
+  } catch (e) {
+    const msg = (e as Error).message
+    throw new Error(msg.startsWith(`${name}:`) ? msg : `${name}: ${msg}`)
+  }
+  const text = decodeText(name, bytes)
+  if (kind === 'html') {
+    const r = htmlToBlocks(text)
+    return fromBlocks(r.blocks, r.meta, 'paragraphs')
+  }
+  if (kind === 'md') return { text, format: 'md', meta: {} }
+  const sniffed = sniffFormat(text)
+  return { text, format: sniffed === 'html' ? 'txt' : sniffed, meta: {} }
 }
 
-export { extractPdfText } from './pdf'
-export { extractDocxText } from './docx'
+export { blocksToText, htmlToBlocks }
+export type { Block, FileMeta }

@@ -35,6 +35,8 @@ export interface Finding {
   suggestion?: string
   /** A human-readable explanation (counts, conventions, the linked passage). */
   detail?: string
+  /** The sentence the finding stands in, split around its span (see context.ts). */
+  context?: { before: string; span: string; after: string }
 }
 
 /** A finding before its id is computed. */

@@ -15,7 +15,7 @@ import { createQaContext, type QaContext } from './scan'
 export * from './findings'
 export { checkLanguage, findUrls, mapPassages, passageOffsetMap, type MappedPassage, type QaDocument, type QaPassage } from './document'
 export { GlossaryInfo, isAdmittedStatus, isShortForm, matchCase } from './glossaryInfo'
-export { createQaContext, scanDocument, type QaContext, type QaContextOptions, type QaHit, type ScannedDoc } from './scan'
+export { buildUniversalMatcher, createQaContext, isUniversalTerm, scanDocument, type QaContext, type QaContextOptions, type QaHit, type ScannedDoc } from './scan'
 export { normalizeSurface } from './surface'
 export { checkDeprecatedTerms } from './checks/deprecated'
 export { checkVariants, formsWithCounts } from './checks/variants'
@@ -79,3 +79,4 @@ export function runQa(glossary: Glossary, documents: readonly QaDocument[], opts
   timings.matrix = performance.now() - t1
   return { findings, matrix, timings }
 }
+export { findingContext, type FindingContext } from './context'

@@ -3,7 +3,7 @@ import { buildMatcher, type Matcher, type TermHit } from '../matcher'
 import type { Glossary, Lang, Term } from '../model'
 import { insideAny, mapPassages, toOriginal, type MappedPassage, type QaDocument } from './document'
 import { GlossaryInfo, isAdmittedStatus } from './glossaryInfo'
-import { glossGap } from './surface'
+import { cleanSurface, glossGap } from './surface'
 
 /** A glossary hit in a report, with offsets into the report's original text. */
 export interface QaHit extends TermHit {
@@ -100,35 +100,47 @@ function sharesSpan(hits: readonly QaHit[]): boolean {
   return false
 }
 
-/** True when a hit of a term of another language than the passage's is distinctive enough to keep ("private" is not: Danish has it). */
-function distinctive(h: TermHit): boolean {
-  return /\s/.test(h.surface.trim()) || [...h.surface].filter((c) => /\p{L}/u.test(c)).length >= 8
+/**
+ * True for terms that are the same word in every language and so match in passages of any language:
+ * transliterations of Russian, names and acronyms.
+ */
+export function isUniversalTerm(t: Term): boolean {
+  return t.type === 'transliteration' || t.type === 'acronym' || t.partOfSpeech === 'properNoun'
 }
 
-/** A few function words per language: a passage with none of a language's is not matched in that language too. */
-const FUNCTION_WORDS: Record<Lang, RegExp> = {
-  en: /\b(?:the|and|of|is|are|was|were|with|which)\b/i,
-  da: /(?:^|[^\p{L}])(?:og|af|det|der|til|ikke|som|har|blev)(?![\p{L}])/iu,
-  nb: /(?:^|[^\p{L}])(?:og|av|det|til|ikke|som|har|ble)(?![\p{L}])/iu,
-  sv: /(?:^|[^\p{L}])(?:och|att|det|som|är|inte|har|blev)(?![\p{L}])/iu,
-  fi: /(?:^|[^\p{L}])(?:ja|on|että|oli|ovat|myös|ei)(?![\p{L}])/iu,
-  fr: /(?:^|[^\p{L}])(?:les|des|est|une|dans|pour|qui|sont)(?![\p{L}])/iu,
-  ru: /[\u0400-\u04ff]/,
+/** A matcher of the glossary's universal terms only (see {@link isUniversalTerm}), and their languages. */
+export function buildUniversalMatcher(glossary: Glossary): { matcher: Matcher; langs: Lang[] } {
+  const entries = glossary.entries
+    .map((e) => ({ ...e, terms: e.terms.filter(isUniversalTerm) }))
+    .filter((e) => e.terms.length)
+  const langs = [...new Set(entries.flatMap((e) => e.terms.map((t) => t.lang)))].filter((l) => l !== 'ru')
+  return { matcher: buildMatcher({ ...glossary, entries }, { translitVariants: false }), langs }
 }
 
-/** The second language a passage is matched in: the report's when the passage is in another, else English (reports quote it). */
-function secondLanguage(docLang: Lang, passageLang: Lang): Lang | null {
-  if (passageLang !== docLang) return docLang
-  return docLang === 'en' ? null : 'en'
+/** English rank nouns that are also common adjectives ("a private" vs "private companies"). */
+const ADJECTIVE_HOMOGRAPHS = new Set(['private', 'general', 'major'])
+/** Words that may follow the rank noun ("private first class", "private in Russian called…"). */
+const AFTER_NOUN = /^(?:first|class|soldiers?|rank|in|is|was|who|and|or|of|at|to|with|from|\(|$)/
+
+/** True when a one-word English rank term is used as an adjective here ("private security contractors", "public and private"). */
+function adjectiveUse(h: TermHit, text: string): boolean {
+  if (h.lang !== 'en' || !ADJECTIVE_HOMOGRAPHS.has(h.surface.toLowerCase())) return false
+  const next = /^\s+(\(|[\p{L}]+)/u.exec(text.slice(h.end, h.end + 30))?.[1] ?? ''
+  if (/^\p{Ll}/u.test(next) && !AFTER_NOUN.test(next)) return true
+  return /\b(?:public|both)\s+(?:and|or)\s+$/i.test(text.slice(Math.max(0, h.start - 20), h.start))
 }
+
+/** Longest gap between a hit's clean surface and its span in the original (a hit must not reach over a footnote block). */
+const MAX_SPAN_SLACK = 40
 
 /**
- * Matches one report, passage by passage, in each passage's check language, and again in a second language
- * (the report's for a quoted passage, English for the others: reports quote English sources inside their own
- * sentences) when the passage has a function word of that language, keeping only distinctive second-language
- * hits (a phrase or a word of eight letters or more) that overlap no first-language hit. URLs are skipped.
+ * Matches one report, passage by passage: a term of language L only in passages detected as L (Russian
+ * terms and their transliterations everywhere); the universal terms of other languages (transliterations,
+ * names, acronyms) everywhere too, attributed to the passage's language, where no passage-language hit is.
+ * Each hit's surface is the clean passage text (no line breaks, markup or footnote text); a hit whose
+ * original span reaches far beyond it (over an excluded block) is dropped. URLs are skipped.
  */
-export function scanDocument(matcher: Matcher, glossary: GlossaryInfo, doc: QaDocument): ScannedDoc {
+export function scanDocument(matcher: Matcher, glossary: GlossaryInfo, doc: QaDocument, universal?: { matcher: Matcher; langs: Lang[] }): ScannedDoc {
   const passages = mapPassages(doc)
   const hits: QaHit[] = []
   for (const mp of passages) {
@@ -136,19 +148,21 @@ export function scanDocument(matcher: Matcher, glossary: GlossaryInfo, doc: QaDo
     const local: QaHit[] = []
     const add = (h: TermHit, lang: Lang) => {
       if (mp.urls.length && insideAny(mp.urls, h.start, h.end)) return
+      if (adjectiveUse(h, mp.text)) return
       const term = glossary.termById.get(h.termId)
       if (!term) return
       const span = toOriginal(doc.text, mp, h.start, h.end)
+      if (span.end - span.start > h.end - h.start + MAX_SPAN_SLACK) return
       // Built property by property (a spread of the matcher's hit costs more than the rest of this function).
       const hit: QaHit = {
         conceptId: h.conceptId, termId: h.termId, lang: h.lang, start: span.start, end: span.end,
-        surface: doc.text.slice(span.start, span.end), matchedBy: h.matchedBy, term, docId: doc.id,
+        surface: cleanSurface(h.surface), matchedBy: h.matchedBy, term, docId: doc.id,
         passageIndex: mp.index, passageLang: lang, quoted: lang !== doc.lang, local: { start: h.start, end: h.end },
       }
       if (h.compound !== undefined) hit.compound = h.compound
       if (h.part) {
         const p = toOriginal(doc.text, mp, h.part.start, h.part.end)
-        hit.part = { start: p.start, end: p.end, surface: doc.text.slice(p.start, p.end) }
+        hit.part = { start: p.start, end: p.end, surface: cleanSurface(h.part.surface) }
       }
       if (h.mixedScript !== undefined) hit.mixedScript = h.mixedScript
       if (h.convention !== undefined) hit.convention = h.convention
@@ -156,10 +170,12 @@ export function scanDocument(matcher: Matcher, glossary: GlossaryInfo, doc: QaDo
     }
     const first = matcher.match(mp.text, mp.lang)
     for (const h of first) add(h, mp.lang)
-    const second = secondLanguage(doc.lang, mp.lang)
-    if (second && FUNCTION_WORDS[second].test(mp.text)) {
-      for (const h of matcher.match(mp.text, second, { termLangs: [second] })) {
-        if (distinctive(h) && !first.some((f) => f.start < h.end && f.end > h.start)) add(h, second)
+    if (universal) {
+      for (const L of universal.langs) {
+        if (L === mp.lang) continue
+        for (const h of universal.matcher.match(mp.text, L, { termLangs: [L] })) {
+          if (!first.some((f) => f.start < h.end && f.end > h.start) && !local.some((f) => f.start === h.start && f.end === h.end && f.conceptId === h.conceptId)) add(h, mp.lang)
+        }
       }
       local.sort((a, b) => a.start - b.start || b.end - a.end)
     }
@@ -172,5 +188,6 @@ export function scanDocument(matcher: Matcher, glossary: GlossaryInfo, doc: QaDo
 export function createQaContext(glossary: Glossary, documents: readonly QaDocument[], opts: QaContextOptions = {}): QaContext {
   const info = new GlossaryInfo(glossary)
   const matcher = opts.matcher ?? buildMatcher(glossary)
-  return { glossary: info, matcher, docs: documents.map((d) => scanDocument(matcher, info, d)) }
+  const universal = buildUniversalMatcher(glossary)
+  return { glossary: info, matcher, docs: documents.map((d) => scanDocument(matcher, info, d, universal)) }
 }

@@ -29,3 +29,13 @@ const GLOSS_GAP = /^[\s(«»"'‘’“”,:/–*_-]*(?:(?:or|eller|ou|tai|eli|d
 export function glossGap(gap: string): boolean {
   return gap.length > 0 && gap.length <= 14 && GLOSS_GAP.test(gap)
 }
+
+/** A surface as a clean word or phrase: soft and line-end hyphens undone, markup and line breaks gone. */
+export function cleanSurface(s: string): string {
+  return s
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/\u00ad/g, '')
+    .replace(/(\p{L})-\s*\n\s*(\p{Ll})/gu, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim()
+}

@@ -27,6 +27,8 @@ export interface Candidate {
    * `similarity` when that is set; [0, 1] for the others).
    */
   score: number
+  /** How likely a terminologist accepts it, in [0, 1], one scale for every source (see termShape.ts). */
+  confidence?: number
   /** Co-occurrence only: cross-lingual string similarity to the concept's terms in other languages, in [0, 1]. */
   similarity?: number
   source: CandidateSource

@@ -9,6 +9,7 @@ import { buildSentencePairs, type PairOptions } from './pairs'
 import { phraseKey } from './ngrams'
 import { prepareMining } from './units'
 import { similarityEvidence } from './similarity'
+import { refineCandidates } from './termShape'
 
 /** Options of `mineCandidates`. */
 export interface MineOptions extends PairOptions, Partial<Omit<CooccurrenceOptions, 'conceptIds'>> {
@@ -87,7 +88,7 @@ export function mineCandidates(
   const co = mineCooccurrence(docs, idx, pairs, { knownTerms: knownTermKeys(glossary, lang), similarity, ...opts, conceptIds })
   const cog = opts.cognates !== false && RELATED_LANGS[lang] ? mineCognates(docs, idx, glossary, { conceptIds }) : new Map<string, Candidate[]>()
   const candidates = new Map<string, Candidate[]>()
-  for (const id of conceptIds) candidates.set(id, mergeSources(co.get(id) ?? [], cog.get(id) ?? [], lang))
+  for (const id of conceptIds) candidates.set(id, refineCandidates(mergeSources(co.get(id) ?? [], cog.get(id) ?? [], lang), lang))
   const mine = performance.now() - t0
   return { candidates, stats: { concepts: conceptIds.length, units: idx.units.length, pairs: pairs.pairs.length, ms: { link, prepare, mine } } }
 }

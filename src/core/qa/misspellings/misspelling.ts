@@ -8,6 +8,7 @@ import { matchCase } from '../glossaryInfo'
 import type { QaContext, ScannedDoc } from '../scan'
 import { differsByInflection, MisspellingTargets, type TargetWord } from './targets'
 import { readReportWords, type Vocabulary } from './vocabulary'
+import { lowerBound } from '../context'
 
 /** Options of `checkMisspellings`. */
 export interface MisspellingOptions {
@@ -64,13 +65,7 @@ const judgeLengths = new Int32Array(32)
 /** How often a word family occurs in a vocabulary: the words that are `key` plus an ending (found by prefix). */
 function familyCount(v: Vocabulary, key: string, lang: Lang): number {
   const sorted = (v.sorted ??= [...v.counts.keys()].sort())
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid] < key) lo = mid + 1
-    else hi = mid
-  }
+  const lo = lowerBound(sorted, key)
   let n = 0
   for (let i = lo; i < sorted.length && sorted[i].startsWith(key); i++) {
     const w = sorted[i]

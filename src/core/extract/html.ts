@@ -1,0 +1,176 @@
+// HTML to blocks through htmlparser2 (its own entity decoding): the page's main content when it
+// has one (<main>, else the longest <article>), never navigation, banners or footers; table cells
+// kept apart; footnote references and definitions (mammoth's and the usual web shapes) kept as notes.
+import { parseDocument } from 'htmlparser2'
+import { normalizeDate } from '../reportMeta'
+import { squash, type Block, type FileMeta } from './blocks'
+
+/** A DOM node as htmlparser2 builds it (only what this file reads). */
+interface Node {
+  type: string
+  name?: string
+  attribs?: Record<string, string>
+  children?: Node[]
+  data?: string
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'svg', 'iframe', 'object'])
+const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'doc-backlink'])
+const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'body', 'html', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'address', 'hr', 'center'])
+const NOTE_ID = /^(?:fn|footnote|endnote|note|ftn|edn)[-_:]?(\d{1,4})$/i
+const REF_TEXT = /^\[?(\d{1,4})\]?$/
+
+/** Text content of a node (entities decoded by the parser). */
+function textOf(n: Node): string {
+  if (n.type === 'text') return n.data ?? ''
+  return (n.children ?? []).map(textOf).join('')
+}
+
+function skipped(n: Node): boolean {
+  const a = n.attribs ?? {}
+  if (n.type === 'script' || n.type === 'style' || n.type === 'comment' || n.type === 'directive') return true
+  if (n.type !== 'tag') return false
+  return SKIP.has(n.name!) || SKIP_ROLES.has(a.role ?? '') || 'hidden' in a || a['aria-hidden'] === 'true'
+}
+
+/** Elements under `n` satisfying `pred`; skipped subtrees (navigation, head…) only when `all`. */
+function findAll(n: Node, pred: (n: Node) => boolean, out: Node[] = [], all = false): Node[] {
+  if (n.type === 'tag' && pred(n)) out.push(n)
+  if (all || !skipped(n) || n.type === 'root') for (const c of n.children ?? []) findAll(c, pred, out, all)
+  return out
+}
+
+/** The element holding the page's own content. */
+function mainContent(root: Node): Node {
+  const main = findAll(root, (n) => n.name === 'main' || n.attribs?.role === 'main')
+  if (main.length) return main[0]
+  const articles = findAll(root, (n) => n.name === 'article')
+  if (articles.length) return articles.reduce((a, b) => (textOf(b).length > textOf(a).length ? b : a))
+  return findAll(root, (n) => n.name === 'body')[0] ?? root
+}
+
+/** The footnote number a `<sup>`/`<a>` reference stands for, or null. */
+function refLabel(n: Node): string | null {
+  if (n.name !== 'sup' && !(n.name === 'a' && /^#(?:fn|footnote|endnote|note|ftn|edn)/i.test(n.attribs?.href ?? ''))) return null
+  return REF_TEXT.exec(textOf(n).trim())?.[1] ?? null
+}
+
+/** The footnote number of a definition element (an `<li id="footnote-3">`, a role="doc-endnote"). */
+function noteLabel(n: Node): string | null {
+  const id = NOTE_ID.exec(n.attribs?.id ?? '')
+  if (id && (n.name === 'li' || n.name === 'p' || n.name === 'div')) return id[1]
+  return null
+}
+
+/** Inline text of a subtree: references become `<sup>N</sup>`, back-links disappear. */
+function inline(n: Node): string {
+  if (n.type === 'text') return n.data ?? ''
+  if (skipped(n)) return ''
+  if (n.type !== 'tag') return ''
+  const label = refLabel(n)
+  if (label) return `<sup>${label}</sup>`
+  if (n.name === 'a' && /^#(?:fnref|footnote-ref|ref)/i.test(n.attribs?.href ?? '')) return ''
+  if (n.name === 'br') return ' '
+  const inner = (n.children ?? []).map(inline).join('')
+  return BLOCK.has(n.name!) || n.name === 'li' || n.name === 'tr' || /^t[dh]$/.test(n.name!) || /^h[1-6]$/.test(n.name!) ? ` ${inner} ` : inner
+}
+
+/** True for a short paragraph whose text is all inside <strong>/<b>, without closing punctuation. */
+function boldOnly(p: Node): boolean {
+  const all = squash(textOf(p))
+  if (!all || all.length > 150 || /[.,;]$/.test(all)) return false
+  const bold = (n: Node): string => (n.type === 'tag' && (n.name === 'strong' || n.name === 'b') ? textOf(n) : (n.children ?? []).map(bold).join(''))
+  return squash(bold(p)) === all
+}
+
+/** Walks the content tree into blocks. */
+function walk(n: Node, out: Block[], buf: string[]): void {
+  const flush = () => {
+    const t = squash(buf.join(''))
+    buf.length = 0
+    if (t) out.push({ kind: 'para', text: t })
+  }
+  for (const c of n.children ?? []) {
+    if (c.type === 'text') {
+      buf.push(c.data ?? '')
+      continue
+    }
+    if (c.type !== 'tag' || skipped(c)) continue
+    const name = c.name!
+    const note = noteLabel(c)
+    const h = /^h([1-6])$/.exec(name)
+    if (note) {
+      flush()
+      out.push({ kind: 'footnote', label: note, text: squash(inline(c)).replace(/\s*[↑↩]\s*$/u, '') })
+    } else if (h) {
+      flush()
+      out.push({ kind: 'heading', level: Number(h[1]), text: squash(inline(c)) })
+    } else if (name === 'li') {
+      flush()
+      const nested = (c.children ?? []).filter((k) => k.type === 'tag' && (k.name === 'ul' || k.name === 'ol'))
+      const own: Node = { ...c, children: (c.children ?? []).filter((k) => !nested.includes(k)) }
+      const t = squash(inline(own))
+      if (t) out.push({ kind: 'item', text: t })
+      for (const k of nested) walk(k, out, buf)
+    } else if (name === 'tr') {
+      flush()
+      const cells = (c.children ?? []).filter((k) => k.type === 'tag' && /^t[dh]$/.test(k.name!)).map((k) => squash(inline(k)))
+      if (cells.some(Boolean)) out.push({ kind: 'row', cells })
+    } else if (name === 'table' || name === 'thead' || name === 'tbody' || name === 'tfoot' || name === 'caption') {
+      flush()
+      if (name === 'caption') out.push({ kind: 'para', text: squash(inline(c)) })
+      else walk(c, out, buf)
+    } else if (name === 'p' && boldOnly(c)) {
+      flush()
+      // A paragraph set all in bold is a heading (level decided from its neighbours below).
+      out.push({ kind: 'heading', level: 0, text: squash(inline(c)) })
+    } else if (BLOCK.has(name)) {
+      flush()
+      walk(c, out, buf)
+      flush()
+    } else buf.push(inline(c))
+  }
+  if (n.type === 'root' || BLOCK.has(n.name ?? '')) flush()
+}
+
+function metaContent(root: Node, names: string[]): string | undefined {
+  const wanted = new Set(names.map((s) => s.toLowerCase()))
+  for (const m of findAll(root, (n) => n.name === 'meta', [], true)) {
+    const key = (m.attribs?.name ?? m.attribs?.property ?? m.attribs?.itemprop ?? '').toLowerCase()
+    const v = squash(m.attribs?.content ?? '')
+    if (wanted.has(key) && v) return v
+  }
+  return undefined
+}
+
+/** What the page says about itself: <title> and the usual <meta> names (Dublin Core, Open Graph, citation_*). */
+function htmlMeta(root: Node): FileMeta {
+  const site = metaContent(root, ['og:site_name'])
+  let title = metaContent(root, ['citation_title', 'dc.title', 'dcterms.title', 'og:title'])
+  const titleEl = findAll(root, (n) => n.name === 'title', [], true)[0]
+  if (!title && titleEl) title = squash(textOf(titleEl))
+  if (title && site) title = title.replace(new RegExp(`\\s*[|–—-]\\s*${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '')
+  const publisher = metaContent(root, ['citation_publisher', 'dc.publisher', 'dcterms.publisher', 'publisher', 'author', 'dc.creator']) ?? site
+  const rawDate = metaContent(root, ['citation_publication_date', 'citation_date', 'dc.date', 'dc.date.issued', 'dcterms.issued', 'dcterms.created', 'date', 'article:published_time'])
+  return { title: title || undefined, publisher, date: rawDate ? normalizeDate(rawDate) : undefined }
+}
+
+/** Blocks and metadata of an HTML document. */
+export function htmlToBlocks(html: string): { blocks: Block[]; meta: FileMeta } {
+  const root = parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as Node
+  const blocks: Block[] = []
+  walk(mainContent(root), blocks, [])
+  let level = 1
+  for (const b of blocks) {
+    if (b.kind !== 'heading') continue
+    if (b.level === 0) b.level = Math.min(6, level + 1)
+    else level = b.level
+  }
+  // Notes outside the main content (a footnote list after </main>) still belong to it.
+  const inMain = new Set(blocks.filter((b) => b.kind === 'footnote').map((b) => (b as { label: string }).label))
+  for (const n of findAll(root, (x) => noteLabel(x) !== null)) {
+    const label = noteLabel(n)!
+    if (!inMain.has(label)) blocks.push({ kind: 'footnote', label, text: squash(inline(n)).replace(/\s*[↑↩]\s*$/u, '') })
+  }
+  return { blocks, meta: htmlMeta(root) }
+}

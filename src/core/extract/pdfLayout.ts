@@ -1,0 +1,186 @@
+// PDF layout to blocks, from positioned text runs: lines (with raised small digits as footnote
+// markers), running headers and footers found by repetition across pages, footnotes at page feet,
+// headings by font size and weight, and paragraphs by spacing, across columns and page breaks.
+import { squash, type Block } from './blocks'
+
+/** A positioned text run as pdf.js reports it (y grows upwards). */
+export interface PdfRun {
+  str: string
+  x: number
+  y: number
+  width: number
+  size: number
+  bold: boolean
+}
+
+/** A physical line of a page. */
+export interface PdfLine {
+  page: number
+  x: number
+  x2: number
+  y: number
+  size: number
+  bold: boolean
+  text: string
+}
+
+const DIGITS = /^\d{1,3}$/
+const PAGE_NUMBER = /^[-–—(]?\s*(?:page|side|sida|sivu|seite|s\.|p\.)?\s*\d{1,4}(?:\s*(?:of|af|av|de|sur|\/|\|)\s*\d{1,4})?\s*[-–—)]?$/i
+const SECTION = /^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+\S/
+const SENTENCE_END = /[.!?:…]["”’»)]*$/
+
+/** Groups a page's runs into lines: same baseline band, left to right; raised small digits become `<sup>N</sup>`. */
+export function pageLines(runs: PdfRun[], page: number): PdfLine[] {
+  const groups: PdfRun[][] = []
+  for (const r of runs) {
+    if (!r.str || (r.width === 0 && !r.str.trim())) continue
+    const g = groups[groups.length - 1]
+    const last = g?.[g.length - 1]
+    const size = Math.max(r.size, last?.size ?? 0)
+    const sameBand = last && Math.abs(r.y - last.y) <= 0.6 * size
+    const ahead = last && r.x >= last.x + last.width - 2 && r.x - (last.x + last.width) < 4 * size
+    if (g && sameBand && ahead) g.push(r)
+    else groups.push([r])
+  }
+  return groups.map((g) => lineOf(g, page)).filter((l) => l.text.trim())
+}
+
+function lineOf(g: PdfRun[], page: number): PdfLine {
+  const weight = new Map<number, number>()
+  for (const r of g) weight.set(r.size, (weight.get(r.size) ?? 0) + r.str.trim().length)
+  const size = [...weight].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0]
+  const base = g.find((r) => r.size === size)!.y
+  let text = ''
+  let end = -Infinity
+  let boldChars = 0
+  let chars = 0
+  for (const r of g) {
+    const raised = r.size <= 0.85 * size && r.y - base > 0.12 * size && DIGITS.test(r.str.trim())
+    const gap = r.x - end
+    if (!text) {
+      // the first run of the line
+    } else if (gap > 2 * size) text += ' | '
+    else if (gap > 0.15 * size && !/\s$/.test(text) && !/^\s/.test(r.str)) text += ' '
+    text += raised ? `<sup>${r.str.trim()}</sup>` : r.str
+    end = r.x + r.width
+    if (!raised) {
+      const n = r.str.replace(/\s/g, '').length
+      chars += n
+      if (r.bold) boldChars += n
+    }
+    if (!text.trim()) end = -Infinity
+  }
+  return { page, x: g[0].x, x2: end, y: base, size, bold: chars > 0 && boldChars === chars, text: text.replace(/\s+/g, ' ').trim() }
+}
+
+const furnitureKey = (s: string) => squash(s.replace(/<\/?sup>/g, '').replace(/\d+/g, '#')).toLowerCase()
+
+/**
+ * Running headers and footers: lines among the top or bottom three of a page whose text (digits
+ * aside) recurs on at least two pages and 40 % of them, and bare page numbers there.
+ * Returns the set of furniture lines and the distinct texts found.
+ */
+export function findFurniture(pages: PdfLine[][]): { lines: Set<PdfLine>; texts: string[] } {
+  const edges = pages.map((ls) => {
+    const byY = [...ls].sort((a, b) => b.y - a.y)
+    return new Set([...byY.slice(0, 3), ...byY.slice(-3)])
+  })
+  const count = new Map<string, number>()
+  for (const e of edges) for (const k of new Set([...e].map((l) => furnitureKey(l.text)))) count.set(k, (count.get(k) ?? 0) + 1)
+  const need = Math.max(2, Math.ceil(pages.length * 0.4))
+  const lines = new Set<PdfLine>()
+  const texts: string[] = []
+  for (const e of edges) {
+    for (const l of e) {
+      const plain = l.text.replace(/<\/?sup>/g, '')
+      if (PAGE_NUMBER.test(plain) || (pages.length >= 2 && (count.get(furnitureKey(l.text)) ?? 0) >= need)) {
+        lines.add(l)
+        if (!PAGE_NUMBER.test(plain) && !texts.includes(plain)) texts.push(plain)
+      }
+    }
+  }
+  return { lines, texts }
+}
+
+/** The body font size: the size carrying the most characters. */
+export function bodySize(lines: PdfLine[]): number {
+  const w = new Map<number, number>()
+  for (const l of lines) w.set(Math.round(l.size * 2) / 2, (w.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length)
+  return [...w].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10
+}
+
+/** Splits a page's footnote block (small lines at its foot, each note opening with its number) off its body. */
+export function splitFootnotes(lines: PdfLine[], body: number): { body: PdfLine[]; notes: { label: string; text: string }[] } {
+  let k = lines.length
+  while (k > 0 && lines[k - 1].size <= body * 0.9 && lines[k - 1].y < lines[0].y) k--
+  const foot = lines.slice(k)
+  if (!foot.length || !/^(?:<sup>)?\d{1,3}(?:<\/sup>)?\s*\S/.test(foot[0].text)) return { body: lines, notes: [] }
+  const notes: { label: string; text: string }[] = []
+  for (const l of foot) {
+    const m = /^(?:<sup>)?(\d{1,3})(?:<\/sup>)?\s*(.*)$/.exec(l.text)
+    if (m && (!notes.length || +m[1] === +notes[notes.length - 1].label + 1 || l.x <= foot[0].x + 1)) notes.push({ label: m[1], text: m[2] })
+    else if (notes.length) notes[notes.length - 1].text += '\n' + l.text
+  }
+  return { body: lines.slice(0, k), notes }
+}
+
+/** Heading levels: a section number's depth, else the rank of the heading's size (largest first). */
+function headingLevel(l: PdfLine, sizes: number[]): number {
+  const num = SECTION.exec(l.text)
+  if (num) return Math.min(6, num[1].split('.').length)
+  return Math.min(6, sizes.indexOf(Math.round(l.size * 2) / 2) + 1)
+}
+
+/** Turns the layout of all pages into blocks (see the file header). */
+export function layoutToBlocks(pages: PdfLine[][]): { blocks: Block[]; furniture: string[] } {
+  const { lines: furniture, texts } = findFurniture(pages)
+  const kept = pages.map((ls) => ls.filter((l) => !furniture.has(l)))
+  const body = bodySize(kept.flat())
+  const isHeading = (l: PdfLine) => l.text.length <= 200 && !/<sup>/.test(l.text) && (l.size >= body * 1.12 || (l.bold && l.size >= body * 0.95)) && /\p{L}/u.test(l.text)
+  const headingSizes = [...new Set(kept.flat().filter(isHeading).map((l) => Math.round(l.size * 2) / 2))].sort((a, b) => b - a)
+  const blocks: Block[] = []
+  const notes: Block[] = []
+  let para: PdfLine[] = []
+  const flush = () => {
+    if (para.length) blocks.push(para.some((l) => l.text.includes(' | ')) ? { kind: 'row', cells: para.map((l) => l.text).join(' ').split(' | ') } : { kind: 'para', text: para.map((l) => l.text).join('\n') })
+    para = []
+  }
+  let prevHeading: PdfLine | null = null
+  for (const ls of kept) {
+    const split = splitFootnotes(ls, body)
+    for (const n of split.notes) notes.push({ kind: 'footnote', label: n.label, text: n.text.replace(/-\n(?=\p{Ll})/gu, '').replace(/\n/g, ' ') })
+    const rights = split.body.filter((l) => !isHeading(l)).map((l) => l.x2).sort((a, b) => a - b)
+    const right = rights.length ? rights[Math.floor(rights.length * 0.9)] : 0
+    for (const l of split.body) {
+      if (isHeading(l)) {
+        flush()
+        const last = blocks[blocks.length - 1]
+        if (prevHeading && last?.kind === 'heading' && prevHeading.size === l.size && prevHeading.page === l.page && prevHeading.y - l.y < l.size * 1.6 && !SECTION.test(l.text)) last.text += ' ' + l.text
+        else blocks.push({ kind: 'heading', level: headingLevel(l, headingSizes), text: l.text })
+        prevHeading = l
+        continue
+      }
+      prevHeading = null
+      const a = para[para.length - 1]
+      if (a && breaksBetween(a, l, right)) flush()
+      if (l.text.includes(' | ')) {
+        flush()
+        para.push(l)
+        flush()
+      } else para.push(l)
+    }
+  }
+  flush()
+  return { blocks: [...blocks, ...notes], furniture: texts }
+}
+
+/** True when a paragraph ends between line `a` and the next line `b`. */
+function breaksBetween(a: PdfLine, b: PdfLine, right: number): boolean {
+  const ended = SENTENCE_END.test(a.text.replace(/<sup>\d+<\/sup>$/, ''))
+  if (Math.abs(a.size - b.size) > 0.6) return true
+  if (b.page !== a.page || b.y > a.y) return ended && a.x2 < right - 2 * a.size
+  const gap = a.y - b.y
+  if (gap > a.size * 1.75) return true
+  if (ended && a.x2 < right - 2 * a.size) return true
+  return ended && b.x > a.x + a.size
+}
