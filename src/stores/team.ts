@@ -15,8 +15,7 @@ import { useDb } from '../db'
 import { deleteConcepts, getAllEntries, importEntries } from '../db/termbase'
 import { useNotifyStore } from './notify'
 
-/** WARNING: stored in users' browsers; do not rename. */
-const SETTINGS_KEY = 'coi-termbench.team'
+import { readTeamSettings, TEAM_SETTINGS_KEY as SETTINGS_KEY } from './teamSettings'
 
 /** Where the connection stands, as the status mark shows it. */
 export type TeamStatus = 'disconnected' | 'connecting' | 'syncing' | 'connected' | 'offline' | 'refused'
@@ -58,13 +57,9 @@ export const useTeamStore = defineStore('team', () => {
   const canReview = can('reviewer')
   const isAdmin = can('admin')
 
-  try {
-    const saved = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') as { server?: string; token?: string } | null
-    server.value = saved?.server ?? ''
-    token.value = saved?.token ?? ''
-  } catch {
-    /* a corrupt setting means not connected */
-  }
+  const saved = readTeamSettings()
+  server.value = saved?.server ?? ''
+  token.value = saved?.token ?? ''
 
   /** Proposals, newest first, with their status. */
   const proposals = computed(() => {
