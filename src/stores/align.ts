@@ -175,10 +175,10 @@ export const useAlignStore = defineStore('align', () => {
     return docId ? documentLanguages(await getPassages(useDb(), docId)) : []
   }
 
-  /** Sentence embeddings of one side (null without a model). */
-  async function embedSide(list: AlignSentence[]): Promise<Float32Array[] | null> {
+  /** Sentence embeddings of one side (null without a model); progress shows only while the job is `live`. */
+  async function embedSide(list: AlignSentence[], live: () => boolean): Promise<Float32Array[] | null> {
     progress.value = { phase: 'model', done: 0, total: 0 }
-    return ml.embed(list.map((s) => s.text), (done, total) => (progress.value = { phase: 'embed', done, total }))
+    return ml.embed(list.map((s) => s.text), (done, total) => live() && (progress.value = { phase: 'embed', done, total }))
   }
 
   /** Remembers the chosen pair as translations and aligns it (a new run cancels the old one). */
@@ -198,8 +198,8 @@ export const useAlignStore = defineStore('align', () => {
       if (!src.length || !src.some((s) => s.length) || !tgt.some((s) => s.length)) throw new Error(i18next.t('align.nothing'))
       let vectors: { src: Float32Array[]; tgt: Float32Array[] } | null = null
       if (useEmbeddings.value) {
-        const es = await embedSide(src.flat())
-        const et = es && (await embedSide(tgt.flat()))
+        const es = await embedSide(src.flat(), live)
+        const et = es && live() && (await embedSide(tgt.flat(), live))
         if (!live()) return
         if (es && et) vectors = { src: es, tgt: et }
         else embeddingNote.value = ml.embeddingsUnavailableNote()

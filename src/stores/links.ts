@@ -138,14 +138,14 @@ export const useLinksStore = defineStore('links', () => {
     if (a && b) sub = liveQuery(() => listLinks(useDb(), a, b)).subscribe({ next: (rows) => (statuses.value = new Map(rows.map((r) => [r.id, r]))) })
   }
 
-  /** Embeddings of a report's passages by position (footnotes get an empty vector), or null without a model. */
-  async function embedDoc(docId: string, ps: PassageRow[]): Promise<Float32Array[] | null> {
+  /** Embeddings of a report's passages by position (footnotes get an empty vector), or null without a model; progress only while `live`. */
+  async function embedDoc(docId: string, ps: PassageRow[], live: () => boolean): Promise<Float32Array[] | null> {
     const key = `${ml.embeddingModel}|${docId}|${langSignature(ps)}`
     const hit = embedCache.get(key)
     if (hit) return hit
     const idx = ps.flatMap((p, i) => (p.kind === 'footnote' ? [] : [i]))
     progress.value = { phase: 'model', done: 0, total: 0 }
-    const vecs = await ml.embed(idx.map((i) => ps[i].text), (done, total) => (progress.value = { phase: 'embed', done, total }))
+    const vecs = await ml.embed(idx.map((i) => ps[i].text), (done, total) => live() && (progress.value = { phase: 'embed', done, total }))
     if (!vecs) return null
     const out: Float32Array[] = ps.map(() => new Float32Array(0))
     idx.forEach((i, k) => (out[i] = vecs[k]))
@@ -182,8 +182,8 @@ export const useLinksStore = defineStore('links', () => {
       if (!live()) return
       if (useEmbeddings.value && !agreed) embeddingNote.value = i18next.t('compare.consent.declined')
       if (agreed) {
-        const ea = await embedDoc(a, pa)
-        const eb = ea && (await embedDoc(b, pb))
+        const ea = await embedDoc(a, pa, live)
+        const eb = ea && live() && (await embedDoc(b, pb, live))
         if (!live()) return
         if (ea && eb) embeddings = { a: ea, b: eb }
         else embeddingNote.value = ml.embeddingsUnavailableNote()
