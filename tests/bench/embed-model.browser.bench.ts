@@ -196,17 +196,31 @@ try {
   console.log("numThreads is set through the load request; ONNX Runtime Web's own default would be ceil(cores / 2).")
   console.log('| numThreads asked | device | dtype | load s | model bytes fetched | passages/s |')
   console.log('| ---: | --- | --- | ---: | ---: | ---: |')
+  let crashed = ''
   const mem: { phase: string; m: Awaited<ReturnType<typeof workerMemory>>; rss: number }[] = []
   for (const threads of [...new Set([1, env.cores])]) {
     const before = fetched.bytes
-    const load = await loadWorker(page, threads)
-    await embed(page, warmUp, 'passage')
-    const run = await embed(page, sample, 'passage')
+    let load: Awaited<ReturnType<typeof loadWorker>>
+    let run: Awaited<ReturnType<typeof embed>>
+    try {
+      load = await loadWorker(page, threads)
+      await embed(page, warmUp, 'passage')
+      run = await embed(page, sample, 'passage')
+    } catch (e) {
+      crashed = `${threads} thread(s): ${(e as Error).message.split('\n')[0]}`
+      console.log(`| ${threads} | – | – | – | ${mb(fetched.bytes - before)} MB | failed: ${crashed} |`)
+      break
+    }
     await new Promise((r) => setTimeout(r, 200)) // let requestfinished sizes settle
     console.log(`| ${threads} | ${load.device} | ${load.dtype} | ${sec(load.loadMs)} | ${mb(fetched.bytes - before)} MB | ${(sample.length / (run.ms / 1000)).toFixed(1)} |`)
     mem.push({ phase: `after the throughput run, ${threads} thread(s)`, m: await workerMemory(cdp), rss: procKb('VmRSS') })
   }
 
+  if (crashed) {
+    console.log(`\nThe page failed (${crashed}): no corpus figures. Peak renderer RSS before the failure: ${mb(procKb('VmHWM'))} MB.`)
+    process.exitCode = 1
+    throw new Error(crashed)
+  }
   const cold = await embed(page, corpusTexts, 'query')
   mem.push({ phase: 'after embedding the reports cold', m: await workerMemory(cdp), rss: procKb('VmRSS') })
   const warm = await embed(page, corpusTexts, 'query')
