@@ -42,9 +42,11 @@ export function createMlHandler(post: (msg: MlResponse) => void, importTransform
   /** transformers.js' env is global: loads run one after another so that each sees its own source. */
   let loadQueue: Promise<unknown> = Promise.resolve()
 
-  async function runtime(): Promise<Transformers> {
+  async function runtime(numThreads?: number): Promise<Transformers> {
     const t = await (tf ??= importTransformers())
     const wasm = t.env.backends.onnx.wasm
+    if (numThreads !== undefined && !(Number.isInteger(numThreads) && numThreads > 0)) throw new MlError('runtime', `numThreads must be a positive whole number, not ${numThreads}.`)
+    if (wasm && numThreads) wasm.numThreads = numThreads
     // Without cross-origin isolation ONNX Runtime Web cannot use threads; say so instead of warning.
     if (wasm && typeof crossOriginIsolated !== 'undefined' && !crossOriginIsolated) wasm.numThreads = 1
     return t
@@ -56,7 +58,7 @@ export function createMlHandler(post: (msg: MlResponse) => void, importTransform
     open: (t: Transformers, device: MlDevice) => Promise<T>,
     signal: AbortSignal,
   ): Promise<LoadResult> {
-    const t = await runtime()
+    const t = await runtime(req.numThreads)
     const device = req.device ?? (await detectDevice())
     const key = `${modelSourceKey(req.source)}|${req.device ?? 'auto'}`
     const existing = slots.get(req.modelId)

@@ -26,6 +26,11 @@ export interface LoadRequest {
   wasmPaths?: string
   /** Force a device; by default WebGPU when an adapter is available, else WASM (CPU in Node). */
   device?: MlDevice
+  /**
+   * Threads of ONNX Runtime Web (`env.backends.onnx.wasm.numThreads`, a positive whole number); by default its own
+   * choice. ONNX Runtime reads it once, when the worker's first model loads; without cross-origin isolation it is 1.
+   */
+  numThreads?: number
 }
 /** Embeds texts with a loaded embeddings model; vectors are mean-pooled and L2-normalised. */
 export interface EmbedRequest {

@@ -19,8 +19,18 @@ const MIME: Record<string, string> = {
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
+/** Options of `serveApp`. */
+export interface ServeOptions {
+  /**
+   * Send COOP `same-origin` and COEP `require-corp` with every response, so that the page and its workers are
+   * cross-origin isolated (SharedArrayBuffer, hence ONNX Runtime Web's threads). Off by default.
+   */
+  crossOriginIsolated?: boolean
+}
+
 /** Serves dist/ (and extra roots, e.g. a test model folder) on 127.0.0.1. */
-export async function serveApp(extra: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveApp(extra: Record<string, string> = {}, opts: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const isolation = opts.crossOriginIsolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} is missing: run \`npx vite build\` first (npm test does this).`)
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
@@ -31,7 +41,7 @@ export async function serveApp(extra: Record<string, string> = {}): Promise<{ ur
     if (!file.startsWith(root)) return void res.writeHead(403).end()
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
     if (!existsSync(file)) return void res.writeHead(404).end('not found')
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...isolation })
     res.end(readFileSync(file))
   })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))

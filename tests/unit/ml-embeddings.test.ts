@@ -336,6 +336,23 @@ describe('worker protocol (handler in-process, real runtime)', () => {
     expect(err2).toMatchObject({ code: 'runtime', message: expect.stringMatching(/not loaded: load it first/) })
   })
 
+  it('sets the thread count of ONNX Runtime Web from the load request, and refuses one that is not a positive whole number', async () => {
+    const wasm = tf.env.backends.onnx.wasm!
+    const before = wasm.numThreads
+    try {
+      const client = createMlClient(inProcessWorker)
+      await client.load({ task: 'embeddings', modelId: model.modelId, source: local(), numThreads: 3 })
+      expect(wasm.numThreads).toBe(3)
+      for (const bad of [0, 1.5, -2]) {
+        const err = (await client.load({ task: 'embeddings', modelId: model.modelId, source: local(), numThreads: bad }).catch((e: unknown) => e)) as MlError
+        expect(err).toMatchObject({ code: 'runtime', message: `numThreads must be a positive whole number, not ${bad}.` })
+      }
+      expect(wasm.numThreads).toBe(3)
+    } finally {
+      wasm.numThreads = before
+    }
+  })
+
   it('terminate rejects pending requests', async () => {
     const client = createMlClient(inProcessWorker)
     const call = client.load({ task: 'embeddings', modelId: model.modelId, source: local() })
