@@ -3,7 +3,7 @@
 // linked in hybrid mode with embedding progress (the two shortest reports: embedding 004's 1,200 passages takes
 // minutes of WASM time, which belongs in the bench, not in every test run); links carry a strength and a calibrated
 // score, and passages with no counterpart say so. After a reload the model and the passage vectors come from the
-// browser's caches: no second download. Every request stays on 127.0.0.1.
+// browser's caches after a restart on the same profile: no second download. Every request stays on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -79,10 +79,12 @@ describe.skipIf(!packed)('linking with the real model (model pack served as a mi
     expect(tb.external).toEqual([])
   }, 1_800_000)
 
-  it('after a reload, links again from the caches: no question and no model download', async () => {
-    const { page } = tb
+  it('after the browser is restarted on the same profile, links again from the caches: no question and no model download', async () => {
     modelRequests.length = 0
-    await page.reload()
+    // A fresh browser on the same profile: a stronger test than a reload (and no renderer left from the first run).
+    await tb.restart()
+    tb.context.on('request', (r) => r.url().includes('/models/') && modelRequests.push(r.url()))
+    const { page } = tb
     await openGlossary(page, app.url)
     await page.goto(await pair())
     await page.getByTestId('link-row').first().waitFor({ timeout: 120000 })
