@@ -3,7 +3,7 @@
 // Run: npx tsx scripts/fit-link-calibration.ts   (then `npm run eval` reports both halves)
 import { writeFileSync } from 'node:fs'
 import { buildMatcher } from '../src/core/matcher'
-import { linkDocuments, PAIR_FEATURES, CALIBRATION, type CalibrationModel, type PairFeatureName } from '../src/core/link'
+import { linkDocuments, PAIR_FEATURES, CALIBRATION, probability, type CalibrationModel, type PairFeatureName } from '../src/core/link'
 import { loadCorpus, loadStarterGlossary } from '../tests/bench/linkGold'
 import { loadIndepSets, type IndepSet } from '../tests/bench/indepGold'
 import { corpusEmbeddings, packAvailable, PACK_MODEL } from '../tests/bench/corpusEmbeddings'
@@ -80,7 +80,8 @@ function solve(A: number[][], b: number[]): number[] {
 
 /** The lowest strong threshold that keeps dev's strong top-1 links right and no-counterpart passages clear. */
 function strongThreshold(data: Example[], model: Omit<CalibrationModel, 'strong' | 'weak' | 'trainedOn'>): number {
-  const p = (x: number[]) => 1 / (1 + Math.exp(-(model.bias + model.features.reduce((s, n, j) => s + model.weights[j] * ((x[PAIR_FEATURES.indexOf(n)] - model.mean[j]) / model.std[j]), 0))))
+  const full: CalibrationModel = { ...model, strong: 1, weak: 0, trainedOn: '' }
+  const p = (x: number[]) => probability(full, x)
   const top = new Map<string, { p: number; y: number; empty: boolean }>()
   for (const e of data) {
     const v = p(e.x)

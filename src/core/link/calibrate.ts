@@ -77,13 +77,15 @@ export function pairFeatures(ev: LinkEvidence, ctx: PairContext): number[] {
   ]
 }
 
+/** Positions in `PAIR_FEATURES` of each feature a model reads, found once per model (scoring runs per candidate). */
+const columns = new WeakMap<CalibrationModel, number[]>()
+
 /** The probability `model` gives a feature vector (of all `PAIR_FEATURES`). */
 export function probability(model: CalibrationModel, x: readonly number[]): number {
+  let cols = columns.get(model)
+  if (!cols) columns.set(model, (cols = model.features.map((name) => PAIR_FEATURES.indexOf(name))))
   let z = model.bias
-  model.features.forEach((name, i) => {
-    const v = x[PAIR_FEATURES.indexOf(name)]
-    z += model.weights[i] * ((v - model.mean[i]) / (model.std[i] || 1))
-  })
+  for (let i = 0; i < cols.length; i++) z += model.weights[i] * ((x[cols[i]] - model.mean[i]) / (model.std[i] || 1))
   return 1 / (1 + Math.exp(-z))
 }
 
