@@ -2,23 +2,10 @@
 // was applied), compacted document snapshots, the audit log, and the members and their tokens.
 import pg from 'pg'
 import * as Y from 'yjs'
-import type { TeamRole } from '../src/core/team/layout'
+import type { AuditEntry } from '../src/core/team/layout'
 
-/** One row of the audit log: who changed what, when, from which value to which. */
-export interface AuditRow {
-  id?: number
-  at?: string
-  member: string
-  /** The member's name, when read back. */
-  memberName?: string
-  role: TeamRole
-  action: string
-  conceptId: string | null
-  field: string | null
-  before: unknown
-  after: unknown
-  proposalId: string | null
-}
+/** One row of the audit log as written (the database gives it its id and time). */
+export type AuditRow = Omit<AuditEntry, 'id' | 'at'> & Partial<Pick<AuditEntry, 'id' | 'at'>>
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS team_members (

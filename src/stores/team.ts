@@ -10,7 +10,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { validateEntry } from '../core/validateEntry'
 import { addProposal, diffEntries, putEntries, readEntry, reviewProposal, roots, setField } from '../core/team/doc'
-import { roleAtLeast, type Proposal, type TeamRole } from '../core/team/layout'
+import { roleAtLeast, type AuditEntry, type Proposal, type TeamRole } from '../core/team/layout'
 import { useDb } from '../db'
 import { deleteConcepts, getAllEntries, importEntries } from '../db/termbase'
 import { useNotifyStore } from './notify'
@@ -21,19 +21,7 @@ import { readTeamSettings, TEAM_SETTINGS_KEY as SETTINGS_KEY } from './teamSetti
 export type TeamStatus = 'disconnected' | 'connecting' | 'syncing' | 'connected' | 'offline' | 'refused'
 
 /** One row of the team history of a concept, as the server records it. */
-export interface TeamHistoryRow {
-  id: number
-  at: string
-  member: string
-  memberName?: string
-  role: TeamRole
-  action: string
-  conceptId: string | null
-  field: string | null
-  before?: unknown
-  after?: unknown
-  proposalId: string | null
-}
+export type TeamHistoryRow = AuditEntry
 
 export const useTeamStore = defineStore('team', () => {
   const notify = useNotifyStore()

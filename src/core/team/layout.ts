@@ -146,3 +146,19 @@ export function checkReview(value: unknown, user: string): string | null {
   if (!isStr(r.comment)) return 'review comment must be a string'
   return null
 }
+
+/** One row of the team's audit log, as the server reads it back: who changed what, when, from which value to which. */
+export interface AuditEntry {
+  id: number
+  at: string
+  member: string
+  /** The member's name, when read back. */
+  memberName?: string
+  role: TeamRole
+  action: string
+  conceptId: string | null
+  field: string | null
+  before: unknown
+  after: unknown
+  proposalId: string | null
+}
