@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { putEntries, roots, setField } from '../../src/core/team/doc'
+import { putEntries, roots, setField } from '../../src/team/doc'
 import { TeamDb } from '../../server/db'
 import { addMember, issueToken } from '../../server/members'
 // @ts-expect-error plain JavaScript module without types

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { createTeamServer, type TeamServer } from '../../server/app'
 import { addMember, issueToken } from '../../server/members'
-import { addProposal, roots, setField } from '../../src/core/team/doc'
+import { addProposal, roots, setField } from '../../src/team/doc'
 import { termKey } from '../../src/core/team/layout'
 // @ts-expect-error plain JavaScript module without types
 import { startServices } from '../../scripts/ensure-services.mjs'

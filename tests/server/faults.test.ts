@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import * as Y from 'yjs'
-import { addProposal, roots } from '../../src/core/team/doc'
+import { addProposal, roots } from '../../src/team/doc'
 import type { Proposal } from '../../src/core/team/layout'
 import { TeamDb } from '../../server/db'
 import { addMember, issueToken } from '../../server/members'

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ConceptEntry } from '../../src/core/model'
-import { diffEntries, entryFromFields, putEntries, readEntry, roots, setField } from '../../src/core/team/doc'
+import { diffEntries, entryFromFields, putEntries, readEntry, roots, setField } from '../../src/team/doc'
 import { checkFieldValue, checkProposal, termKey } from '../../src/core/team/layout'
 import { inspectUpdate, Refusal } from '../../server/inspect'
 import { refusalReason } from '../../server/rules'

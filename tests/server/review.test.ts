@@ -3,7 +3,7 @@
 // API manages members and tokens and exports the audit log as formula-safe CSV.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConceptEntry } from '../../src/core/model'
-import { addProposal, proposalStatus, putEntries, readEntry, reviewProposal, roots, setField } from '../../src/core/team/doc'
+import { addProposal, proposalStatus, putEntries, readEntry, reviewProposal, roots, setField } from '../../src/team/doc'
 import { termKey } from '../../src/core/team/layout'
 import { connect, freshDatabase, memberToken, settle, startServer, synced, until, type Running } from './harness'
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ConceptEntry } from '../../src/core/model'
-import { addProposal, putEntries, readEntry, roots } from '../../src/core/team/doc'
+import { addProposal, putEntries, readEntry, roots } from '../../src/team/doc'
 import { termKey, type Proposal } from '../../src/core/team/layout'
 import { connect, freshDatabase, memberToken, settle, startServer, synced, until, type Running } from './harness'
 

@@ -7,7 +7,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { ConceptEntry } from '../../src/core/model'
-import { putEntries } from '../../src/core/team/doc'
+import { putEntries } from '../../src/team/doc'
 import { useDb } from '../../src/db'
 import { getEntry, saveEntry } from '../../src/db/termbase'
 import { useTeamStore } from '../../src/stores/team'
@@ -55,7 +55,7 @@ describe('team store', () => {
     expect(p.evidence).toEqual([{ doc: '000.pdf', quote: 'kutsuntatoimisto' }])
 
     await until(() => seed.provider.document.getMap('proposals').has(p.id), 'proposal at the admin')
-    const { reviewProposal } = await import('../../src/core/team/doc')
+    const { reviewProposal } = await import('../../src/team/doc')
     reviewProposal(seed.doc, p.id, { status: 'approved', reviewer: admin.member, at: new Date().toISOString(), comment: 'ok' })
     await until(() => team.proposals[0].review?.status === 'approved', 'approval at the contributor')
 

@@ -17,7 +17,7 @@ describe('src/core purity', () => {
   for (const f of files) {
     it(`${f} imports nothing outside core`, () => {
       const src = readFileSync(f, 'utf8')
-      expect(src).not.toMatch(/from\s+['"](vue|pinia|dexie|@huggingface\/transformers|@xenova\/transformers)['"/]/)
+      expect(src).not.toMatch(/from\s+['"](vue|pinia|dexie|yjs|y-indexeddb|@hocuspocus\/[\w-]+|@huggingface\/transformers|@xenova\/transformers)['"/]/)
       expect(src).not.toMatch(/from\s+['"]\.\.\/(db|ml|stores|components|views)\//)
       expect(src).not.toMatch(/^[^/\n]*\b(window|document|localStorage|indexedDB)\./m)
     })

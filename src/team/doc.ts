@@ -1,8 +1,8 @@
-// Reading and writing the team termbase Y.Doc in its layout (see layout.ts): concepts in and out,
+// Reading and writing the team termbase Y.Doc in its layout (see core/team/layout.ts): concepts in and out,
 // proposals, reviews that apply them. Used by the browser store, the tests and the benchmark.
 import * as Y from 'yjs'
-import type { Concept, ConceptEntry, Term } from '../model'
-import { CONCEPT_FIELDS, parseTermKey, TEAM_ROOTS, termKey, TERM_FIELDS, type FieldChange, type Proposal, type ProposalStatus, type Review } from './layout'
+import type { Concept, ConceptEntry, Term } from '../core/model'
+import { CONCEPT_FIELDS, parseTermKey, TEAM_ROOTS, termKey, TERM_FIELDS, type FieldChange, type Proposal, type ProposalStatus, type Review } from '../core/team/layout'
 
 /** The root maps of a team document. */
 export function roots(doc: Y.Doc) {
