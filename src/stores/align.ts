@@ -1,5 +1,5 @@
 // Sentence alignment as the UI sees it: the pair the user marks as translations (two reports, or the two
-// languages of one report's blocks), remembered in the meta table; a run in the align worker (progress, cancel,
+// languages of one report's blocks), remembered in the meta table; a run in the analysis worker (progress, cancel,
 // optional embeddings) around the beads the translator confirmed; the beads with their sentences, corrected by
 // hand and kept in the database; and the TMX 1.4b and XLIFF 2.1 exports.
 import { defineStore } from 'pinia'

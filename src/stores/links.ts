@@ -1,4 +1,4 @@
-// Passage links across languages as the UI sees them: the chosen report pair, a linking run in the link worker
+// Passage links across languages as the UI sees them: the chosen report pair, a linking run in the analysis worker
 // (progress, cancel, optional embeddings), the results, the user's stored decisions (liveQuery) and the filters;
 // and "find in other reports" for one passage. Tier 1 always runs; embeddings only refine it when available.
 import { defineStore } from 'pinia'
