@@ -23,7 +23,7 @@ import { useModelConsentStore } from './modelConsent'
 import { embeddingModelInfo } from '../ml/adapters/embeddings'
 export * from './linkViews'
 
-/** Where a run is: reading passages, loading the model, embedding, or a phase of the link worker. */
+/** Where a run is: reading passages, loading the model, embedding, or a phase of the linking job. */
 export type RunPhase = 'load' | 'model' | 'embed' | LinkJobPhase
 /** Progress of the running job; `total` 0 means indeterminate. */
 export interface RunProgress {

@@ -1,4 +1,4 @@
-// The align worker's work as a plain function: segment by segment it gives the beads alignSentences gives (with
+// The alignment job of the analysis worker as a plain function: segment by segment it gives the beads alignSentences gives (with
 // positions across segments), reports progress in order up to the end, honours a cancel, uses embeddings only when
 // given; and the two-language blocks of one report are paired as in the gold of report 000.
 import { describe, expect, it } from 'vitest'

@@ -1,4 +1,4 @@
-// The link worker's work as a plain function: chunked linking gives exactly what linkDocuments gives (with and
+// The linking job of the analysis worker as a plain function: chunked linking gives exactly what linkDocuments gives (with and
 // without embeddings), reports its phases in order, honours a cancel, and "find" ranks across reports.
 import { describe, expect, it } from 'vitest'
 import { buildMatcher } from '../../src/core/matcher'
