@@ -149,6 +149,13 @@ describe('the analysis worker', () => {
     expect(versions.counts.built).toBe(1)
   })
 
+  it('refuses a kind it does not know, and a run that names no glossary, with the reason', async () => {
+    const client = jobClient(worker(analysisRunner()))
+    await expect(client.run('bogus', {}, { fields: { glossary: { key: 'g1', entries: [] } } }).result).rejects.toThrow('unknown job kind "bogus"')
+    await expect(client.run('qa', { documents: [] }).result).rejects.toThrow('a "qa" run names no glossary')
+    expect(made).toHaveLength(1)
+  })
+
   it('sends a run cut off by a restart it did not cause again, with the whole glossary, to a new worker', async () => {
     const client = analysisClient(worker(analysisRunner()))
     await client.run('qa', { documents: [EN] }, { glossary: entries }).result
