@@ -23,6 +23,11 @@
 // the client terminates the worker, rejects every pending promise (the cancelled run with JOB_CANCELLED, the others
 // with WORKER_RESTARTED, which a caller may resubmit) and starts a fresh worker on the next request. A worker that
 // dies or errs rejects every pending promise with its reason.
+//
+// Using it: in the worker, `serveJobs(self, (req, hooks) => …)` (jobWorker.ts) with the job switching on `req.kind`
+// and calling `hooks.onProgress` / `hooks.isCancelled()` between its steps (throw JobCancelledError to stop); in the
+// app, `jobClient(() => new Worker(…)).run(kind, input, { onProgress })` (stores/workerRpc.ts) gives `{ job, result,
+// cancel }`. The analysis worker's own client (stores/analysisWorker.ts) adds the glossary version to each run.
 import type { Matcher } from '../core/matcher'
 import type { Glossary, Lang, PassageKind, SentenceSpan } from '../core/model'
 
