@@ -1,9 +1,9 @@
 // Sentence alignment as the UI sees it: the pair the user marks as translations (two reports, or the two
-// languages of one report's blocks), remembered in the meta table; a run in the align worker (progress, cancel,
+// languages of one report's blocks), remembered in the meta table; a run in the analysis worker (progress, cancel,
 // optional embeddings) around the beads the translator confirmed; the beads with their sentences, corrected by
 // hand and kept in the database; and the TMX 1.4b and XLIFF 2.1 exports.
 import { defineStore } from 'pinia'
-import { ref, shallowRef, toRaw, watch } from 'vue'
+import { ref, shallowRef, toRaw } from 'vue'
 import i18next from 'i18next'
 import { alignAroundAnchors, beadTexts, checkBeads, confirmedAnchors, gapInputs, splitByGap, toTmx, toXliff, type AlignGap, type EditableBead } from '../core/align'
 import type { Lang } from '../core/model'
@@ -11,7 +11,8 @@ import { useDb } from '../db'
 import { getPassages } from '../db/documents'
 import { getMeta, setMeta } from '../db/termbase'
 import { deleteAlignment, loadAlignment, saveAlignment, type StoredAlignment } from '../db/alignments'
-import { documentLanguages, type AlignJobBead, type AlignJobProgress, type AlignSegment } from '../workers/alignJob'
+import { documentLanguages, type AlignJobBead, type AlignJobRequest, type AlignSegment } from '../workers/alignJob'
+import { runAnalysis, type AnalysisRun } from './analysisWorker'
 import { downloadText } from './download'
 import { useGlossaryStore } from './glossary'
 import { useMlStore } from './ml'
@@ -73,50 +74,14 @@ export const useAlignStore = defineStore('align', () => {
     await saveAlignment(useDb(), p, rec)
   })
   let restoreGen = 0
-  let worker: Worker | null = null
-  let pending: { ok: (v: unknown) => void; fail: (e: Error) => void; id: number } | null = null
   const slot = createJobSlot(progress, error)
-  let glossaryGen = 0
-  watch(() => glossary.entries, () => glossaryGen++)
-
-  function startWorker(): Worker {
-    const w = new Worker(new URL('../workers/align.worker.ts', import.meta.url), { type: 'module' })
-    w.onmessage = (ev: MessageEvent<{ id?: number; ok?: boolean; result?: unknown; error?: string; progress?: AlignJobProgress & { jobId: number } }>) => {
-      const m = ev.data
-      if (m.progress) {
-        if (m.progress.jobId === slot.current) progress.value = { phase: 'align', done: m.progress.done, total: m.progress.total }
-      } else if (pending && m.id === pending.id) {
-        const p = pending
-        pending = null
-        if (m.ok) p.ok(m.result)
-        else p.fail(new Error(m.error))
-      }
-    }
-    w.onerror = (ev) => {
-      ev.preventDefault()
-      stopWorker(ev.message || 'the alignment worker stopped unexpectedly')
-    }
-    return w
-  }
-  /** Terminates the worker (a DP cannot be interrupted from outside) and fails the pending call. */
-  function stopWorker(reason: string): void {
-    worker?.terminate()
-    worker = null
-    pending?.fail(new Error(reason))
-    pending = null
-  }
-  let callSeq = 0
-  function call<T>(payload: Record<string, unknown>): Promise<T> {
-    worker ??= startWorker()
-    const id = ++callSeq
-    return new Promise<T>((ok, fail) => {
-      pending = { ok: ok as (v: unknown) => void, fail, id }
-      worker!.postMessage({ ...payload, id })
-    })
-  }
-  /** Calls the worker with the glossary (a few hundred entries: cheap next to the DP); it rebuilds its matcher only when the version changes. */
-  function callAlign(payload: Record<string, unknown>): Promise<AlignJobBead[]> {
-    return call<AlignJobBead[]>({ ...payload, glossaryKey: `g${glossaryGen}`, entries: toRaw(glossary.entries) })
+  /** The alignment under way in the analysis worker, for cancel. */
+  let alignRun: AnalysisRun<unknown> | null = null
+  /** Aligns segments in the analysis worker; progress shows while the job is `live`. */
+  function callAlign(input: AlignJobRequest, live: () => boolean): Promise<AlignJobBead[]> {
+    const started = runAnalysis('align', input, { glossary: toRaw(glossary.entries), onProgress: (p) => live() && (progress.value = { phase: 'align', done: p.done, total: p.total }) })
+    alignRun = started
+    return started.result
   }
 
   /** Reads the remembered pairs. */
@@ -187,7 +152,7 @@ export const useAlignStore = defineStore('align', () => {
     if (!p) return
     cancel()
     const ticket = slot.begin({ phase: 'load', done: 0, total: 0 })
-    const { live, id: job } = ticket
+    const { live } = ticket
     embeddingNote.value = ''
     restoreGen++
     await slot.guard(ticket, async () => {
@@ -214,7 +179,7 @@ export const useAlignStore = defineStore('align', () => {
       const anchors = confirmedAnchors(before).anchors
       const alignGaps = async (gaps: AlignGap[]) => {
         const segments: AlignSegment[] = gapInputs(gaps, vectors)
-        return splitByGap(await callAlign({ type: 'align', jobId: job, segments, srcLang: p.langA, tgtLang: p.langB }), gaps)
+        return splitByGap(await callAlign({ segments, srcLang: p.langA, tgtLang: p.langB }, live), gaps)
       }
       const result = await alignAroundAnchors(fs.map((x) => x.text), ft.map((x) => x.text), anchors, alignGaps, blockStarts(src, tgt))
       if (!live()) return
@@ -227,9 +192,10 @@ export const useAlignStore = defineStore('align', () => {
     })
   }
 
-  /** Stops the running job at once: the worker is terminated (a running DP cannot be interrupted otherwise) and started again on the next run. */
+  /** Stops the running job at once: the worker stops it at its next step (or is restarted, when a DP runs on). */
   function cancel(): void {
-    if (slot.stop() && pending) stopWorker('cancelled')
+    if (slot.stop()) alignRun?.cancel()
+    alignRun = null
   }
 
   /**

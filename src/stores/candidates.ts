@@ -12,7 +12,7 @@ import { loadQaCorpus, type QaCorpusDocument } from '../db/qa'
 import { classifyDbError } from '../db/errors'
 import { getAllEntries, getEntry, saveEntry } from '../db/termbase'
 import {
-  acceptedTerm, describeCandidate, mergeTranslated, type CandidatesJobDocument, type CandidatesJobProgress, type CandidatesJobResult,
+  acceptedTerm, describeCandidate, mergeTranslated, type CandidatesJobDocument, type CandidatesJobProgress,
   type CandidateView, type ConceptCandidates,
 } from '../workers/candidatesJob'
 import { useGlossaryStore } from './glossary'
@@ -20,19 +20,11 @@ import { useMlStore } from './ml'
 import { useNotifyStore } from './notify'
 import { useReportsStore } from './reports'
 import { useTranslationStore } from './translation'
-import { JOB_CANCELLED, type JobProgressMessage } from '../workers/jobProtocol'
-import { workerRpc } from './workerRpc'
+import { JOB_CANCELLED } from '../workers/jobProtocol'
+import { runAnalysis, type AnalysisRun } from './analysisWorker'
 
-let progressListener: ((m: JobProgressMessage<CandidatesJobProgress>) => void) | null = null
-let candidatesWorker: Worker | undefined
-const callWorker = workerRpc(() => {
-  const w = new Worker(new URL('../workers/candidates.worker.ts', import.meta.url), { type: 'module' })
-  w.addEventListener('message', (ev: MessageEvent<Partial<JobProgressMessage<CandidatesJobProgress>>>) => {
-    if (ev.data?.type === 'progress') progressListener?.(ev.data as JobProgressMessage<CandidatesJobProgress>)
-  })
-  candidatesWorker = w
-  return w
-})
+/** The mining under way in the analysis worker, for cancel. */
+let candidatesRun: AnalysisRun<unknown> | null = null
 
 /** The languages candidates can be mined for (the reports' languages; Russian is the source side). */
 export const CANDIDATE_LANGS = ['en', 'fi', 'nb', 'da', 'sv', 'fr'] as const satisfies readonly Lang[]
@@ -175,13 +167,15 @@ export const useCandidatesStore = defineStore('candidates', () => {
       const [entries, corpus] = await Promise.all([getAllEntries(db), loadQaCorpus(db)])
       if (me !== job) return
       const documents = corpus.map(toCandidatesDocument)
-      progressListener = (m) => {
-        if (m.job === me && job === me) progress.value = m.progress
+      const onProgress = (p: CandidatesJobProgress) => {
+        if (job === me) progress.value = p
       }
       const ids = conceptsLackingLang({ entries }, l).map((e) => e.concept.id)
       translated.value = new Map()
       const mt = withTranslation.value && ids.length ? runTranslation(me, l, entries, ids, documents, abort.signal) : Promise.resolve()
-      const result = await callWorker<CandidatesJobResult>({ type: 'run', job: me, input: { glossary: { entries }, documents, lang: l } })
+      const started = runAnalysis('candidates', { documents, lang: l }, { glossary: entries, onProgress })
+      candidatesRun = started
+      const result = await started.result
       if (me !== job) return
       mined.value = result.concepts
       ranLang.value = l
@@ -197,7 +191,7 @@ export const useCandidatesStore = defineStore('candidates', () => {
     } finally {
       if (me === job) {
         progress.value = null
-        progressListener = null
+        candidatesRun = null
       }
     }
   }
@@ -205,11 +199,11 @@ export const useCandidatesStore = defineStore('candidates', () => {
   /** Cancels the run: the UI is free at once; the worker stops at its next step, a translation at once. */
   function cancel(): void {
     if (!running.value) return
-    candidatesWorker?.postMessage({ type: 'cancel', job })
+    candidatesRun?.cancel()
+    candidatesRun = null
     abort?.abort()
     job++
     progress.value = null
-    progressListener = null
     if (translation.value.state === 'asking') useTranslationStore().question?.answer(false)
     if (translation.value.state === 'running' || translation.value.state === 'asking') translation.value = { state: 'off' }
     notify.push('info', i18next.t('candidates.cancelled'))

@@ -1,8 +1,8 @@
-// Passage links across languages as the UI sees them: the chosen report pair, a linking run in the link worker
+// Passage links across languages as the UI sees them: the chosen report pair, a linking run in the analysis worker
 // (progress, cancel, optional embeddings), the results, the user's stored decisions (liveQuery) and the filters;
 // and "find in other reports" for one passage. Tier 1 always runs; embeddings only refine it when available.
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, toRaw, watch } from 'vue'
+import { computed, ref, shallowRef, toRaw } from 'vue'
 import { liveQuery, type Subscription } from 'dexie'
 import i18next from 'i18next'
 import type { LinkEvidence, LinkMethod, LinkPassage, PassageLinks } from '../core/link'
@@ -11,19 +11,19 @@ import { useDb } from '../db'
 import type { LinkRow, PassageRow } from '../db/schema'
 import { getPassages, listDocuments } from '../db/documents'
 import { listLinks, linkId, saveLinkStatus, type LinkStatus } from '../db/links'
-import { NEED_GLOSSARY, type FoundPassage, type LinkJobPhase } from '../workers/linkJob'
+import type { LinkJobPhase } from '../workers/linkJob'
 import { useGlossaryStore } from './glossary'
 import { useMlStore } from './ml'
 import { useNotifyStore } from './notify'
 import type { DocumentSummary } from './reports'
-import { workerRpc } from './workerRpc'
+import { runAnalysis, type AnalysisRun } from './analysisWorker'
 import { buildLinkViews, conceptsIn, heatmapOf, sectionOf, type LinkFilters, type LinkView } from './linkViews'
 import { createJobSlot } from './jobSlot'
 import { useModelConsentStore } from './modelConsent'
 import { embeddingModelInfo } from '../ml/adapters/embeddings'
 export * from './linkViews'
 
-/** Where a run is: reading passages, loading the model, embedding, or a phase of the link worker. */
+/** Where a run is: reading passages, loading the model, embedding, or a phase of the linking job. */
 export type RunPhase = 'load' | 'model' | 'embed' | LinkJobPhase
 /** Progress of the running job; `total` 0 means indeterminate. */
 export interface RunProgress {
@@ -41,12 +41,6 @@ export interface FoundView {
 
 /** Candidates kept per source passage. */
 const TOP = 5
-let onWorkerProgress: (p: RunProgress & { jobId: number }) => void = () => {}
-const rpc = workerRpc(() => {
-  const w = new Worker(new URL('../workers/link.worker.ts', import.meta.url), { type: 'module' })
-  w.addEventListener('message', (ev: MessageEvent<{ progress?: RunProgress & { jobId: number } }>) => ev.data.progress && onWorkerProgress(ev.data.progress))
-  return w
-})
 
 /** What linking needs of a passage row (a small copy for the worker). */
 function toLinkPassage(p: PassageRow): LinkPassage {
@@ -87,14 +81,9 @@ export const useLinksStore = defineStore('links', () => {
   const filters = ref<LinkFilters>({ concept: '', section: '', threshold: 0, strongOnly: false, perSource: 1, status: 'all' })
   let sub: Subscription | undefined
   const slot = createJobSlot(progress, error)
-  let glossaryGen = 0
-  let sentGlossary = ''
+  /** The linking run under way in the analysis worker, for cancel. */
+  let linkRun: AnalysisRun<unknown> | null = null
   const embedCache = new Map<string, Float32Array[]>()
-
-  watch(() => glossary.entries, () => glossaryGen++)
-  onWorkerProgress = (p) => {
-    if (p.jobId === slot.current) progress.value = { phase: p.phase, done: p.done, total: p.total }
-  }
 
   /** Link rows after filters (see `buildLinkViews`). */
   const views = computed<LinkView[]>(() =>
@@ -107,21 +96,6 @@ export const useLinksStore = defineStore('links', () => {
     for (const r of statuses.value.values()) (r.status === 'confirmed' ? confirmed++ : r.status === 'rejected' ? rejected++ : 0)
     return { confirmed, rejected }
   })
-
-  /** Calls the link worker, sending the glossary when the worker does not have this version of it. */
-  async function callWorker<T>(payload: Record<string, unknown>): Promise<T> {
-    const key = `g${glossaryGen}`
-    const send = (entries: boolean) => rpc<T>({ ...payload, glossaryKey: key, entries: entries ? toRaw(glossary.entries) : undefined })
-    try {
-      const r = await send(sentGlossary !== key)
-      sentGlossary = key
-      return r
-    } catch (e) {
-      if ((e as Error).message !== NEED_GLOSSARY) throw e
-      sentGlossary = key
-      return send(true)
-    }
-  }
 
   /** Chooses the report pair; decisions of the pair are followed live. Results of another pair are dropped. */
   function setPair(a: string, b: string): void {
@@ -168,7 +142,7 @@ export const useLinksStore = defineStore('links', () => {
     if (!a || !b) return
     cancel()
     const ticket = slot.begin({ phase: 'load', done: 0, total: 0 })
-    const { live, id: job } = ticket
+    const { live } = ticket
     embeddingNote.value = ''
     await slot.guard(ticket, async () => {
       await glossary.ready()
@@ -189,8 +163,10 @@ export const useLinksStore = defineStore('links', () => {
         else embeddingNote.value = ml.embeddingsUnavailableNote()
       }
       progress.value = { phase: 'features', done: 0, total: 0 }
-      const payload = { type: 'link', jobId: job, a: pa.map(toLinkPassage), b: pb.map(toLinkPassage), langA: docA.lang, langB: docB.lang, top: TOP, embeddings }
-      const linked = await callWorker<PassageLinks[]>(payload)
+      const input = { a: pa.map(toLinkPassage), b: pb.map(toLinkPassage), langA: docA.lang, langB: docB.lang, top: TOP, embeddings }
+      const started = runAnalysis('link', input, { glossary: toRaw(glossary.entries), onProgress: (p) => live() && (progress.value = { ...p }) })
+      linkRun = started
+      const linked = await started.result
       if (!live()) return
       passagesA.value = pa
       passagesB.value = pb
@@ -201,8 +177,8 @@ export const useLinksStore = defineStore('links', () => {
   /** Stops the running job (the worker stops at its next chunk); earlier results stay. An open download question is withdrawn. */
   function cancel(): void {
     if (consent.question?.purpose === 'embeddings') consent.withdraw()
-    const job = slot.stop()
-    if (job) rpc({ type: 'cancel', jobId: job }).catch(() => {})
+    if (slot.stop()) linkRun?.cancel()
+    linkRun = null
   }
 
   /** Sets a link's status; choosing the status it already has makes it a plain suggestion again. */
@@ -224,10 +200,10 @@ export const useLinksStore = defineStore('links', () => {
     const docs = (await listDocuments(db)).filter((d) => d.id !== passage.docId)
     const lists = await Promise.all(docs.map((d) => getPassages(db, d.id)))
     const targets = docs.map((d, i) => ({
-      key: `${d.id}|${d.hash}|${langSignature(lists[i])}|g${glossaryGen}`, docId: d.id, lang: d.lang, passages: lists[i].map(toLinkPassage),
+      key: `${d.id}|${d.hash}|${langSignature(lists[i])}`, docId: d.id, lang: d.lang, passages: lists[i].map(toLinkPassage),
     }))
     const lang = passage.lang !== 'und' ? passage.lang : docLang
-    const found = await callWorker<FoundPassage[]>({ type: 'find', query: toLinkPassage(passage), lang, top, targets })
+    const found = await runAnalysis('find', { query: toLinkPassage(passage), lang, top, targets }, { glossary: toRaw(glossary.entries) }).result
     return found.flatMap((f) => {
       const k = docs.findIndex((d) => d.id === f.docId)
       const p = lists[k]?.[f.index]

@@ -12,24 +12,16 @@ import { useDb } from '../db'
 import { ignoredIds, ignoreFinding, ignoreFindings, loadQaCorpus, loadQaRun, saveQaRun, unignoreFinding, unignoreFindings, type QaCorpusDocument } from '../db/qa'
 import { getAllEntries, getEntry, saveEntry } from '../db/termbase'
 import { classifyDbError } from '../db/errors'
-import { JOB_CANCELLED, type JobProgressMessage } from '../workers/jobProtocol'
-import { findingsToCsv, quoteAround, spellingLanguage, spellingOf, type QaJobDocument, type QaJobProgress, type QaJobResult } from '../workers/qaJob'
+import { JOB_CANCELLED } from '../workers/jobProtocol'
+import { findingsToCsv, quoteAround, spellingLanguage, spellingOf, type QaJobDocument, type QaJobProgress } from '../workers/qaJob'
+import { runAnalysis, type AnalysisRun } from './analysisWorker'
 import { downloadText } from './download'
 import { useGlossaryStore } from './glossary'
 import { useNotifyStore } from './notify'
 import { useReportsStore, type DocumentSummary } from './reports'
-import { workerRpc } from './workerRpc'
 
-let progressListener: ((m: JobProgressMessage<QaJobProgress>) => void) | null = null
-let qaWorker: Worker | undefined
-const callQa = workerRpc(() => {
-  const w = new Worker(new URL('../workers/qa.worker.ts', import.meta.url), { type: 'module' })
-  w.addEventListener('message', (ev: MessageEvent<Partial<JobProgressMessage<QaJobProgress>>>) => {
-    if (ev.data?.type === 'progress') progressListener?.(ev.data as JobProgressMessage<QaJobProgress>)
-  })
-  qaWorker = w
-  return w
-})
+/** The run under way in the analysis worker, for cancel. */
+let qaRun: AnalysisRun<unknown> | null = null
 
 /** Statuses a spelling found in a report can be added with. */
 export const VARIANT_STATUSES = ['admitted', 'deprecated', 'forbidden'] as const satisfies readonly TermStatus[]
@@ -171,10 +163,12 @@ export const useQaStore = defineStore('qa', () => {
       const [entries, corpus] = await Promise.all([getAllEntries(db), loadQaCorpus(db)])
       if (me !== job) return
       const documents = corpus.map(toJobDocument)
-      progressListener = (m) => {
-        if (m.job === me && job === me) progress.value = m.progress
+      const onProgress = (p: QaJobProgress) => {
+        if (job === me) progress.value = p
       }
-      const result = await callQa<QaJobResult>({ type: 'run', job: me, input: { glossary: { entries }, documents, checks: withLinked.value ? [...DEFAULT_CHECKS, 'linked-absent'] : [...DEFAULT_CHECKS] } })
+      const started = runAnalysis('qa', { documents, checks: withLinked.value ? [...DEFAULT_CHECKS, 'linked-absent'] : [...DEFAULT_CHECKS] }, { glossary: entries, onProgress })
+      qaRun = started
+      const result = await started.result
       if (me !== job) return
       findings.value = result.findings
       matrix.value = result.matrix
@@ -190,7 +184,7 @@ export const useQaStore = defineStore('qa', () => {
     } finally {
       if (me === job) {
         progress.value = null
-        progressListener = null
+        qaRun = null
       }
     }
   }
@@ -198,10 +192,10 @@ export const useQaStore = defineStore('qa', () => {
   /** Cancels the running check: the UI is free at once; the worker stops at its next step. */
   function cancel(): void {
     if (!progress.value) return
-    qaWorker?.postMessage({ type: 'cancel', job })
+    qaRun?.cancel()
+    qaRun = null
     job++
     progress.value = null
-    progressListener = null
     notify.push('info', i18next.t('qa.cancelled'))
   }
 

@@ -1,10 +1,11 @@
-// The work of the align worker as plain async functions (no DOM, no worker globals), so that Node tests run
+// The alignment job of the analysis worker as plain async functions (no DOM, no worker globals), so that Node tests run
 // exactly what the browser runs: the sentence alignment of a text and its translation, segment by segment,
 // with progress from inside the dynamic programme and a cancel flag; and the pairing of the two-language
 // blocks inside one report (like the Finnish and English blocks of report 000).
 import { alignSentences, type AlignBead } from '../core/align'
 import type { ConceptMatcherLike } from '../core/link'
 import type { Lang, PassageKind } from '../core/model'
+import { JobCancelledError, type JobHooks } from './jobProtocol'
 
 /** One independent stretch to align: source sentences and their translation (a block pair, or two whole texts). */
 export interface AlignSegment {
@@ -36,22 +37,10 @@ export interface AlignJobProgress {
   segments: number
 }
 
-/** What the caller can hook into: progress, a cancel flag, and a pause between segments. */
-export interface AlignJobHooks {
-  onProgress?: (p: AlignJobProgress) => void
-  /** Checked between segments and between DP rows; when true the job stops with `AlignJobCancelled`. */
-  isCancelled?: () => boolean
-  /** Awaited between segments (in the worker: a macrotask, so that a cancel message can arrive). */
-  pause?: () => Promise<void>
-}
-
-/** Thrown by `runAlignJob` when its cancel flag was raised. */
-export class AlignJobCancelled extends Error {
-  constructor() {
-    super('cancelled')
-    this.name = 'AlignJobCancelled'
-  }
-}
+/** What the caller can hook into: progress, a cancel flag checked between segments and between DP rows (a raised
+ * one stops the job with a JobCancelledError), and a pause awaited between segments (in the worker: a macrotask, so
+ * that a cancel message can arrive; a running DP row cannot receive one). */
+export type AlignJobHooks = Omit<JobHooks<AlignJobProgress>, 'matchers'>
 
 /**
  * Aligns every segment's sentences in order (`alignSentences`: beads of 0–4 sentences a side over length and
@@ -62,7 +51,7 @@ export async function runAlignJob(req: AlignJobRequest, matcher: ConceptMatcherL
   const segments = req.segments
   const total = segments.reduce((s, g) => s + g.src.length, 0)
   const check = () => {
-    if (hooks.isCancelled?.()) throw new AlignJobCancelled()
+    if (hooks.isCancelled?.()) throw new JobCancelledError()
   }
   const out: AlignJobBead[] = []
   let before = 0

@@ -1,34 +1,42 @@
-// The message loop of a job worker: runs one job per request with progress messages, stops a job
-// between steps when a cancel message names it, and answers { id, ok, result | error }.
-import { MatcherCache } from '../core/matcher'
-import { JOB_CANCELLED, JobCancelledError, type JobHooks, type JobProgressMessage, type JobRequest } from './jobProtocol'
+// The message loop of a job worker (see jobProtocol.ts): runs one job per run request with progress messages,
+// stops a job between steps when a cancel message names it (the worker and its other jobs go on), and answers
+// { id, ok, result | error }.
+import { JOB_CANCELLED, JobCancelledError, type JobHooks, type JobProgressMessage, type JobReply, type JobRequest, type JobRunRequest } from './jobProtocol'
 
-/** Serves `run` in this worker; the worker keeps one matcher cache across runs. */
-export function serveJobs<I, R, P>(run: (input: I, hooks: JobHooks<P>) => Promise<R>): void {
-  const matchers = new MatcherCache()
+/** Where the loop reads and writes messages: the worker's `self`, or a MessagePort in tests. */
+export interface JobPort {
+  postMessage(message: unknown): void
+  onmessage: ((ev: MessageEvent) => unknown) | null
+}
+
+/** Runs one job: the request as it came, and the hooks (progress, cancel flag, pause) of this run. */
+export type JobRunner = (req: JobRunRequest, hooks: JobHooks<unknown>) => Promise<unknown>
+
+/** Serves `run` on `port`. */
+export function serveJobs(port: JobPort, run: JobRunner): void {
   const running = new Set<number>()
   const cancelled = new Set<number>()
-  self.onmessage = async (ev: MessageEvent<JobRequest<I>>) => {
+  port.onmessage = async (ev: MessageEvent<JobRequest>) => {
     const msg = ev.data
     if (msg.type === 'cancel') {
       if (running.has(msg.job)) cancelled.add(msg.job)
       return
     }
-    const { id, job, input } = msg
+    const { id, job } = msg
     running.add(job)
+    let reply: JobReply
     try {
-      const result = await run(input, {
-        matchers,
+      const result = await run(msg, {
         isCancelled: () => cancelled.has(job),
-        onProgress: (progress) => self.postMessage({ type: 'progress', job, progress } satisfies JobProgressMessage<P>),
+        onProgress: (progress) => port.postMessage({ type: 'progress', job, progress } satisfies JobProgressMessage<unknown>),
       })
-      self.postMessage({ id, ok: true, result })
+      reply = { id, ok: true, result }
     } catch (e) {
-      const error = e instanceof JobCancelledError ? JOB_CANCELLED : e instanceof Error ? e.message : String(e)
-      self.postMessage({ id, ok: false, error })
+      reply = { id, ok: false, error: e instanceof JobCancelledError ? JOB_CANCELLED : e instanceof Error ? e.message : String(e) }
     } finally {
       running.delete(job)
       cancelled.delete(job)
     }
+    port.postMessage(reply)
   }
 }

@@ -1,13 +1,11 @@
-// The work of the link worker as plain async functions (no DOM, no worker globals), so that Node tests run
+// The linking jobs of the analysis worker as plain async functions (no DOM, no worker globals), so that Node tests run
 // exactly what the browser runs: report-to-report linking in chunks (progress, cancel) and "find in other reports".
 import {
   buildLinkIndex, featuresOf, linkPrepared, prepareLinkTarget, queryFeaturesOf,
   type ConceptMatcherLike, type LinkEvidence, type LinkOptions, type LinkPassage, type LinkTarget, type PassageEmbeddings, type PassageLinks,
 } from '../core/link'
 import type { Lang } from '../core/model'
-
-/** Error text of a worker reply asking the caller to resend the request with the glossary entries. */
-export const NEED_GLOSSARY = 'need-glossary'
+import { JobCancelledError, type JobHooks } from './jobProtocol'
 
 /** The steps of a linking job, in order. */
 export type LinkJobPhase = 'features' | 'index' | 'link'
@@ -19,23 +17,11 @@ export interface LinkJobProgress {
   total: number
 }
 
-/** What the caller can hook into: progress, a cancel flag checked between chunks, and a pause that yields. */
-export interface LinkJobHooks {
-  onProgress?: (p: LinkJobProgress) => void
-  /** Checked between chunks; when true the job stops with `LinkJobCancelled`. */
-  isCancelled?: () => boolean
-  /** Awaited between chunks (in the worker: a macrotask, so that a cancel message can arrive). */
-  pause?: () => Promise<void>
+/** What the caller can hook into: progress, a cancel flag checked between chunks (a raised one stops the job with a
+ * JobCancelledError), a pause awaited between chunks (in the worker: a macrotask, so that a cancel message can arrive). */
+export interface LinkJobHooks extends Omit<JobHooks<LinkJobProgress>, 'matchers'> {
   /** Passages per chunk (default 64). */
   chunk?: number
-}
-
-/** Thrown by `runLinkJob` when its cancel flag was raised. */
-export class LinkJobCancelled extends Error {
-  constructor() {
-    super('cancelled')
-    this.name = 'LinkJobCancelled'
-  }
 }
 
 /** A report-to-report linking request. */
@@ -58,10 +44,10 @@ export async function runLinkJob(req: LinkJobRequest, matcher: ConceptMatcherLik
   const chunk = Math.max(1, hooks.chunk ?? 64)
   const opts: LinkOptions = { matcher, langA: req.langA, langB: req.langB, top: req.top ?? 5, embeddings: req.embeddings ?? undefined }
   const step = async (phase: LinkJobPhase, done: number, total: number): Promise<void> => {
-    if (hooks.isCancelled?.()) throw new LinkJobCancelled()
+    if (hooks.isCancelled?.()) throw new JobCancelledError()
     hooks.onProgress?.({ phase, done, total })
     await hooks.pause?.()
-    if (hooks.isCancelled?.()) throw new LinkJobCancelled()
+    if (hooks.isCancelled?.()) throw new JobCancelledError()
   }
   const total = req.a.length + req.b.length
   const aFeatures: ReturnType<typeof queryFeaturesOf> = []

@@ -1,4 +1,4 @@
-// Passages across languages in the browser: import reports 003 (fr) and 004 (en), link them in the link worker,
+// Passages across languages in the browser: import reports 003 (fr) and 004 (en), link them in the analysis worker,
 // see why a link was made, confirm one and find it still confirmed after a reload; with an unreachable model
 // source, "use embeddings" says so plainly and tier-1 links stay; "find in other reports" from the reader.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

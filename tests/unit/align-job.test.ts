@@ -1,10 +1,11 @@
-// The align worker's work as a plain function: segment by segment it gives the beads alignSentences gives (with
+// The alignment job of the analysis worker as a plain function: segment by segment it gives the beads alignSentences gives (with
 // positions across segments), reports progress in order up to the end, honours a cancel, uses embeddings only when
 // given; and the two-language blocks of one report are paired as in the gold of report 000.
 import { describe, expect, it } from 'vitest'
 import { alignSentences, scoreAlignment } from '../../src/core/align'
 import type { Lang, PassageKind } from '../../src/core/model'
-import { AlignJobCancelled, bilingualBlocks, documentLanguages, runAlignJob, type AlignJobProgress } from '../../src/workers/alignJob'
+import { bilingualBlocks, documentLanguages, runAlignJob, type AlignJobProgress } from '../../src/workers/alignJob'
+import { JobCancelledError } from '../../src/workers/jobProtocol'
 import { corpusAvailable, loadAlignGold, loadDoc } from '../bench/linkGold'
 
 const fr = [
@@ -62,7 +63,7 @@ describe('runAlignJob', () => {
         if (pauses.length === 2) cancel = true
       },
     })
-    await expect(between).rejects.toBeInstanceOf(AlignJobCancelled)
+    await expect(between).rejects.toBeInstanceOf(JobCancelledError)
     expect(pauses).toEqual([0, 1])
     let calls = 0
     const inside = runAlignJob(req, null, { isCancelled: () => ++calls > 3 })

@@ -1,9 +1,10 @@
-// The link worker's work as a plain function: chunked linking gives exactly what linkDocuments gives (with and
+// The linking job of the analysis worker as a plain function: chunked linking gives exactly what linkDocuments gives (with and
 // without embeddings), reports its phases in order, honours a cancel, and "find" ranks across reports.
 import { describe, expect, it } from 'vitest'
 import { buildMatcher } from '../../src/core/matcher'
 import { linkDocuments, type LinkPassage } from '../../src/core/link'
-import { findAcross, LinkJobCancelled, prepareFindTarget, runLinkJob, type LinkJobProgress } from '../../src/workers/linkJob'
+import { findAcross, prepareFindTarget, runLinkJob, type LinkJobProgress } from '../../src/workers/linkJob'
+import { JobCancelledError } from '../../src/workers/jobProtocol'
 import { corpusAvailable, loadDoc, loadStarterGlossary } from '../bench/linkGold'
 
 const glossary = loadStarterGlossary()
@@ -59,10 +60,10 @@ describe('runLinkJob', () => {
     expect(got[1].candidates[0].evidence.neural).toBeTypeOf('number')
   })
 
-  it('stops with LinkJobCancelled when its flag is raised between chunks', async () => {
+  it('stops with JobCancelledError when its flag is raised between chunks', async () => {
     let chunks = 0
     const job = runLinkJob({ a: fr, b: en, langA: 'fr', langB: 'en' }, matcher, { chunk: 1, pause: async () => void chunks++, isCancelled: () => chunks >= 3 })
-    await expect(job).rejects.toBeInstanceOf(LinkJobCancelled)
+    await expect(job).rejects.toBeInstanceOf(JobCancelledError)
     expect(chunks).toBe(3)
   })
 
