@@ -18,7 +18,7 @@ export {
   type TrigramProfile, type TrigramWeights,
 } from './similarity'
 export { isForeignSentence } from './stopwords'
-export { boundedLevenshtein, mineCognates, nordicSkeleton, RELATED_LANGS, type CognateOptions } from './cognates'
+export { mineCognates, nordicSkeleton, RELATED_LANGS, type CognateOptions } from './cognates'
 export { mineByTranslation, MT_SOURCE_LANGS, type TranslateFn, type TranslationCandidateOptions } from './mt'
 export { glossesOf } from './gloss'
 export { containsTerm, sameTerm } from './equivalence'

@@ -1,5 +1,8 @@
-// Public surface of the text toolkit: normalisation with offset maps, confusables, transliteration and search keys.
+// Public surface of the text toolkit: normalisation with offset maps, confusables, transliteration, search keys,
+// the one hash (FNV-1a) and the one edit distance (bounded Damerau-Levenshtein).
 export * from './normalize'
 export * from './confusables'
 export * from './translit'
 export * from './searchKey'
+export * from './hash'
+export * from './editDistance'
