@@ -7,6 +7,7 @@ import { liveQuery, type Subscription } from 'dexie'
 import i18next from 'i18next'
 import type { LinkEvidence, LinkMethod, LinkPassage, PassageLinks } from '../core/link'
 import type { Lang } from '../core/model'
+import { fnv1a } from '../core/text/hash'
 import { useDb } from '../db'
 import type { LinkRow, PassageRow } from '../db/schema'
 import { getPassages, listDocuments } from '../db/documents'
@@ -49,9 +50,7 @@ function toLinkPassage(p: PassageRow): LinkPassage {
 
 /** A short hash of the passage languages (a language override changes what linking sees). */
 function langSignature(ps: readonly PassageRow[]): string {
-  let h = 2166136261
-  for (const p of ps) for (let i = 0; i < p.lang.length; i++) h = Math.imul(h ^ p.lang.charCodeAt(i), 16777619)
-  return `${ps.length}.${(h >>> 0).toString(36)}`
+  return `${ps.length}.${fnv1a(ps.map((p) => p.lang).join('')).toString(36)}`
 }
 
 export const useLinksStore = defineStore('links', () => {

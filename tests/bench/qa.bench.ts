@@ -4,11 +4,12 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildMatcher, naiveRegexMatch, type Matcher } from '../../src/core/matcher'
+import { buildMatcher, type Matcher } from '../../src/core/matcher'
 import type { ConceptEntry, Glossary, Lang, Term, TermStatus } from '../../src/core/model'
 import { createQaContext, DEFAULT_CHECKS, MisspellingTargets, runChecks, type QaDocument } from '../../src/core/qa'
 import { hydrateStarter } from '../../src/core/starterGlossary'
 import { loadCorpus } from './linkGold'
+import { naiveRegexMatch } from './naive'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 

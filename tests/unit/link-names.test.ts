@@ -1,7 +1,8 @@
 // Names and cognates are keyed so that transliterations and spellings of one name meet across languages.
 import { describe, expect, it } from 'vitest'
 import { consonantSkeleton, extractNames, isStopword } from '../../src/core/link'
-import { searchKeyWord } from '../../src/core/text'
+import { foldStopword, STOPWORDS } from '../../src/core/link/stopwords'
+import { searchKeyWord, stopwordsOf } from '../../src/core/text'
 
 const names = (s: string, lang: Parameters<typeof extractNames>[1] = 'en') =>
   extractNames(s, lang).filter((m) => m.kind === 'name').map((m) => m.key)
@@ -38,6 +39,16 @@ describe('name keys', () => {
   it('ignore stop words of all six languages', () => {
     for (const w of ['The', 'Selon', 'Toutefois', 'Imidlertid', 'kuitenkin', 'också', 'også', 'However']) expect(isStopword(w), w).toBe(true)
     expect(isStopword('Voenkomat')).toBe(false)
+  })
+  it('take their stop words from the per-language lists, with the additions and omissions linking was measured with', () => {
+    for (const [w, lang] of [['toutefois', 'fr'], ['imidlertid', 'nb'], ['kuitenkin', 'fi'], ['också', 'sv']] as const) {
+      expect(stopwordsOf(lang).has(w), w).toBe(true)
+      expect(STOPWORDS.has(foldStopword(w)), w).toBe(true)
+    }
+    expect(isStopword('moreover')).toBe(true) // added: not in the English list
+    expect(stopwordsOf('en').has('us')).toBe(true)
+    expect(isStopword('us')).toBe(false) // left out: linking never counted it
+    expect(STOPWORDS.size).toBe(495)
   })
 })
 

@@ -4,11 +4,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CORPUS_DIR, corpusAvailable } from '../bench/linkGold'
 import {
-  commonEnds, damerauLevenshtein, findUrls, DeletionIndex, deletions, differsByInflection, findingId, HOME_CONVENTIONS, matchCase,
+  commonEnds, findUrls, DeletionIndex, deletions, differsByInflection, findingId, HOME_CONVENTIONS, matchCase,
   mixedScriptSuggestion, normalizeSurface, passageOffsetMap, sortFindings, makeFinding, withoutIgnored, checkLanguage,
 } from '../../src/core/qa'
 import { attributeConvention, transliterate } from '../../src/core/text/translit'
 import { foldForMatch } from '../../src/core/text/normalize'
+import { damerauLevenshtein } from '../../src/core/text/editDistance'
 
 describe('transliteration conventions used by translit-convention', () => {
   it('spells военкомат and дедовщина under each home convention', () => {

@@ -2,6 +2,7 @@
 // sentences a side (and 1-0, 0-1), scored by length and anchors, or by embeddings of the joined sentences.
 import type { Lang } from '../model'
 import type { ConceptMatcherLike } from '../link/features'
+import { cosine } from '../link/hybrid'
 import { anchorsOf, groupSimilarity, sentenceFeatures, type SentenceAnchors } from './anchors'
 import { searchBeads, SHAPES, type DpLevel } from './dp'
 import { embeddingLevel, type OverlapVectors } from './embeddingLevel'
@@ -135,17 +136,7 @@ function groupCosine(v: { src: OverlapVectors; tgt: OverlapVectors }, s: number[
     for (const k of idx) for (let d = 0; d < out.length; d++) out[d] += o.byCount[0][k]![d]
     return out
   }
-  const a = vec(v.src, s)
-  const b = vec(v.tgt, t)
-  let dot = 0
-  let na = 0
-  let nb = 0
-  for (let d = 0; d < a.length; d++) {
-    dot += a[d] * b[d]
-    na += a[d] * a[d]
-    nb += b[d] * b[d]
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0
+  return cosine(vec(v.src, s), vec(v.tgt, t))
 }
 
 /** The sentence pairs of the beads that have both sides, sentences of a side joined by a space (for TMX). */

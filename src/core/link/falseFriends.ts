@@ -1,6 +1,6 @@
 // Decides whether two words that share a cognate key really are cognates across languages: a curated list of
 // false friends, and a length-aware similarity of the whole words, so that "aktuelle" ↔ "actually" is no evidence.
-import { boundedLevenshtein } from '../suggest/cognates'
+import { damerauLevenshtein } from '../text/editDistance'
 import { searchKeyWord } from '../text/searchKey'
 
 /**
@@ -60,7 +60,7 @@ export function cognateSimilarity(a: string, b: string): number {
   // Compare the shorter word with the start of the longer: compounds ("militærtjeneste" ~ "military") and
   // inflection endings ("mobilisering" ~ "mobilisation") differ by language after the shared stem.
   const cut = Math.min(x.length, y.length, STEM)
-  const d = boundedLevenshtein(x.slice(0, cut), y.slice(0, cut), cut)
+  const d = damerauLevenshtein(x.slice(0, cut), y.slice(0, cut), cut)
   return 1 - d / cut
 }
 

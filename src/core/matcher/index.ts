@@ -1,4 +1,4 @@
-// Public surface of term matching: build a matcher from a glossary, match texts, and the naive baseline.
+// Public surface of term matching: build a matcher from a glossary and match texts.
 export { buildMatcher } from './matcher'
 export { selectHits } from './hits'
 export { MatcherCache } from './cache'
@@ -11,5 +11,3 @@ export { classifyCompoundHit, COMPOUNDING_LANGS } from './compounds'
 export type { CompoundPart } from './compounds'
 export { compileEntry } from './patterns'
 export type { TermForm } from './patterns'
-export { naiveRegexMatch } from './naive'
-export type { NaiveHit } from './naive'

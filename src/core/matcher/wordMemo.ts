@@ -1,7 +1,6 @@
 // Word look-ups without cutting words out of the text: a 32-bit hash per word and a map probed by it.
 
-export const FNV_OFFSET = 0x811c9dc5 | 0
-export const FNV_PRIME = 0x01000193
+import { FNV_OFFSET, FNV_PRIME } from '../text/hash'
 
 /** The hash `splitWords` gives a word: FNV-1a over its UTF-16 units, low surrogates left out. */
 export function hashWord(word: string): number {

@@ -1,8 +1,8 @@
 // Cuts folded text into words with offsets: the units that phrase matching walks over.
 import { astralClass, charClass } from '../text/charClass'
+import { FNV_OFFSET, FNV_PRIME } from '../text/hash'
 import type { NormalizedText } from '../text/normalize'
 import { looksLikeAcronym } from './patterns'
-import { FNV_OFFSET, FNV_PRIME } from './wordMemo'
 
 /** The words of a folded text, with their offsets (folded) and script. */
 export interface Words {

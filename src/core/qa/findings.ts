@@ -1,4 +1,5 @@
 // The QA finding model: what a terminology check reports, with a stable id so that "ignore this finding" can be stored.
+import { fnv1aHex } from '../text/hash'
 
 /** Every terminology check, in the order the UI lists them. */
 export const CHECK_IDS = [
@@ -42,16 +43,6 @@ export interface Finding {
 /** A finding before its id is computed. */
 export type FindingDraft = Omit<Finding, 'id'>
 
-/** 32-bit FNV-1a over UTF-16 code units, as 8 hex digits. */
-function fnv1a(s: string, seed = 0x811c9dc5): string {
-  let h = seed >>> 0
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193) >>> 0
-  }
-  return h.toString(16).padStart(8, '0')
-}
-
 /**
  * The stable id of a finding: a 64-bit hash (two FNV-1a passes) of check, document id, start and surface.
  * It survives re-running the checks and edits of the glossary, so an ignored finding stays ignored until the
@@ -59,7 +50,7 @@ function fnv1a(s: string, seed = 0x811c9dc5): string {
  */
 export function findingId(check: CheckId, docId: string, start: number, surface: string): string {
   const key = `${check}\u0000${docId}\u0000${start}\u0000${surface}`
-  return fnv1a(key) + fnv1a(key, 0x2f1b7c3d)
+  return fnv1aHex(key) + fnv1aHex(key, 0x2f1b7c3d)
 }
 
 /** Gives a draft its stable id. */

@@ -1,7 +1,7 @@
 // What the checks ask of the glossary: terms by id, the preferred replacement in a language, ambiguous terms.
 import type { ConceptEntry, Glossary, Lang, Term, TermStatus } from '../model'
 import { foldForMatch } from '../text/normalize'
-import { damerauLevenshtein } from './misspellings/symspell'
+import { damerauLevenshtein } from '../text/editDistance'
 
 const STATUS_RANK: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 }
 

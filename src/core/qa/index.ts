@@ -24,7 +24,7 @@ export { checkMixedScript, mixedScriptSuggestion } from './checks/mixedScript'
 export { checkLinkedAbsent, linkedPairs, type LinkedAbsentOptions, type LinkedPair } from './checks/linkedAbsent'
 export { checkMisspellings, type MisspellingOptions } from './misspellings/misspelling'
 export { MisspellingTargets, commonEnds, differsByInflection, type TargetWord } from './misspellings/targets'
-export { DeletionIndex, damerauLevenshtein, deletions, type NearWord } from './misspellings/symspell'
+export { DeletionIndex, deletions, type NearWord } from './misspellings/symspell'
 export { usageMatrix, usageCounts, type MatrixCell, type MatrixForm, type UsageMatrix, type UsageMatrixOptions } from './matrix'
 
 /** Options of `runChecks` and `runQa`. */

@@ -6,6 +6,7 @@
 // skeleton equals, or is within a small edit distance of, a related-language term's skeleton is a candidate,
 // scored by orthographic similarity and frequency.
 import type { Glossary, Lang } from '../model'
+import { damerauLevenshtein } from '../text/editDistance'
 import type { Candidate, CandidateEvidence } from './candidates'
 import { fileSpan, quoteAround, type SuggestDocument } from './corpus'
 import { foldWord, phraseKey } from './ngrams'
@@ -26,23 +27,6 @@ export function nordicSkeleton(text: string): string {
   let s = foldWord(text)
   for (const [re, to] of RULES) s = s.replace(re, to)
   return s
-}
-
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
-export function boundedLevenshtein(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    let rowMin = i
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-      rowMin = Math.min(rowMin, cur[j])
-    }
-    if (rowMin > max) return max + 1
-    prev = cur
-  }
-  return prev[b.length]
 }
 
 /** Options of `mineCognates`. */
@@ -77,7 +61,7 @@ export function mineCognates(docs: readonly SuggestDocument[], idx: MiningIndex,
       const max = Math.max(1, Math.floor(skel.length / 7))
       for (const g of grams) {
         if (g.words !== words) continue
-        const d = g.skel === skel ? 0 : boundedLevenshtein(g.skel, skel, max)
+        const d = g.skel === skel ? 0 : damerauLevenshtein(g.skel, skel, max)
         if (d > max) continue
         const sim = 1 - d / Math.max(skel.length, g.skel.length)
         if (sim > (best.get(g.key) ?? 0)) best.set(g.key, sim)

@@ -20,7 +20,7 @@ import type { SentencePairs } from './pairs'
 import type { MiningIndex } from './units'
 import { bestSimilarity, trigramProfile, type TrigramProfile, type TrigramWeights } from './similarity'
 import { phraseKey } from './ngrams'
-import { isStopwordIn } from './stopwords'
+import { isStopwordIn } from '../text/stopwords'
 import type { Glossary, Lang } from '../model'
 
 /** Options of `mineCooccurrence`. */

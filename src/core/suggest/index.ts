@@ -3,7 +3,7 @@ export { placeholder, protectTerms, restoreTerms, type PlaceholderStyle, type Pr
 export { applyFix, checkTranslation, type CheckInput, type CheckMatcher, type TranslationCheck, type TranslationFinding } from './outputCheck'
 export { inflectLike, matchCase } from './inflect'
 export { contingency, dice, logLikelihood, signedLogLikelihood, type Contingency } from './association'
-export { stopwordsOf, isStopwordIn } from './stopwords'
+export { stopwordsOf, isStopwordIn, isForeignSentence } from '../text/stopwords'
 export { extractNgrams, foldWord, phraseKey, wordKey, wordTokens, type NgramOccurrence, type WordToken } from './ngrams'
 export {
   fileSpan, isMinable, linkToLanguage, prepareLanguageLinks, quoteAround,
@@ -17,8 +17,7 @@ export {
   bestSimilarity, crossSimilarity, crossSkeleton, profileDice, referenceProfiles, similarityEvidence, trigramProfile, trigramWeights,
   type TrigramProfile, type TrigramWeights,
 } from './similarity'
-export { isForeignSentence } from './stopwords'
-export { boundedLevenshtein, mineCognates, nordicSkeleton, RELATED_LANGS, type CognateOptions } from './cognates'
+export { mineCognates, nordicSkeleton, RELATED_LANGS, type CognateOptions } from './cognates'
 export { mineByTranslation, MT_SOURCE_LANGS, type TranslateFn, type TranslationCandidateOptions } from './mt'
 export { glossesOf } from './gloss'
 export { containsTerm, sameTerm } from './equivalence'

@@ -2,7 +2,7 @@
 import type { Lang } from '../model'
 import { isInflectionEnding, stemWord } from '../matcher'
 import { foldForMatch } from '../text/normalize'
-import { isStopwordIn } from './stopwords'
+import { isStopwordIn } from '../text/stopwords'
 
 /** A word of a text: letters with inner hyphens ("ID-kort", "joukko-osasto"); offsets are UTF-16 into the text. */
 export interface WordToken {

@@ -15,7 +15,7 @@ import type { Glossary, Lang } from '../model'
 import { foldConfusables, foldForSearch, transliterate } from '../text'
 import { wordTokens } from './ngrams'
 import type { MiningIndex } from './units'
-import { isStopwordIn } from './stopwords'
+import { isStopwordIn } from '../text/stopwords'
 
 const CYRILLIC = /[\u0400-\u04ff]/
 

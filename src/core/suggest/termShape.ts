@@ -4,7 +4,7 @@
 import type { Lang } from '../model'
 import type { Candidate } from './candidates'
 import { wordTokens } from './ngrams'
-import { isForeignSentence, isStopwordIn } from './stopwords'
+import { isForeignSentence, isStopwordIn } from '../text/stopwords'
 
 /** Function words that may join the words of a term ("register over innkallinger", "report de l'incorporation"). */
 const CONNECTORS: Partial<Record<Lang, ReadonlySet<string>>> = {

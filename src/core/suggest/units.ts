@@ -6,7 +6,7 @@ import { splitSentences } from '../segment/sentences'
 import { isMinable, type SuggestDocument, type SuggestPassage, type UnitRef } from './corpus'
 import { glossesOf } from './gloss'
 import { extractNgrams } from './ngrams'
-import { isForeignSentence } from './stopwords'
+import { isForeignSentence } from '../text/stopwords'
 
 /** A sentence of a passage: its span in the passage text. */
 export interface SentenceUnit {

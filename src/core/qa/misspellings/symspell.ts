@@ -4,40 +4,13 @@
 // query looks up itself and its own one-character deletions. Two words at Damerau-Levenshtein distance 1
 // always share one of those keys (a substitution deletes the same position on both sides, a transposition
 // deletes either letter), so candidates are found in O(length) lookups and then verified exactly.
+import { damerauLevenshtein } from '../../text/editDistance'
 
 /** The distinct strings made by deleting one UTF-16 unit of `w`. */
 export function deletions(w: string): string[] {
   const out = new Set<string>()
   for (let i = 0; i < w.length; i++) out.add(w.slice(0, i) + w.slice(i + 1))
   return [...out]
-}
-
-/**
- * Damerau-Levenshtein distance (optimal string alignment: adjacent transpositions count 1) between `a` and `b`,
- * or `max + 1` as soon as it is known to exceed `max`.
- */
-export function damerauLevenshtein(a: string, b: string, max = Infinity): number {
-  if (a === b) return 0
-  if (Math.abs(a.length - b.length) > max) return max + 1
-  const n = a.length
-  const m = b.length
-  let prev2 = new Array<number>(m + 1).fill(0)
-  let prev = Array.from({ length: m + 1 }, (_, j) => j)
-  let cur = new Array<number>(m + 1).fill(0)
-  for (let i = 1; i <= n; i++) {
-    cur[0] = i
-    let rowMin = i
-    for (let j = 1; j <= m; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1)
-      cur[j] = v
-      if (v < rowMin) rowMin = v
-    }
-    if (rowMin > max) return max + 1
-    ;[prev2, prev, cur] = [prev, cur, prev2]
-  }
-  return prev[m]
 }
 
 /** A word found near a query, with its payload and distance. */

@@ -1,8 +1,9 @@
 // A report's words for the misspelling check: every word of every passage read once into a table of spellings
 // and occurrences, and the vocabulary per language (folded spellings, counts, those a glossary hit covers).
-import { FNV_OFFSET, FNV_PRIME, WordMemo } from '../../matcher/wordMemo'
+import { WordMemo } from '../../matcher/wordMemo'
 import type { Lang } from '../../model'
 import { astralClass, charClass } from '../../text/charClass'
+import { FNV_OFFSET, FNV_PRIME } from '../../text/hash'
 import { foldForMatch } from '../../text/normalize'
 import type { ScannedDoc } from '../scan'
 

@@ -1,4 +1,5 @@
-// Per-language function words: a term candidate may contain them inside ("register over innkallinger") but never start or end with one.
+// The one stop-word source: the function words of each language, for term mining (a candidate never starts or
+// ends with one), for telling a quoted foreign sentence, and, folded, for linking (see link/stopwords.ts).
 import type { Lang } from '../model'
 
 // Lower case, diacritics kept as the language writes them. Besides function words, each list holds the

@@ -1,5 +1,5 @@
 // A deliberately naive baseline for benchmarks: one case-insensitive regular expression per term, no folding or stemming.
-import type { Glossary, Lang } from '../model'
+import type { Glossary, Lang } from '../../src/core/model'
 
 /** A hit of the naive baseline (offsets into the text). */
 export interface NaiveHit {
