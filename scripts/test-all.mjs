@@ -1,4 +1,4 @@
-// Runs every test: the advisory check, type check, the model pack, unit and db tests in Node, the team server's tests against real
+// Runs every test: the advisory check, type check, lint, the model pack, unit and db tests in Node, the team server's tests against real
 // PostgreSQL and Redis on loopback, then the browser tests against the built
 // app in Debian's Chromium (installed on demand). Exits non-zero when anything fails.
 import { spawnSync } from 'node:child_process'
@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process'
 const steps = [
   // Runtime dependencies against known advisories (npm audit where the registry answers it; see SECURITY.md).
   ['advisories', 'node', ['scripts/advisory-check.mjs']],
-  ['type check', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.app.json']],
+  ['type check', 'npx', ['vue-tsc', '-b']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
   // The real model pack, built once per machine (cached outside the repo): its tests and the real-model browser test need it.
   ['model pack', 'node', ['scripts/ensure-model-pack.mjs']],
   ['unit and db tests', 'npx', ['vitest', 'run', '--project', 'unit']],

@@ -1,7 +1,7 @@
 // CLI command `link`: comparable passages of two reports (the `align` command is in align.ts).
 // Usage: cli -- link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json]
 //                    [--embeddings <model id> --model-source <folder or URL>]
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readReport } from '../cli'
 import { linkDocuments } from '../core/link'

@@ -24,7 +24,7 @@ export async function loadNodeEmbedder(modelId: string, source: ModelSource): Pr
   try {
     return await loadEmbedder(tf, modelId, { device: 'cpu' })
   } catch (e) {
-    throw new Error(`could not load the embedding model ${modelId} from ${source.kind === 'url' ? source.baseUrl : source.kind === 'local' ? source.path : 'the hub'}: ${e instanceof Error ? e.message : String(e)}`)
+    throw new Error(`could not load the embedding model ${modelId} from ${source.kind === 'url' ? source.baseUrl : source.kind === 'local' ? source.path : 'the hub'}: ${e instanceof Error ? e.message : String(e)}`, { cause: e })
   }
 }
 

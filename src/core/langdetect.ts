@@ -108,7 +108,7 @@ export function detectLang(text: string, opts: DetectOptions = {}): LangGuess {
   const latinOnly = cyrillic > 0 ? clean.replace(/[\u0400-\u04ff]+/g, ' ') : clean
   const scores = (opts.raw ?? eldScores)(latinOnly).filter(([l]) => l !== 'ru')
   if (scores.length === 0) return { lang: 'und', reliable: false, scores }
-  let [lang, top] = scores[0]
+  const [lang, top] = scores[0]
   // n-grams tell Nordic from the rest well, but Bokmål, Danish and Swedish apart poorly: the
   // margin that makes a guess reliable is taken against the best language of the other group.
   const nordic = NORDIC.has(lang)

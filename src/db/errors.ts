@@ -4,7 +4,8 @@ export type DbFailure = 'quota' | 'validation' | 'other'
 
 /** True when an error (or one it wraps) is the browser refusing to store more data. */
 export function isQuotaError(e: unknown): boolean {
-  for (let cur: any = e, depth = 0; cur && depth < 5; cur = cur.inner ?? cur.cause, depth++) {
+  type Wrapped = { name?: unknown; message?: unknown; inner?: Wrapped; cause?: Wrapped } | null | undefined
+  for (let cur = e as Wrapped, depth = 0; cur && depth < 5; cur = cur.inner ?? cur.cause, depth++) {
     if (cur.name === 'QuotaExceededError' || cur.name === 'QuotaExceeded' || /quota/i.test(String(cur.message ?? ''))) return true
   }
   return false

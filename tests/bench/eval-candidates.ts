@@ -122,7 +122,10 @@ export function evaluateCandidates(opts: EvalOptions = {}, langs: Lang[] = EVAL_
     const calibration: Array<[number, boolean]> = []
     for (const id of ids) {
       const list = cands.get(id) ?? []
-      for (const c of list.slice(0, 3)) (shown++, (right += isGold(id, c) ? 1 : 0))
+      for (const c of list.slice(0, 3)) {
+        shown++
+        right += isGold(id, c) ? 1 : 0
+      }
       for (const c of list.slice(0, 5)) calibration.push([c.confidence ?? 0, isGold(id, c)])
     }
     const score: LangScore = { lang, concepts: details.length, ...recall(details.map((d) => d.rank)), p3: shown ? right / shown : 0, calibration, ms: { link: linkMs, mine: mineMs }, details }

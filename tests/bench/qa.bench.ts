@@ -96,7 +96,6 @@ function main() {
   const totalMs = time(15, () => check(starter, matcher, corpus, targets))
   console.log(`  whole corpus checked (scan + ${DEFAULT_CHECKS.length} checks): ${totalMs.toFixed(1)} ms median  (scan ${scanMs.toFixed(1)} ms; ` +
     Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') + ')')
-  t0 = performance.now()
   ctx = createQaContext(starter, corpus, { matcher })
   const linkMs0 = performance.now()
   const pairs: Array<[string, string]> = [[corpus[1].id, corpus[4].id]]

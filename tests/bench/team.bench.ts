@@ -123,7 +123,10 @@ async function load(databaseUrl: string, redisUrl: string) {
         setField(concepts.get(`load-${i}`)!, 'note', value)
       })
     }
-    if (tick % 20 === 0) (memA = Math.max(memA, rssMb(A.proc.pid))), (memB = Math.max(memB, rssMb(B.proc.pid)))
+    if (tick % 20 === 0) {
+      memA = Math.max(memA, rssMb(A.proc.pid))
+      memB = Math.max(memB, rssMb(B.proc.pid))
+    }
     if (killedAt < 0 && performance.now() > t0 + (SECONDS * 1000) / 2) {
       A.proc.kill('SIGKILL')
       killedAt = made

@@ -74,7 +74,10 @@ describe('calibrated links', () => {
     })
     const ctx = { lexicalRank: 1, charsA: 300, charsB: 300 }
     const p = [ev(0, 0), ev(1, 0), ev(2, 1), ev(3, 2)].map((e) => probability(CALIBRATION.lexical, pairFeatures(e, ctx)))
-    for (const v of p) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1)
+    for (const v of p) {
+      expect(v).toBeGreaterThanOrEqual(0)
+      expect(v).toBeLessThanOrEqual(1)
+    }
     for (let i = 1; i < p.length; i++) expect(p[i]).toBeGreaterThan(p[i - 1])
     expect(CALIBRATION.lexical.strong).toBeGreaterThan(CALIBRATION.lexical.weak)
   })

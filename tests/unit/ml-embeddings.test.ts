@@ -309,9 +309,8 @@ describe('worker protocol (handler in-process, real runtime)', () => {
     const client = createMlClient(() => worker)
     await client.load({ task: 'embeddings', modelId: model.modelId, source: local() })
     const many = Array.from({ length: 400 }, (_, i) => `the report ${i} describes the situation`)
-    let call: ReturnType<typeof client.embed> | undefined
-    call = client.embed({ modelId: model.modelId, texts: many, batchSize: 1 }, (p) => {
-      if (p.status === 'batch' && p.done === 3) call!.cancel()
+    const call: ReturnType<typeof client.embed> = client.embed({ modelId: model.modelId, texts: many, batchSize: 1 }, (p) => {
+      if (p.status === 'batch' && p.done === 3) call.cancel()
     })
     const err = await call.catch((e: unknown) => e)
     expect(err).toBeInstanceOf(MlError)

@@ -75,7 +75,7 @@ export function parseLanguageLabel(label: string): LanguageLabel {
     const primary = folded.split(/[-_]/)[0]
     if (ISO_639_1.has(primary) || (folded.includes('-') || folded.includes('_'))) return { unsupported: label.trim() }
   }
-  for (const candidate of [folded, folded.replace(/\s*[(\[].*$/, ''), folded.replace(/\s+-\s+.*$/, '')]) {
+  for (const candidate of [folded, folded.replace(/\s*[([].*$/, ''), folded.replace(/\s+-\s+.*$/, '')]) {
     const lang = BY_NAME.get(candidate)
     if (lang) return { lang }
     if (OTHER_NAMES.has(candidate)) return { unsupported: label.trim() }

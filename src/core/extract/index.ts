@@ -64,7 +64,7 @@ export async function extractText(name: string, data: ArrayBuffer | Uint8Array, 
     }
   } catch (e) {
     const msg = (e as Error).message
-    throw new Error(msg.startsWith(`${name}:`) ? msg : `${name}: ${msg}`)
+    throw new Error(msg.startsWith(`${name}:`) ? msg : `${name}: ${msg}`, { cause: e })
   }
   const text = decodeText(name, bytes)
   if (kind === 'html') {

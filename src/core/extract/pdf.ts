@@ -30,7 +30,7 @@ export async function pdfToBlocks(data: ArrayBuffer | Uint8Array, opts: PdfOptio
   const bytes = data instanceof Uint8Array ? new Uint8Array(data) : new Uint8Array(data.slice(0))
   const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: true }).promise
   const pages: PdfLine[][] = []
-  let meta: FileMeta = {}
+  let meta: FileMeta
   try {
     const info = ((await doc.getMetadata()).info ?? {}) as Record<string, unknown>
     const str = (k: string) => (typeof info[k] === 'string' && (info[k] as string).trim() ? (info[k] as string).trim() : undefined)
@@ -44,7 +44,7 @@ export async function pdfToBlocks(data: ArrayBuffer | Uint8Array, opts: PdfOptio
       const bold = new Map<string, boolean>()
       const isBold = (f = ''): boolean => {
         if (!bold.has(f)) {
-          let b = false
+          let b: boolean
           try {
             const font = page.commonObjs.get(f) as { bold?: boolean; black?: boolean; name?: string } | undefined
             b = !!font && (!!font.bold || !!font.black || /bold|black|heavy|semibold/i.test(font.name ?? ''))

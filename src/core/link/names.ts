@@ -32,7 +32,7 @@ export function consonantSkeleton(key: string): string {
 }
 
 const WORD_RE = /[\p{L}\p{M}]+/gu
-const SENTENCE_END = /[.!?:;•·\-–—(\[«"“]\s*$|^\s*$/
+const SENTENCE_END = /[.!?:;•·\-–—([«"“]\s*$|^\s*$/
 
 const keyCache = new Map<string, string[]>()
 

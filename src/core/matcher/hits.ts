@@ -9,14 +9,12 @@ const RANK: Record<MatchKind, number> = { exact: 0, folded: 1, translit: 2, stem
  * `a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(…)…` says, without building four strings per hit.
  */
 export function sameLetters(a: string, b: string): boolean {
-  let i = 0
-  let j = 0
   const skipBlanks = (s: string, k: number) => {
     while (k < s.length && isBlank(s.charCodeAt(k))) k++
     return k
   }
-  i = skipBlanks(a, 0)
-  j = skipBlanks(b, 0)
+  let i = skipBlanks(a, 0)
+  let j = skipBlanks(b, 0)
   for (;;) {
     if (i >= a.length || j >= b.length) return skipBlanks(a, i) >= a.length && skipBlanks(b, j) >= b.length
     const ca = a.charCodeAt(i)

@@ -76,7 +76,7 @@ export function splitWords(norm: NormalizedText, original: string): Words {
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32
     if (c >= 0xdc00 && c <= 0xdfff) continue // low surrogate: belongs to the character before
-    let k = 0 // 0: not in a word, 1: letter or mark, 2: digit
+    let k: number // 0: not in a word, 1: letter or mark, 2: digit
     if (c < 0x80) k = c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : c >= 65 && c <= 90 ? 1 : 0
     else {
       const cls = c >= 0xd800 && c <= 0xdbff ? astralClass(text, i) : charClass(c)

@@ -151,7 +151,7 @@ function joinsMarkdown(cur: BodyDraft, a: LineInfo, li: LineInfo, next: LineInfo
   if (!open) return false
   // A long paragraph stopping on a lower-case word ("…closer to" + "Ukraine, temporary…") goes on.
   const midSentence = A.length >= 150 && cur.kind === 'paragraph' && /\s\p{Ll}+$/u.test(A)
-  return LOWER_START.test(li.clean) || gap.pageBreak || /^[(\[]/.test(li.clean) || midSentence
+  return LOWER_START.test(li.clean) || gap.pageBreak || /^[([]/.test(li.clean) || midSentence
 }
 
 /** An unnumbered title in wrapped text: short, unpunctuated, between paragraph breaks. */

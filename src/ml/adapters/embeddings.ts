@@ -78,11 +78,11 @@ export function embeddingVariant(modelId: string, prefix: EmbedPrefix = 'passage
 
 /** True when running under Node (tests, CLI, benchmarks). */
 export function isNode(): boolean {
-  return typeof process !== 'undefined' && process.release?.name === 'node'
+  return (globalThis as { process?: { release?: { name?: string } } }).process?.release?.name === 'node'
 }
 
 /** True when the WebGPU API exists (`navigator.gpu`); an adapter may still be unavailable. */
-export function isWebGpuSupported(nav: unknown = globalThis.navigator): boolean {
+export function isWebGpuSupported(nav: unknown = (globalThis as { navigator?: unknown }).navigator): boolean {
   return !!nav && typeof nav === 'object' && 'gpu' in nav && !!(nav as { gpu?: unknown }).gpu
 }
 
@@ -90,7 +90,7 @@ export function isWebGpuSupported(nav: unknown = globalThis.navigator): boolean 
  * Picks the device: CPU in Node; WebGPU when the browser can give an adapter; WASM otherwise (also in
  * headless browsers and with the GPU disabled, where `navigator.gpu` exists but has no adapter).
  */
-export async function detectDevice(nav: unknown = globalThis.navigator): Promise<MlDevice> {
+export async function detectDevice(nav: unknown = (globalThis as { navigator?: unknown }).navigator): Promise<MlDevice> {
   if (isNode()) return 'cpu'
   if (!isWebGpuSupported(nav)) return 'wasm'
   try {
@@ -156,10 +156,11 @@ export function yieldToEventLoop(): Promise<void> {
     if (typeof setImmediate === 'function') setImmediate(resolve)
     else if (typeof MessageChannel === 'function') {
       const ch = new MessageChannel()
-      ch.port1.onmessage = () => {
+      ch.port1.addEventListener('message', () => {
         ch.port1.close()
         resolve()
-      }
+      })
+      ch.port1.start()
       ch.port2.postMessage(null)
     } else setTimeout(resolve, 0)
   })
