@@ -47,3 +47,9 @@ export function capList(items: readonly string[], max: number = LIMITS.listedPro
   if (items.length <= max) return [...items]
   return [...items.slice(0, max), `… and ${items.length - max} more`]
 }
+
+/** Throws an Error naming the file when it is larger than a report may be (LIMITS.reportFileBytes). */
+export function checkReportSize(name: string, size: number): void {
+  if (size > LIMITS.reportFileBytes)
+    throw new Error(`${name}: the file is ${formatBytes(size)}, more than the ${formatBytes(LIMITS.reportFileBytes)} a report may have`)
+}

@@ -7,6 +7,7 @@ import { sniffFormat } from '../segment/lines'
 import type { TextFormat } from '../segment/types'
 import { blocksToText, type Block, type FileMeta } from './blocks'
 import { htmlToBlocks } from './html'
+import { checkReportSize } from '../limits'
 
 /** Extracted text and the format the segmenter should read it as. */
 export interface ExtractedText {
@@ -49,6 +50,7 @@ export async function extractText(name: string, data: ArrayBuffer | Uint8Array, 
   const kind = fileKindOf(name)
   if (kind === null) throw new Error(`${name}: unsupported file type (use .txt, .md, .pdf, .docx or .html)`)
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
+  checkReportSize(name, bytes.length)
   try {
     if (kind === 'pdf') {
       if (decodeUtf8(bytes.subarray(0, 5)) !== '%PDF-') throw new Error('not a PDF file (no %PDF- header)')
