@@ -1,6 +1,7 @@
 // The preview result shared by the CSV and TBX importers, and the canonical term order of the exporters.
 // The caller shows the preview and commits all or nothing, so a result never mixes entries and errors.
 import { type ConceptEntry, type Lang, SUPPORTED_LANGS, newId, nowIso } from '../model'
+import { validateEntry } from '../validateEntry'
 
 /** A problem tied to a place in the file: 1-based physical line and, where known, column. */
 export interface ImportIssue {
@@ -77,10 +78,19 @@ export function importDefaults(options: ImportOptions): { now: string; newId: (k
 }
 
 /**
- * Builds the final result: entries only when there is no error; issues sorted by line. With `lines`
+ * Builds the final result: every entry checked by validateEntry as the commit will check it (a
+ * problem is an error on the entry's first line); entries only when there is no error; issues sorted by line. With `lines`
  * (and only row-level errors) the result also offers the valid part (see {@link partialImport}).
  */
 export function finishImport(entries: ConceptEntry[], errors: ImportIssue[], warnings: ImportIssue[], lines?: EntryLines): ImportResult {
+  // The rules the commit enforces (validateEntry), checked here so that a clean preview commits; an
+  // entry whose lines the reader already found wrong is left out anyway and not reported twice.
+  const flagged = new Set(errors.map((e) => e.line))
+  for (const e of entries) {
+    const own = lines?.get(e) ?? []
+    if (own.some((l) => flagged.has(l))) continue
+    for (const p of validateEntry(e)) errors.push({ line: own[0] ?? 1, message: `concept ${e.concept.id}: ${p.message}` })
+  }
   const byLine = (a: ImportIssue, b: ImportIssue) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)
   const result: ImportResult = { entries: errors.length ? [] : entries, errors: errors.sort(byLine), warnings: warnings.sort(byLine) }
   const partial = lines && partialImport(entries, lines, errors)
