@@ -20,7 +20,7 @@ export interface CsvImportOptions extends ImportOptions {
   pair?: { source: Lang; target: Lang }
   /** Undo the exporter's formula neutralisation (see neutraliseFormula). Default true. */
   reverseNeutralisation?: boolean
-  /** Report U+FFFD and typical mojibake ("Ã©") as errors. Default true. */
+  /** Report typical mojibake ("Ã©") as errors and U+FFFD as a warning. Default true. */
   checkEncoding?: boolean
   /** Stop collecting errors after this many. Default 500. */
   maxErrors?: number
@@ -129,6 +129,10 @@ export function importTable(rawRecords: readonly CsvRecord[], readErrors: Import
         ctx.errors.push({ line: rec.line, column: bad + 1, message: `field ${bad + 1} ${misdecodingReason(cells[bad])}` })
         continue
       }
+      // U+FFFD can be content (our own export of it), but is more often a sign of a lossy conversion.
+      const lost = cells.findIndex((c) => c.includes('\uFFFD'))
+      if (lost !== -1)
+        ctx.warnings.push({ line: rec.line, column: lost + 1, message: `field ${lost + 1} contains U+FFFD (the replacement character): if the file was converted from another encoding, check that no text was lost` })
     }
     rows.push({ line: rec.line, cells })
   }
