@@ -39,15 +39,6 @@ export function formatBytes(n: number): string {
   return `${n} bytes`
 }
 
-/**
- * Caps a list of problems at LIMITS.listedProblems (or `max`): the first ones as they are, then one
- * line "… and N more". The input is not changed.
- */
-export function capList(items: readonly string[], max: number = LIMITS.listedProblems): string[] {
-  if (items.length <= max) return [...items]
-  return [...items.slice(0, max), `… and ${items.length - max} more`]
-}
-
 /** Throws an Error naming the file when it is larger than a report may be (LIMITS.reportFileBytes). */
 export function checkReportSize(name: string, size: number): void {
   if (size > LIMITS.reportFileBytes)

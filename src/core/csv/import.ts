@@ -4,7 +4,8 @@ import type { Lang } from '../model'
 import { reverseNeutralisation } from './cells'
 import { decodeTextBytes } from './decode'
 import { type CsvLayout, analyzeHeader } from './headers'
-import { type ImportIssue, type ImportOptions, type ImportResult, finishImport, importDefaults } from './importResult'
+import { type ImportIssue, type ImportOptions, type ImportResult, finishImport, glossaryFileTooLarge, importDefaults } from './importResult'
+import { LIMITS } from '../limits'
 import { parseLanguageLabel } from './languages'
 import { type Row, readLong, readPairs, readWide } from './readLayouts'
 import { type CsvDelimiter, type CsvRecord, parseCsv } from './rfc4180'
@@ -72,6 +73,10 @@ export function importTable(rawRecords: readonly CsvRecord[], readErrors: Import
     return done(null)
   }
 
+  if (records[0].fields.length > LIMITS.csvColumns) {
+    ctx.errors.push({ line: records[0].line, message: `the first row has ${records[0].fields.length.toLocaleString('en')} columns, more than the ${LIMITS.csvColumns.toLocaleString('en')} a glossary file may have` })
+    return done(null)
+  }
   let layout: CsvLayout | null = null
   let header: string[] = []
   let roles = analyzeHeader([]).roles
@@ -171,6 +176,8 @@ function detectDeepl(first: string[], pair?: { source: Lang; target: Lang }): ((
 /** {@link importCsv} on raw file bytes: decodes UTF-8 (BOM stripped) or UTF-16 with BOM; invalid
  * UTF-8 becomes an error naming the byte and line ("save the file as UTF-8"). */
 export function importCsvBytes(bytes: Uint8Array, options: CsvImportOptions = {}): CsvImportResult {
+  const tooLarge = glossaryFileTooLarge(bytes.length)
+  if (tooLarge) return { entries: [], errors: [tooLarge], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }
   const decoded = decodeTextBytes(bytes)
   if (!decoded.ok) {
     return { entries: [], errors: [{ line: decoded.line, message: decoded.error }], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }
