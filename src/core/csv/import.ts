@@ -120,6 +120,8 @@ export function importTable(rawRecords: readonly CsvRecord[], readErrors: Import
   }
 
   fileErrors = ctx.errors.length
+  // Said, not refused: our own export of an empty selection is such a file, and reads back as empty.
+  if (records.length === dataStart) ctx.warnings.push({ line: records[0].line, message: 'the file has a header row and nothing else: there are no terms to import' })
   const width = layout === 'deepl' ? records[0].fields.length : header.length
   const rows: Row[] = []
   for (const rec of records.slice(dataStart)) {
