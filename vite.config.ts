@@ -1,10 +1,29 @@
 // Vite build and Vitest test projects. Unit/db tests run in Node; e2e tests drive the built app in
 // Debian's Chromium through playwright-core (see tests/e2e/harness.ts).
-import { defineConfig } from 'vitest/config'
+import { readFileSync } from 'node:fs'
+import { defineConfig, type Plugin } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 
+/**
+ * The Content-Security-Policy of index.html's meta tag, also sent as an HTTP header: a meta tag binds
+ * only the page, while each worker (ML, analysis, segmenting) gets the policy of its script's response,
+ * so only the header limits what the workers may fetch. One policy, written once, in index.html.
+ */
+export const CSP = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(new URL('./index.html', import.meta.url), 'utf8'))![1]
+
+/** Writes dist/_headers (the header file of Netlify, Cloudflare Pages and the like) with the policy. */
+const cspHeaders: Plugin = {
+  name: 'csp-headers',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: '_headers', source: `/*\n  Content-Security-Policy: ${CSP}\n` })
+  },
+}
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), cspHeaders],
+  server: { headers: { 'Content-Security-Policy': CSP } },
+  preview: { headers: { 'Content-Security-Policy': CSP } },
   base: './',
   worker: { format: 'es' },
   build: {

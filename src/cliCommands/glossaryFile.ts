@@ -1,12 +1,13 @@
 // Reads a glossary for the CLI commands: TBX and CSV through their importers, JSON in the starter
 // glossary's shape; and finds the repository's starter glossary as the default.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Glossary } from '../core/model'
-import { importCsv } from '../core/csv'
-import { importTbx } from '../core/tbx'
+import { importCsvBytes } from '../core/csv'
+import { importTbxBytes } from '../core/tbx'
 import { hydrateStarter } from '../core/starterGlossary'
+import { glossaryFileTooLarge } from '../core/csv/importResult'
 
 /** The repository's starter glossary, looked up next to the sources and in the working directory. */
 export function defaultGlossaryPath(): string | null {
@@ -18,9 +19,13 @@ export function defaultGlossaryPath(): string | null {
 /** Reads a glossary file: TBX, CSV or JSON ({ entries: [...] }). Throws naming the file and the first errors. */
 export function readGlossary(file: string): Glossary {
   const ext = extname(file).toLowerCase()
-  const text = readFileSync(file, 'utf8')
-  if (ext === '.json') return hydrateStarter(JSON.parse(text))
-  const result = ext === '.tbx' || ext === '.xml' ? importTbx(text) : ext === '.csv' || ext === '.tsv' ? importCsv(text) : null
+  const tooLarge = glossaryFileTooLarge(statSync(file).size)
+  if (tooLarge) throw new Error(`${basename(file)}: ${tooLarge.message}`)
+  if (ext === '.json') return hydrateStarter(JSON.parse(readFileSync(file, 'utf8')))
+  // Bytes, as the app reads them: a file that is not UTF-8 is named with its line, never read as mojibake.
+  const buf = readFileSync(file)
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+  const result = ext === '.tbx' || ext === '.xml' ? importTbxBytes(bytes) : ext === '.csv' || ext === '.tsv' ? importCsvBytes(bytes) : null
   if (!result) throw new Error(`unsupported glossary file "${basename(file)}" (expected .tbx, .csv or .json)`)
   if (result.errors.length) throw new Error(`${basename(file)}: ${result.errors.map((e) => `line ${e.line}: ${e.message}`).slice(0, 3).join('; ')}`)
   return { entries: result.entries }

@@ -1,5 +1,8 @@
 // A small, safe XML parser for TBX import: no DTD processing, no entity expansion, clear line/column errors.
 // The browser's DOMParser is unavailable in Node and in core, and it would resolve DOCTYPE tricks we refuse.
+// The lexical rules (names, comments, declarations, DOCTYPE) are in xmlSyntax.ts; the size limits in limits.ts.
+import { LIMITS } from './limits'
+import { INVALID_CHAR, checkComment, checkPi, isName, isSpace, lineIndex, skipDoctype } from './xmlSyntax'
 
 /** An element of the parsed tree. Names are kept as written (`xml:lang`, `basic:definition`). */
 export interface XmlElement {
@@ -40,28 +43,6 @@ export interface XmlParseOptions {
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
-const INVALID_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
-
-const isSpace = (c: string): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r'
-
-/** Line-start offsets of `text`, for offset → line/column lookups by binary search. */
-function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  let starts: number[] | null = null
-  return (offset) => {
-    if (!starts) {
-      starts = [0]
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-    }
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid] <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 }
-  }
-}
 
 /**
  * Parses XML 1.0 text into a simple element tree. Refuses, with an {@link XmlError}: any DOCTYPE whose
@@ -120,7 +101,8 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
     return parts.map((p, k) => (k % 2 === 0 ? p.replace(/[\t\n]/g, ' ') : p)).join('')
   }
 
-  interface Frame { el: XmlElement; text: string | null }
+  /** An open element, its pending text and how long that text is, and how many child elements it has. */
+  interface Frame { el: XmlElement; text: string | null; length: number; elements: number }
   const stack: Frame[] = []
   let root: XmlElement | null = null
   let sawDoctype = false
@@ -128,13 +110,16 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
   const n = text.length
 
   // Adjacent text and CDATA merge (+ builds a rope, so this stays linear).
-  const addText = (frame: Frame, s: string) => {
+  const addText = (frame: Frame, s: string, offset: number) => {
+    frame.length += s.length
+    if (frame.length > LIMITS.xmlTextChars) fail(offset, `a text of more than ${LIMITS.xmlTextChars.toLocaleString('en')} characters in <${frame.el.name}>`)
     frame.text = frame.text === null ? s : frame.text + s
   }
   const flushText = (frame: Frame) => {
     if (frame.text !== null) {
       frame.el.children.push(frame.text)
       frame.text = null
+      frame.length = 0
     }
   }
   const readName = (from: number): number => {
@@ -157,7 +142,9 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
       if (raw.trim()) fail(from + raw.search(/\S/), root ? 'text after the root element' : 'text before the root element')
       return
     }
-    addText(stack[stack.length - 1], decode(raw, from, false))
+    const cdataEnd = raw.indexOf(']]>')
+    if (cdataEnd !== -1) fail(from + cdataEnd, '"]]>" is not allowed in text (write ]]&gt;)')
+    addText(stack[stack.length - 1], decode(raw, from, false), from)
   }
 
   while (i < n) {
@@ -171,16 +158,20 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
     if (text.startsWith('<!--', i)) {
       const end = text.indexOf('-->', i + 4)
       if (end === -1) fail(i, 'unterminated comment')
+      const bad = checkComment(text.slice(i + 4, end))
+      if (bad) fail(i, bad)
       i = end + 3
     } else if (text.startsWith('<![CDATA[', i)) {
       const end = text.indexOf(']]>', i + 9)
       if (end === -1) fail(i, 'unterminated CDATA section')
       if (!stack.length) fail(i, 'CDATA outside the root element')
-      addText(stack[stack.length - 1], text.slice(i + 9, end))
+      addText(stack[stack.length - 1], text.slice(i + 9, end), i)
       i = end + 3
     } else if (text.startsWith('<?', i)) {
       const end = text.indexOf('?>', i + 2)
       if (end === -1) fail(i, 'unterminated processing instruction')
+      const bad = checkPi(text.slice(i, end + 2), i)
+      if (bad) fail(i, bad)
       i = end + 2
     } else if (text.startsWith('<!DOCTYPE', i)) {
       if (root || sawDoctype) fail(i, 'DOCTYPE is only allowed once, before the root element')
@@ -202,6 +193,7 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
       const nameEnd = readName(i + 1)
       const name = text.slice(i + 1, nameEnd)
       if (!name) fail(i + 1, 'expected an element name after "<"')
+      if (!isName(name)) fail(i + 1, `invalid element name "${name}"`)
       if (root && !stack.length) fail(i, `a second root element <${name}> after </${root.name}>`)
       const el: XmlElement = { name, attrs: {}, children: [], offset: i }
       let j = nameEnd
@@ -214,6 +206,8 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
         const attrEnd = readName(j)
         const attr = text.slice(j, attrEnd)
         if (!attr) fail(j, `unexpected "${text[j]}" in start tag <${name}>`)
+        if (!isName(attr)) fail(j, `invalid attribute name "${attr}" in <${name}>`)
+        if (j > nameEnd && !isSpace(text[j - 1])) fail(j, `expected white space before attribute ${attr}`)
         let k = skipSpace(attrEnd)
         if (text[k] !== '=') fail(k, `expected "=" after attribute ${attr}`)
         k = skipSpace(k + 1)
@@ -221,6 +215,7 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
         if (q !== '"' && q !== "'") fail(k, `expected a quoted value for attribute ${attr}`)
         const end = text.indexOf(q, k + 1)
         if (end === -1) fail(k, `unterminated value of attribute ${attr}`)
+        if (end - k - 1 > LIMITS.xmlTextChars) fail(k, `the value of attribute ${attr} is longer than ${LIMITS.xmlTextChars.toLocaleString('en')} characters`)
         const raw = text.slice(k + 1, end)
         const ltInValue = raw.indexOf('<')
         if (ltInValue !== -1) fail(k + 1 + ltInValue, `"<" is not allowed in the value of attribute ${attr}`)
@@ -233,11 +228,12 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
       if (stack.length) {
         const parent = stack[stack.length - 1]
         flushText(parent)
+        if (++parent.elements > LIMITS.xmlChildren) fail(i, `more than ${LIMITS.xmlChildren.toLocaleString('en')} elements in <${parent.el.name}>`)
         parent.el.children.push(el)
       } else root = el
       if (!selfClosing) {
         if (stack.length >= maxDepth) fail(i, `elements nested deeper than ${maxDepth} levels`)
-        stack.push({ el, text: null })
+        stack.push({ el, text: null, length: 0, elements: 0 })
       }
       i = j
     }
@@ -245,29 +241,6 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
   if (stack.length) fail(n, `unexpected end of file: expected </${stack[stack.length - 1].el.name}>`)
   if (!root) fail(n, 'no root element (the file is empty or not XML)')
   return { root: root as XmlElement, position }
-}
-
-/** Skips a DOCTYPE declaration starting at `from`; refuses internal subsets that declare entities. */
-function skipDoctype(text: string, from: number, fail: (offset: number, reason: string) => never): number {
-  let i = from + 9
-  let quote = ''
-  let inSubset = false
-  for (; i < text.length; i++) {
-    const c = text[i]
-    if (quote) {
-      if (c === quote) quote = ''
-    } else if (c === '"' || c === "'") quote = c
-    else if (inSubset && c === '<' && text.startsWith('<!ENTITY', i)) {
-      fail(i, 'the DOCTYPE declares entities (<!ENTITY>); refused: entity declarations enable external-entity and entity-expansion ("billion laughs") attacks')
-    } else if (inSubset && c === '<' && text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4)
-      if (end === -1) break
-      i = end + 2
-    } else if (c === '[') inSubset = true
-    else if (c === ']') inSubset = false
-    else if (c === '>' && !inSubset) return i + 1
-  }
-  return fail(from, 'unterminated DOCTYPE declaration')
 }
 
 /** The name without its namespace prefix: `basic:definition` → `definition`. */

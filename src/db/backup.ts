@@ -1,26 +1,19 @@
 // Backup and restore of the whole database as one JSON file with a version field. Restore validates
 // everything before it writes, says what the backup holds against what is here, saves the current
 // state as an automatic backup, then replaces all tables (or merges the backup's glossary) in one transaction.
-import { DB_VERSION, type WorkbenchDb } from './schema'
+import { DB_VERSION, SCHEMA_VERSIONS, type WorkbenchDb } from './schema'
+import { ROW_SHAPES } from './backupSchema'
+import { checkReferences } from './backupRefs'
 import { getAllEntries, importEntries, joinEntries, toTermRow } from './termbase'
 import type { Concept, Term } from '../core/model'
+import { LIMITS, formatBytes } from '../core/limits'
 import { planImport, resolvePlan } from '../core/merge'
 
 /** The file format marker; never change it (old backups must stay readable). */
 export const BACKUP_FORMAT = 'coi-termbench-backup'
 
-/** The tables a backup carries, with the fields every row must have. */
-const TABLES: Record<string, string[]> = {
-  concepts: ['id', 'created', 'modified'],
-  terms: ['id', 'conceptId', 'lang', 'text', 'status', 'type'],
-  trash: ['conceptId', 'concept', 'terms'],
-  meta: ['key'],
-  documents: ['id', 'hash', 'text'],
-  passages: ['id', 'docId', 'index', 'start', 'end'],
-  links: ['id', 'srcPassage', 'dstPassage', 'status'],
-  qaIgnores: ['id'],
-  history: ['conceptId', 'batch', 'action'],
-}
+/** The tables a backup carries (their row shapes are in ./backupSchema). */
+const TABLES = Object.keys(ROW_SHAPES)
 // Not in backups: the embeddings and translations tables are caches, rebuilt on demand.
 
 /** A backup file's content. */
@@ -35,10 +28,48 @@ export interface Backup {
 /** Reads every table into one object. */
 export async function createBackup(db: WorkbenchDb): Promise<Backup> {
   const tables: Record<string, unknown[]> = {}
-  await db.transaction('r', Object.keys(TABLES), async () => {
-    for (const name of Object.keys(TABLES)) tables[name] = await db.table(name).toArray()
+  await db.transaction('r', TABLES, async () => {
+    for (const name of TABLES) tables[name] = await db.table(name).toArray()
   })
   return { format: BACKUP_FORMAT, version: DB_VERSION, exported: new Date().toISOString(), tables }
+}
+
+/**
+ * A backup as the parts of one JSON text, one row a part, so that a database larger than the
+ * longest string a JavaScript engine can hold (about 512 M characters) still makes one file:
+ * `new Blob(backupParts(b))`. Joined, the parts are exactly JSON.stringify(b).
+ */
+export function backupParts(backup: Backup): string[] {
+  const parts = [`{"format":${JSON.stringify(backup.format)},"version":${backup.version},"exported":${JSON.stringify(backup.exported)},"tables":{`]
+  Object.entries(backup.tables).forEach(([name, rows], t) => {
+    parts.push(`${t ? ',' : ''}${JSON.stringify(name)}:[`)
+    rows.forEach((row, i) => parts.push((i ? ',' : '') + JSON.stringify(row)))
+    parts.push(']')
+  })
+  parts.push('}}')
+  return parts
+}
+
+/** The whole database as a backup file (a Blob of JSON built from parts, never one string). */
+export async function backupBlob(db: WorkbenchDb): Promise<{ blob: Blob; exported: string }> {
+  const backup = await createBackup(db)
+  return { blob: new Blob(backupParts(backup), { type: 'application/json' }), exported: backup.exported }
+}
+
+/**
+ * Reads and validates a backup file. A file over LIMITS.backupFileBytes is refused before it is
+ * read (its JSON must be parsed as one string); a file that is not JSON is named as such.
+ */
+export async function readBackupFile(file: Blob): Promise<Backup> {
+  if (file.size > LIMITS.backupFileBytes)
+    throw new BackupError(`the file is ${formatBytes(file.size)}, more than the ${formatBytes(LIMITS.backupFileBytes)} a backup may have to be restored here`)
+  let data: unknown
+  try {
+    data = JSON.parse(await file.text())
+  } catch (e) {
+    throw new BackupError(`not a backup: the file is not valid JSON (${(e as Error).message})`)
+  }
+  return validateBackup(data)
 }
 
 /** Thrown when a backup file cannot be restored; the message says what is wrong and where. */
@@ -55,29 +86,42 @@ export function validateBackup(data: unknown): Backup {
     throw new BackupError('backup has no valid version field')
   if (b.version > DB_VERSION)
     throw new BackupError(`backup was written by a newer version of the workbench (schema ${b.version}, this one is ${DB_VERSION})`)
-  if (typeof b.tables !== 'object' || b.tables === null) throw new BackupError('backup has no tables')
+  if (typeof b.exported !== 'string') throw new BackupError('backup has no valid "exported" date')
+  if (typeof b.tables !== 'object' || b.tables === null || Array.isArray(b.tables)) throw new BackupError('backup has no tables (the "tables" field is not an object)')
+  for (const name of Object.keys(b.tables)) if (!ROW_SHAPES[name]) throw new BackupError(`backup has an unknown table "${name}"`)
+  // Every table the writing version had must be there: a missing one would be emptied by a restore.
+  for (const name of tablesOfVersion(b.version))
+    if (!(name in b.tables)) throw new BackupError(`backup lacks the table "${name}" (a backup of schema ${b.version} always has it)`)
   for (const [name, rows] of Object.entries(b.tables)) {
-    const required = TABLES[name]
-    if (!required) throw new BackupError(`backup has an unknown table "${name}"`)
     if (!Array.isArray(rows)) throw new BackupError(`table "${name}" is not a list`)
-    rows.forEach((row, i) => {
-      if (typeof row !== 'object' || row === null) throw new BackupError(`table "${name}", row ${i + 1}: not an object`)
-      for (const f of required)
-        if (!(f in row)) throw new BackupError(`table "${name}", row ${i + 1}: missing field "${f}"`)
-    })
+    const shape = ROW_SHAPES[name]
+    for (let i = 0; i < rows.length; i++) {
+      const p = shape(rows[i])
+      if (!p) continue
+      const where = `table "${name}", row ${i + 1}`
+      throw new BackupError(p.message === 'missing' ? `${where}: missing field "${p.path}"` : `${where}${p.path ? `, field "${p.path}"` : ''}: ${p.message}`)
+    }
   }
+  const problem = checkReferences(b.tables as Record<string, unknown[]>)
+  if (problem) throw new BackupError(problem)
   return b as Backup
+}
+
+/** The backed-up tables that a database of schema `version` has. */
+function tablesOfVersion(version: number): string[] {
+  const declared = SCHEMA_VERSIONS.filter((v) => v.version <= version).flatMap((v) => Object.keys(v.stores))
+  return TABLES.filter((t) => declared.includes(t))
 }
 
 /** Replaces the whole database with a validated backup, in one transaction. */
 export async function restoreBackup(db: WorkbenchDb, data: unknown): Promise<void> {
   const backup = validateBackup(data)
-  await db.transaction('rw', Object.keys(TABLES), () => replaceTables(db, backup))
+  await db.transaction('rw', TABLES, () => replaceTables(db, backup))
 }
 
 /** Clears every backed-up table and fills it from the backup (inside the caller's transaction). */
 async function replaceTables(db: WorkbenchDb, backup: Backup): Promise<void> {
-  for (const name of Object.keys(TABLES)) {
+  for (const name of TABLES) {
     const table = db.table(name)
     await table.clear()
     let rows = backup.tables[name] ?? []
@@ -138,7 +182,7 @@ export async function listSnapshots(db: WorkbenchDb): Promise<{ id: number; crea
  */
 export async function restoreWithSnapshot(db: WorkbenchDb, data: unknown, mode: RestoreMode = 'replace'): Promise<number> {
   const backup = validateBackup(data)
-  const tables = [...Object.keys(TABLES), 'snapshots']
+  const tables = [...TABLES, 'snapshots']
   return db.transaction('rw', tables, async () => {
     const snapshot = await createBackup(db)
     const id = (await db.snapshots.add({ created: snapshot.exported, reason: mode === 'replace' ? 'before-restore' : 'before-merge', data: snapshot })) as number

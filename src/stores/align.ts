@@ -219,12 +219,21 @@ export const useAlignStore = defineStore('align', () => {
   /** Downloads the aligned pairs as a TMX file named after the source report. */
   function exportTmx(docs: AlignDocNames, confirmedOnly = false): void {
     const p = pair.value
-    if (p && beads.value) downloadText(`${stemOf(docs.src)}.${p.langA}-${p.langB}.tmx`, tmx(docs, confirmedOnly), 'application/x-tmx+xml')
+    if (p && beads.value) offer(() => downloadText(`${stemOf(docs.src)}.${p.langA}-${p.langB}.tmx`, tmx(docs, confirmedOnly), 'application/x-tmx+xml'))
   }
   /** Downloads the aligned pair as an XLIFF 2.1 file named after the source report. */
   function exportXliff(docs: AlignDocNames): void {
     const p = pair.value
-    if (p && beads.value) downloadText(`${stemOf(docs.src)}.${p.langA}-${p.langB}.xlf`, xliff(docs), 'application/xliff+xml')
+    if (p && beads.value) offer(() => downloadText(`${stemOf(docs.src)}.${p.langA}-${p.langB}.xlf`, xliff(docs), 'application/xliff+xml'))
+  }
+  /** Runs an export; a text XML cannot carry (a NUL in a sentence, say) is shown as the error, naming the unit. */
+  function offer(download: () => void): void {
+    try {
+      error.value = ''
+      download()
+    } catch (e) {
+      error.value = (e as Error).message
+    }
   }
 
   return {

@@ -1,7 +1,7 @@
 // Saves generated files (exports, backups) as downloads, entirely in the browser.
 
 /** Offers a blob as a download named `fileName`. */
-function downloadBlob(fileName: string, blob: Blob): void {
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url

@@ -1,11 +1,15 @@
 // Main-thread access to the glossary-file worker: read a file into a preview, write an export.
 import type { ReadRequest, ReadResult, WriteRequest, WrittenFile } from '../workers/glossaryFile'
 import { workerRpc } from './workerRpc'
+import { glossaryFileTooLarge } from '../core/csv/importResult'
 
 const call = workerRpc(() => new Worker(new URL('../workers/glossaryFile.worker.ts', import.meta.url), { type: 'module' }))
 
 /** Reads a glossary file (CSV, TBX, MultiTerm XML or XLSX) into an import preview, in the worker. */
 export async function readGlossary(file: File, pair?: ReadRequest['pair']): Promise<ReadResult> {
+  // Before the file is read at all: a file over the limit would exhaust memory in the parser.
+  const tooLarge = glossaryFileTooLarge(file.size)
+  if (tooLarge) throw new Error(`${file.name}: ${tooLarge.message}`)
   const bytes = new Uint8Array(await file.arrayBuffer())
   const req: ReadRequest = { fileName: file.name, bytes, pair: pair ? { source: pair.source, target: pair.target } : undefined }
   return call<ReadResult>({ op: 'read', req }, [bytes.buffer])

@@ -1,11 +1,13 @@
 // The report formats the app imports, checked by name before a file goes to the segment worker
 // (which reads it with core's readReport, the path the CLI uses too).
+import { checkReportSize } from '../core/limits'
 
 /** The report formats the app imports. */
 export const REPORT_EXTENSIONS = ['txt', 'md', 'pdf', 'docx', 'html', 'htm'] as const
 
-/** Throws an Error naming the file when its type is not one the app reads. */
-export function checkReportFile(fileName: string): void {
+/** Throws an Error naming the file when its type is not one the app reads, or it is over the size limit. */
+export function checkReportFile(fileName: string, size = 0): void {
   const ext = fileName.toLowerCase().split('.').pop() ?? ''
   if (!(REPORT_EXTENSIONS as readonly string[]).includes(ext)) throw new Error(`${fileName}: unsupported file type ".${ext}" (use .txt, .md, .pdf, .docx or .html)`)
+  checkReportSize(fileName, size)
 }

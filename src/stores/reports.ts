@@ -15,8 +15,10 @@ import { classifyDbError } from '../db/errors'
 import { checkReportFile } from './reportExtract'
 import { useNotifyStore } from './notify'
 import { workerRpc } from './workerRpc'
+import { LIMITS } from '../core/limits'
 
-const segment = workerRpc(() => new Worker(new URL('../workers/segment.worker.ts', import.meta.url), { type: 'module' }))
+// A report that takes longer than its time budget (a document built to be slow) stops the worker.
+const segment = workerRpc(() => new Worker(new URL('../workers/segment.worker.ts', import.meta.url), { type: 'module' }), { timeoutMs: LIMITS.reportMillis })
 
 /** SHA-256 of bytes, hex. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -61,11 +63,11 @@ export const useReportsStore = defineStore('reports', () => {
       const file = files[i]
       progress.value = { done: i, total: files.length, file: file.name, phase: 'read' }
       try {
+        checkReportFile(file.name, file.size)
         const bytes = new Uint8Array(await file.arrayBuffer())
         const hash = await sha256Hex(bytes)
         const existing = await findByHash(useDb(), hash)
         if (existing && !confirmReplace(existing)) continue
-        checkReportFile(file.name)
         progress.value = { ...progress.value, phase: 'segment' }
         const seg = await segment<{ text: string; lang: Lang | 'und'; passages: SegmentedPassage[]; meta: ReportMeta }>({ name: file.name, bytes, ...(lang ? { lang } : {}) })
         if (!seg.text.trim()) throw new Error(`${file.name}: ${i18next.t('reports.noText')}`)

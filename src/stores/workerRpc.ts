@@ -14,7 +14,7 @@ export interface WorkerLike {
 /** A lazily started worker with numbered requests. */
 interface Channel {
   /** Sends a request (starting the worker when none runs) and resolves its reply. */
-  request<T>(payload: Record<string, unknown>, transfer?: Transferable[]): Promise<T>
+  request<T>(payload: Record<string, unknown>, transfer?: Transferable[], timeoutMs?: number): Promise<T>
   /** Posts a message that has no reply (to a running worker only). */
   post(message: unknown): void
   /** Terminates the worker and rejects every pending request with `reason`. */
@@ -54,11 +54,19 @@ function channel(factory: () => WorkerLike, onOther?: (data: unknown) => void, o
   }
 
   return {
-    request<T>(payload: Record<string, unknown>, transfer: Transferable[] = []) {
+    request<T>(payload: Record<string, unknown>, transfer: Transferable[] = [], timeoutMs?: number) {
       const w = (worker ??= start())
       const id = nextId++
       return new Promise<T>((ok, fail) => {
-        pending.set(id, { ok: ok as (v: unknown) => void, fail })
+        // A request not answered in time stops the worker (work that cannot be interrupted otherwise).
+        const timer = timeoutMs
+          ? setTimeout(() => pending.has(id) && worker === w && restart(`timed out after ${Math.ceil(timeoutMs / 1000)} s and was stopped`), timeoutMs)
+          : undefined
+        const done = <A>(f: (a: A) => void) => (a: A) => {
+          clearTimeout(timer)
+          f(a)
+        }
+        pending.set(id, { ok: done(ok as (v: unknown) => void), fail: done(fail) })
         w.postMessage({ ...payload, id }, transfer)
       })
     },
@@ -69,10 +77,13 @@ function channel(factory: () => WorkerLike, onOther?: (data: unknown) => void, o
   }
 }
 
-/** Creates a lazily started worker channel for a worker that answers `{ id, ok, result | error }`. */
-export function workerRpc(factory: () => Worker): <T>(payload: Record<string, unknown>, transfer?: Transferable[]) => Promise<T> {
+/**
+ * Creates a lazily started worker channel for a worker that answers `{ id, ok, result | error }`. With `timeoutMs`,
+ * a request not answered in time stops the worker and fails with "timed out after N s and was stopped".
+ */
+export function workerRpc(factory: () => Worker, opts: { timeoutMs?: number } = {}): <T>(payload: Record<string, unknown>, transfer?: Transferable[]) => Promise<T> {
   const c = channel(factory)
-  return (payload, transfer) => c.request(payload, transfer)
+  return (payload, transfer) => c.request(payload, transfer, opts.timeoutMs)
 }
 
 /** A started job: its run id, its result, and a cancel (the result then rejects with JOB_CANCELLED). */

@@ -70,7 +70,7 @@ export async function readGlossaryFile(req: ReadRequest): Promise<ReadResult> {
     const r = importCsvBytes(req.bytes, { pair: req.pair })
     return { ...r, format, layout: r.layout, skippedText: decoded.ok ? describeSkipped(r, decoded.text) : undefined }
   }
-  if (!decoded.ok) return { format, entries: [], errors: [{ line: 1, message: decoded.error }], warnings: [] }
+  if (!decoded.ok) return { format, entries: [], errors: [{ line: decoded.line, message: decoded.error }], warnings: [] }
   const r = format === 'multiterm' ? importMultiTerm(decoded.text) : importTbx(decoded.text)
   return { ...r, format, skippedText: describeSkipped(r, decoded.text) }
 }

@@ -26,7 +26,7 @@ describe('backup and restore', () => {
   it('validates before writing: a broken backup leaves the database untouched', async () => {
     const db = freshDb()
     await importEntries(db, [entry('keep', [['en', 'hazing']])])
-    const bad = { format: 'coi-termbench-backup', version: 1, exported: '', tables: { concepts: [{ id: 'x', created: '', modified: '' }], terms: [{ id: 't' }] } }
+    const bad = { format: 'coi-termbench-backup', version: 1, exported: '', tables: { concepts: [{ id: 'x', definitions: {}, related: [], created: '', modified: '' }], terms: [{ id: 't' }], trash: [], meta: [] } }
     await expect(restoreBackup(db, bad)).rejects.toThrow(/table "terms", row 1: missing field "conceptId"/)
     expect((await getAllEntries(db)).map((e) => e.concept.id)).toEqual(['keep'])
   })
@@ -34,8 +34,8 @@ describe('backup and restore', () => {
   it('names what is wrong with a file that is not a backup', () => {
     expect(() => validateBackup([])).toThrow(BackupError)
     expect(() => validateBackup({ format: 'other' })).toThrow(/format is "other"/)
-    expect(() => validateBackup({ format: 'coi-termbench-backup', version: DB_VERSION + 1, tables: {} })).toThrow(/newer version/)
-    expect(() => validateBackup({ format: 'coi-termbench-backup', version: 1, tables: { bogus: [] } })).toThrow(/unknown table "bogus"/)
+    expect(() => validateBackup({ format: 'coi-termbench-backup', version: DB_VERSION + 1, exported: '', tables: {} })).toThrow(/newer version/)
+    expect(() => validateBackup({ format: 'coi-termbench-backup', version: 1, exported: '', tables: { bogus: [] } })).toThrow(/unknown table "bogus"/)
   })
 })
 

@@ -63,4 +63,26 @@ describe('backup, restore and trash', () => {
     await openGlossary(page, suite.app.url)
     expect(await count()).toBe(before)
   })
+
+  it('refuses a hostile backup (tables {}, a bogus status) with table, row and field, before any preview or write', async () => {
+    const { page } = suite.tb
+    await openGlossary(page, suite.app.url)
+    await page.waitForFunction(() => /of \d{2,} concepts/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''))
+    const before = await count()
+    await page.goto(suite.app.url + '#/data')
+    await page.getByTestId('storage-meter').waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup').click()])
+    const backup = JSON.parse(readFileSync((await download.path())!, 'utf8'))
+    const dir = mkdtempSync(join(tmpdir(), 'bk-'))
+    writeFileSync(join(dir, 'empty.json'), JSON.stringify({ ...backup, tables: {} }))
+    backup.tables.terms[2].status = 'bogus'
+    writeFileSync(join(dir, 'bogus.json'), JSON.stringify(backup))
+    await page.getByTestId('restore-file').setInputFiles(join(dir, 'empty.json'))
+    await page.getByText(/empty\.json: backup lacks the table "concepts"/).waitFor()
+    await page.getByTestId('restore-file').setInputFiles(join(dir, 'bogus.json'))
+    await page.getByText(/bogus\.json: table "terms", row 3, field "status": "bogus" is not one of preferred/).waitFor()
+    expect(await page.getByTestId('restore-preview').count()).toBe(0)
+    await openGlossary(page, suite.app.url)
+    expect(await count()).toBe(before)
+  })
 })

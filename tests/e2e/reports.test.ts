@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
-import { makeDocx, makePdf } from '../fixtures/makeFiles'
+import { makeDocx, makeDocxOfBody, makePdf } from '../fixtures/makeFiles'
 
 const CORPUS = resolve('../shared/corpus')
 const FILES = ['000_acf8e1b7719e168f.txt', '001_e8e03fc529c28da8.txt', '002_f92c2e12db2273f8.txt', '003_69196824feca6e36.txt', '004_2311294a2fc5f756.txt']
@@ -117,6 +117,17 @@ describe('reports', () => {
     const errors = tb.page.getByTestId('report-errors')
     await errors.waitFor()
     expect(await errors.innerText()).toMatch(/broken\.pdf/)
+    expect(await docCount()).toBe(before)
+  })
+
+  it('refuses a DOCX zip bomb (a 200 KB package inflating to 68 MB) with a clear message, and the tab lives on', async () => {
+    await tb.page.goto(app.url + '#/reports')
+    const before = await docCount()
+    const bomb = makeDocxOfBody('<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(2_000_000), { deflate: true })
+    await importFiles([{ name: 'bomb.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: bomb }])
+    const errors = tb.page.getByTestId('report-errors')
+    await errors.waitFor()
+    expect(await errors.innerText()).toMatch(/bomb\.docx: the part word\/document\.xml inflates to 64\.8 MB, more than the 64 MB a part may have/)
     expect(await docCount()).toBe(before)
   })
 

@@ -54,10 +54,14 @@ const entryArb = fc.record({
   related: fc.array(nonEmpty, { maxLength: 3 }),
   created: stamp,
   modified: stamp,
-  terms: fc.array(termArb, { maxLength: 6 }),
+  terms: fc.array(termArb, { minLength: 1, maxLength: 6 }),
 })
 
-/** Random glossaries in canonical form: unique ids, unique term text per concept+language, terms grouped by language. */
+/**
+ * Random glossaries in canonical form, valid as the termbase keeps them (validateEntry): unique ids, at
+ * least one term, unique (trimmed) term text per concept+language, one preferred term per language at
+ * most, terms grouped by language.
+ */
 export const glossaryArb = fc.array(entryArb, { maxLength: 4 }).map((raw): Glossary => {
   let termNo = 0
   const entries = raw.map((e, i): ConceptEntry => {
@@ -72,13 +76,17 @@ export const glossaryArb = fc.array(entryArb, { maxLength: 4 }).map((raw): Gloss
       modified: e.modified,
     })
     const seen = new Set<string>()
+    const preferred = new Set<Lang>()
     const terms: Term[] = []
     for (const t of e.terms) {
-      const key = `${t.lang}\u0000${t.text}`
+      const key = `${t.lang}\u0000${t.text.trim()}`
       if (seen.has(key)) continue
       seen.add(key)
       const { idPrefix, ...rest } = t
-      terms.push(clean<Term>({ ...rest, id: `${idPrefix}#t${termNo++}`, conceptId: id }))
+      // As in any termbase (validateEntry): one preferred term per language at most.
+      const status = t.status === 'preferred' && preferred.has(t.lang) ? 'admitted' : t.status
+      if (status === 'preferred') preferred.add(t.lang)
+      terms.push(clean<Term>({ ...rest, status, id: `${idPrefix}#t${termNo++}`, conceptId: id }))
     }
     return sortTermsByLanguage({ concept, terms })
   })

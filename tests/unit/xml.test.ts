@@ -120,8 +120,10 @@ describe('escaping', () => {
     expect(textContent(doc.root)).toBe(s)
   })
 
-  it('replaces characters XML cannot carry with U+FFFD', () => {
-    expect(escapeXmlText('a\u0000b\ud800c')).toBe('a\uFFFDb\uFFFDc')
+  it('refuses characters XML cannot carry, naming the character and where it is', () => {
+    expect(() => escapeXmlText('a\u0000b')).toThrow(/the text "a\\u0000b" contains U\+0000 at character 2, which XML cannot carry/)
+    expect(() => escapeXmlText('ab\ud800c')).toThrow(/a lone surrogate \(U\+D800\) at character 3/)
+    expect(() => escapeXmlAttr('\u000b')).toThrow(/U\+000B/)
     expect(escapeXmlText('😀')).toBe('😀')
   })
 })

@@ -14,7 +14,7 @@ export {
   addBeadCounts, alignmentLinks, beadCounts, beadScoreOf, beadsFromLadder, parseBeadLines, scoreAlignment, scoreBeads,
   type AlignmentScore, type BeadCounts, type BeadLike, type BeadScore,
 } from './metrics'
-export { escapeXml, tmxDate, toTmx, type TmxOptions, type TmxPair } from './tmx'
+export { tmxDate, toTmx, type TmxOptions, type TmxPair } from './tmx'
 export {
   beadConfidence, beadShape, beadTexts, canMerge, canMove, canSplit, checkBeads, CONFIDENCE_LEVELS, mergeNext, moveSentence, splitBead,
   toggleConfirmed, type BeadConfidence, type BeadSide, type BeadText, type EditableBead,

@@ -1,5 +1,5 @@
 // Writes aligned sentence pairs as a TMX 1.4b translation memory, the format CAT tools import.
-import { UNREPRESENTABLE_XML } from '../xmlEscape'
+import { escapeXmlAttr, withXmlContext } from '../xmlEscape'
 
 /** One translation unit: a source segment and its translation. */
 export interface TmxPair {
@@ -28,16 +28,6 @@ export interface TmxOptions {
   documents?: { src: string; tgt: string }
 }
 
-/** Escapes text for XML content and attribute values (&, <, >, ", ') and drops characters XML cannot carry. */
-export function escapeXml(s: string): string {
-  return s
-    .replace(UNREPRESENTABLE_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-}
 
 /** A date in TMX's form: YYYYMMDDThhmmssZ (UTC). */
 export function tmxDate(d: Date): string {
@@ -52,11 +42,12 @@ function segText(s: string): string {
 /**
  * Serialises sentence pairs as TMX 1.4b: a header with srclang, adminlang, segtype="sentence", o-tmf and
  * datatype="plaintext", then one <tu> per pair (with its `tuid` when given, and the creation date) holding the
- * documents as properties when given, then a <tuv xml:lang> per language. Text is XML-escaped.
+ * documents as properties when given, then a <tuv xml:lang> per language. Text is XML-escaped; a character
+ * XML cannot carry is refused (UnrepresentableXmlError naming the unit).
  */
 export function toTmx(pairs: readonly TmxPair[], opts: TmxOptions): string {
   const date = tmxDate(opts.creationDate ?? new Date())
-  const attr = (name: string, value: string) => ` ${name}="${escapeXml(value)}"`
+  const attr = (name: string, value: string) => ` ${name}="${escapeXmlAttr(value)}"`
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<tmx version="1.4">',
@@ -72,17 +63,17 @@ export function toTmx(pairs: readonly TmxPair[], opts: TmxOptions): string {
       '/>',
     '  <body>',
   ]
-  for (const p of pairs) {
+  pairs.forEach((p, i) => withXmlContext(`unit ${p.tuid ?? i + 1}`, () => {
     lines.push(`    <tu${p.tuid ? attr('tuid', p.tuid) : ''}${attr('creationdate', date)}>`)
-    if (p.note) lines.push(`      <note>${escapeXml(segText(p.note))}</note>`)
+    if (p.note) lines.push(`      <note>${escapeXmlAttr(segText(p.note))}</note>`)
     if (opts.documents) {
-      lines.push(`      <prop type="x-document-src">${escapeXml(segText(opts.documents.src))}</prop>`)
-      lines.push(`      <prop type="x-document-tgt">${escapeXml(segText(opts.documents.tgt))}</prop>`)
+      lines.push(`      <prop type="x-document-src">${escapeXmlAttr(segText(opts.documents.src))}</prop>`)
+      lines.push(`      <prop type="x-document-tgt">${escapeXmlAttr(segText(opts.documents.tgt))}</prop>`)
     }
-    lines.push(`      <tuv xml:lang="${escapeXml(opts.srcLang)}"><seg>${escapeXml(segText(p.src))}</seg></tuv>`)
-    lines.push(`      <tuv xml:lang="${escapeXml(opts.tgtLang)}"><seg>${escapeXml(segText(p.tgt))}</seg></tuv>`)
+    lines.push(`      <tuv xml:lang="${escapeXmlAttr(opts.srcLang)}"><seg>${escapeXmlAttr(segText(p.src))}</seg></tuv>`)
+    lines.push(`      <tuv xml:lang="${escapeXmlAttr(opts.tgtLang)}"><seg>${escapeXmlAttr(segText(p.tgt))}</seg></tuv>`)
     lines.push('    </tu>')
-  }
+  }))
   lines.push('  </body>', '</tmx>', '')
   return lines.join('\n')
 }

@@ -1,5 +1,5 @@
 // Writes an aligned pair as an XLIFF 2.1 bilingual file: one unit per bead, confirmed beads as final segments.
-import { escapeXmlAttr, escapeXmlText } from '../xmlEscape'
+import { escapeXmlAttr, escapeXmlText, withXmlContext } from '../xmlEscape'
 
 /** The XLIFF 2.x core namespace (XLIFF 2.1 keeps the 2.0 one). */
 export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0'
@@ -30,7 +30,8 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
 /**
  * Serialises beads as XLIFF 2.1: `<xliff version="2.1" srcLang trgLang>`, one `<file>`, and per bead a
  * `<unit id="u{n}">` with one `<segment>` holding `<source>` and `<target>` (empty on a side without sentences).
- * A confirmed bead's segment is `state="final"`, any other `state="initial"`. Text and attributes are XML-escaped.
+ * A confirmed bead's segment is `state="final"`, any other `state="initial"`. Text and attributes are XML-escaped; a
+ * character XML cannot carry is refused (UnrepresentableXmlError naming the unit).
  */
 export function toXliff(units: readonly XliffUnit[], opts: XliffOptions): string {
   const attr = (name: string, value: string) => ` ${name}="${escapeXmlAttr(value)}"`
@@ -46,14 +47,14 @@ export function toXliff(units: readonly XliffUnit[], opts: XliffOptions): string
     lines.push(`      <note category="x-document-tgt">${text(opts.documents.tgt)}</note>`)
     lines.push('    </notes>')
   }
-  for (const u of units) {
+  for (const u of units) withXmlContext(`unit u${u.n}`, () => {
     lines.push(`    <unit id="u${u.n}">`)
     lines.push(`      <segment id="s${u.n}" state="${u.confirmed ? 'final' : 'initial'}">`)
     lines.push(`        <source>${text(u.src)}</source>`)
     lines.push(`        <target>${text(u.tgt)}</target>`)
     lines.push('      </segment>')
     lines.push('    </unit>')
-  }
+  })
   lines.push('  </file>', '</xliff>', '')
   return lines.join('\n')
 }

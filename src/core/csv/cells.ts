@@ -62,20 +62,33 @@ function unescapeItem(s: string, sep: string): string {
   return out.join('')
 }
 
-/** Leading characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r'])
+/**
+ * What makes a spreadsheet treat a cell as a formula (OWASP "CSV injection"): `=`, `+`, `-` or `@`, or
+ * their full-width forms `＝ ＋ － ＠` (which Excel reads as the ASCII ones), after any run of white space
+ * (spaces, no-break spaces, line feeds) and control characters (NUL …) that spreadsheets skip; and any cell
+ * that starts with a control character (tab, CR, LF, NUL).
+ */
+const FORMULA = /^[\s\u0000-\u001F\u007F\u200B]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
+const CONTROL_START = /^[\u0000-\u001F\u007F]/
+
+/** True when a spreadsheet could read `cell` as a formula (see FORMULA). */
+function looksLikeFormula(cell: string): boolean {
+  return CONTROL_START.test(cell) || FORMULA.test(cell)
+}
 
 /**
- * Formula neutralisation, reversible. The scheme: a cell starting with `=`, `+`, `-`, `@`, tab or CR gets
- * a leading apostrophe; so that this can be undone exactly, a cell that already starts with an apostrophe
- * gets one more. Import removes one apostrophe only when it is followed by one of those characters or by
- * another apostrophe, i.e. only where export put it; `'abc` stays `'abc`.
+ * Formula neutralisation, reversible. The scheme: a cell a spreadsheet could read as a formula (see
+ * FORMULA) gets a leading apostrophe; so that this can be undone exactly, a cell that already starts with
+ * an apostrophe gets one more. Import removes one apostrophe only when what follows would itself have been
+ * neutralised, or is another apostrophe, i.e. only where export put it; `'abc` stays `'abc`.
  */
 export function neutraliseFormula(cell: string): string {
-  return cell.length && (FORMULA_START.has(cell[0]) || cell[0] === "'") ? "'" + cell : cell
+  return looksLikeFormula(cell) || cell[0] === "'" ? "'" + cell : cell
 }
 
 /** Undoes {@link neutraliseFormula}. */
 export function reverseNeutralisation(cell: string): string {
-  return cell.length > 1 && cell[0] === "'" && (FORMULA_START.has(cell[1]) || cell[1] === "'") ? cell.slice(1) : cell
+  if (cell.length < 2 || cell[0] !== "'") return cell
+  const rest = cell.slice(1)
+  return looksLikeFormula(rest) || rest[0] === "'" ? rest : cell
 }

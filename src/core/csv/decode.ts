@@ -67,9 +67,29 @@ function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): s
 }
 
 /**
+ * 'little-endian' or 'big-endian' when the first 4 KB look like UTF-16 without a BOM (text in Latin
+ * script has a zero byte in every other position, on one side), else null. Zero bytes elsewhere are
+ * left to the caller: valid UTF-8 may contain NUL.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'little-endian' | 'big-endian' | null {
+  const n = Math.min(bytes.length, 4096) & ~1
+  if (n < 4) return null
+  let even = 0
+  let odd = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++
+    if (bytes[i + 1] === 0) odd++
+  }
+  const pairs = n / 2
+  if (odd >= pairs * 0.4 && even <= pairs * 0.05) return 'little-endian'
+  if (even >= pairs * 0.4 && odd <= pairs * 0.05) return 'big-endian'
+  return null
+}
+
+/**
  * Decodes file bytes: UTF-8 (BOM optional, stripped) validated strictly, or UTF-16 LE/BE when the file
  * starts with the matching BOM. Invalid UTF-8 (e.g. a Latin-1 or Windows-1252 export) gives an error
- * naming the first bad byte and its line instead of replacement characters.
+ * naming the first bad byte and its line instead of replacement characters; so does UTF-16 without a BOM.
  */
 export function decodeTextBytes(bytes: Uint8Array): DecodeResult {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -80,6 +100,15 @@ export function decodeTextBytes(bytes: Uint8Array): DecodeResult {
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   const start = bom ? 3 : 0
+  const unmarked = bom ? null : utf16WithoutBom(bytes)
+  if (unmarked) {
+    return {
+      ok: false,
+      error: `the file looks like UTF-16 (${unmarked}) without a byte-order mark: every other byte is zero. Save it as UTF-8, or as UTF-16 with a byte-order mark`,
+      byteOffset: 0,
+      line: 1,
+    }
+  }
   const bad = findInvalidUtf8(bytes, start)
   if (bad !== -1) {
     const line = lineOfByte(bytes, bad)

@@ -4,7 +4,8 @@ import type { Lang } from '../model'
 import { reverseNeutralisation } from './cells'
 import { decodeTextBytes } from './decode'
 import { type CsvLayout, analyzeHeader } from './headers'
-import { type ImportIssue, type ImportOptions, type ImportResult, finishImport, importDefaults } from './importResult'
+import { type ImportIssue, type ImportOptions, type ImportResult, finishImport, glossaryFileTooLarge, importDefaults } from './importResult'
+import { LIMITS } from '../limits'
 import { parseLanguageLabel } from './languages'
 import { type Row, readLong, readPairs, readWide } from './readLayouts'
 import { type CsvDelimiter, type CsvRecord, parseCsv } from './rfc4180'
@@ -20,7 +21,7 @@ export interface CsvImportOptions extends ImportOptions {
   pair?: { source: Lang; target: Lang }
   /** Undo the exporter's formula neutralisation (see neutraliseFormula). Default true. */
   reverseNeutralisation?: boolean
-  /** Report U+FFFD and typical mojibake ("Ã©") as errors. Default true. */
+  /** Report typical mojibake ("Ã©") as errors and U+FFFD as a warning. Default true. */
   checkEncoding?: boolean
   /** Stop collecting errors after this many. Default 500. */
   maxErrors?: number
@@ -72,6 +73,10 @@ export function importTable(rawRecords: readonly CsvRecord[], readErrors: Import
     return done(null)
   }
 
+  if (records[0].fields.length > LIMITS.csvColumns) {
+    ctx.errors.push({ line: records[0].line, message: `the first row has ${records[0].fields.length.toLocaleString('en')} columns, more than the ${LIMITS.csvColumns.toLocaleString('en')} a glossary file may have` })
+    return done(null)
+  }
   let layout: CsvLayout | null = null
   let header: string[] = []
   let roles = analyzeHeader([]).roles
@@ -115,6 +120,8 @@ export function importTable(rawRecords: readonly CsvRecord[], readErrors: Import
   }
 
   fileErrors = ctx.errors.length
+  // Said, not refused: our own export of an empty selection is such a file, and reads back as empty.
+  if (records.length === dataStart) ctx.warnings.push({ line: records[0].line, message: 'the file has a header row and nothing else: there are no terms to import' })
   const width = layout === 'deepl' ? records[0].fields.length : header.length
   const rows: Row[] = []
   for (const rec of records.slice(dataStart)) {
@@ -129,6 +136,10 @@ export function importTable(rawRecords: readonly CsvRecord[], readErrors: Import
         ctx.errors.push({ line: rec.line, column: bad + 1, message: `field ${bad + 1} ${misdecodingReason(cells[bad])}` })
         continue
       }
+      // U+FFFD can be content (our own export of it), but is more often a sign of a lossy conversion.
+      const lost = cells.findIndex((c) => c.includes('\uFFFD'))
+      if (lost !== -1)
+        ctx.warnings.push({ line: rec.line, column: lost + 1, message: `field ${lost + 1} contains U+FFFD (the replacement character): if the file was converted from another encoding, check that no text was lost` })
     }
     rows.push({ line: rec.line, cells })
   }
@@ -167,6 +178,8 @@ function detectDeepl(first: string[], pair?: { source: Lang; target: Lang }): ((
 /** {@link importCsv} on raw file bytes: decodes UTF-8 (BOM stripped) or UTF-16 with BOM; invalid
  * UTF-8 becomes an error naming the byte and line ("save the file as UTF-8"). */
 export function importCsvBytes(bytes: Uint8Array, options: CsvImportOptions = {}): CsvImportResult {
+  const tooLarge = glossaryFileTooLarge(bytes.length)
+  if (tooLarge) return { entries: [], errors: [tooLarge], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }
   const decoded = decodeTextBytes(bytes)
   if (!decoded.ok) {
     return { entries: [], errors: [{ line: decoded.line, message: decoded.error }], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }

@@ -1,6 +1,8 @@
 // The preview result shared by the CSV and TBX importers, and the canonical term order of the exporters.
 // The caller shows the preview and commits all or nothing, so a result never mixes entries and errors.
 import { type ConceptEntry, type Lang, SUPPORTED_LANGS, newId, nowIso } from '../model'
+import { validateEntry } from '../validateEntry'
+import { LIMITS, formatBytes } from '../limits'
 
 /** A problem tied to a place in the file: 1-based physical line and, where known, column. */
 export interface ImportIssue {
@@ -77,15 +79,52 @@ export function importDefaults(options: ImportOptions): { now: string; newId: (k
 }
 
 /**
- * Builds the final result: entries only when there is no error; issues sorted by line. With `lines`
+ * Builds the final result: every entry checked by validateEntry as the commit will check it (a
+ * problem is an error on the entry's first line); entries only when there is no error; issues sorted by line. With `lines`
  * (and only row-level errors) the result also offers the valid part (see {@link partialImport}).
  */
 export function finishImport(entries: ConceptEntry[], errors: ImportIssue[], warnings: ImportIssue[], lines?: EntryLines): ImportResult {
+  // The rules the commit enforces (validateEntry), checked here so that a clean preview commits; an
+  // entry whose lines the reader already found wrong is left out anyway and not reported twice.
+  const flagged = new Set(errors.map((e) => e.line))
+  for (const e of entries) {
+    const own = lines?.get(e) ?? []
+    if (own.some((l) => flagged.has(l))) continue
+    const line = own[0] ?? 1
+    const long = overlongField(e)
+    if (long) errors.push({ line, message: `concept ${e.concept.id}: ${long}` })
+    for (const p of validateEntry(e)) errors.push({ line, message: `concept ${e.concept.id}: ${p.message}` })
+  }
   const byLine = (a: ImportIssue, b: ImportIssue) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)
-  const result: ImportResult = { entries: errors.length ? [] : entries, errors: errors.sort(byLine), warnings: warnings.sort(byLine) }
+  errors.sort(byLine)
   const partial = lines && partialImport(entries, lines, errors)
+  // Shown lists are capped (a file of a million bad rows would otherwise make a million messages).
+  const result: ImportResult = { entries: errors.length ? [] : entries, errors: capIssues(errors), warnings: capIssues(warnings.sort(byLine)) }
   if (partial) result.partial = partial
   return result
+}
+
+/** The first LIMITS.listedProblems issues, then one "… and N more" on the last one's line. */
+export function capIssues(issues: ImportIssue[]): ImportIssue[] {
+  const max = LIMITS.listedProblems
+  if (issues.length <= max) return issues
+  return [...issues.slice(0, max), { line: issues[max - 1].line, message: `… and ${issues.length - max} more` }]
+}
+
+/** The first text field of an entry longer than LIMITS.fieldChars, described; or null. */
+function overlongField(e: ConceptEntry): string | null {
+  const max = LIMITS.fieldChars
+  const c = e.concept
+  const fields: [string, string | undefined][] = [
+    ['id', c.id], ['subject field', c.subjectField], ['note', c.note], ...c.related.map((r): [string, string] => ['related id', r]),
+    ...Object.entries(c.definitions).map(([l, d]): [string, string | undefined] => [`definition (${l})`, d]),
+  ]
+  for (const t of e.terms) {
+    fields.push([`term (${t.lang})`, t.text], [`note of a term (${t.lang})`, t.note], [`term id`, t.id])
+    for (const s of t.sources) fields.push(['source', s.doc], ['source quote', s.quote])
+  }
+  const found = fields.find(([, v]) => v !== undefined && v.length > max)
+  return found ? `the ${found[0]} is ${found[1]!.length.toLocaleString('en')} characters long, more than the ${max.toLocaleString('en')} a field may have` : null
 }
 
 const LANG_INDEX = new Map<Lang, number>(SUPPORTED_LANGS.map((l, i) => [l, i]))
@@ -111,4 +150,10 @@ export function languagesUsed(entries: readonly ConceptEntry[]): Lang[] {
     for (const l of Object.keys(e.concept.definitions) as Lang[]) if (e.concept.definitions[l]) used.add(l)
   }
   return SUPPORTED_LANGS.filter((l) => used.has(l))
+}
+
+/** The error of a glossary file larger than LIMITS.glossaryFileBytes, or null. */
+export function glossaryFileTooLarge(size: number): ImportIssue | null {
+  const max = LIMITS.glossaryFileBytes
+  return size > max ? { line: 1, message: `the file is ${formatBytes(size)}, more than the ${formatBytes(max)} a glossary file may have; split it and import the parts` } : null
 }

@@ -155,18 +155,19 @@ export function appendNote(note: string | undefined, label: string, value: strin
   return note ? `${note}\n${line}` : line
 }
 
-// U+FFFD, or UTF-8 read as Latin-1/Windows-1252: "Ã©" for "é", "Ã¥" for "å", "Ð¿" for Cyrillic "п".
-const CP1252_HIGH = '\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122'
-const MOJIBAKE = new RegExp(`[\u00C2\u00C3\u00D0\u00D1][${CP1252_HIGH}]`)
+// UTF-8 read as Latin-1/Windows-1252: each UTF-8 sequence becomes a lead character followed by one or
+// two characters whose cp1252 bytes are 0x80–0xBF. The typical ones: Â/Ã for Latin-1 letters ("Ã©" for
+// "é"), Ð/Ñ for Cyrillic ("Ð¿" for "п"), "â€" for punctuation ("â€™" for "’"). Legitimate text can hold one such pair on its own ("«Ñ»", where "Ñ»" is the pair),
+// so a pair counts only inside a word (a letter on either side) or when the text has two or more.
+const CONT = '\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122'
+const SEQUENCE = new RegExp(`[\u00C2\u00C3\u00D0\u00D1][${CONT}]|\u00E2\u20AC[${CONT}]`, 'g')
+const LETTER = /\p{L}/u
 
-/** Why a cell looks wrongly decoded, or null. */
+/** Why a cell looks like UTF-8 text decoded as Latin-1/Windows-1252 ("Ã©" for "é"), or null. */
 export function misdecodingReason(cell: string): string | null {
-  if (cell.includes('\uFFFD')) {
-    return 'contains U+FFFD replacement characters: the file was not read as UTF-8; save it as UTF-8 and import again'
-  }
-  const m = MOJIBAKE.exec(cell)
-  if (m) {
-    return `contains "${m[0]}", which looks like UTF-8 text decoded as Latin-1/Windows-1252 (e.g. "Ã©" for "é"); save the file as UTF-8 and import again`
-  }
-  return null
+  const found = [...cell.matchAll(SEQUENCE)]
+  const inWord = found.find((m) => LETTER.test(cell[m.index - 1] ?? '') || LETTER.test(cell[m.index + m[0].length] ?? ''))
+  const m = inWord ?? (found.length >= 2 ? found[0] : undefined)
+  if (!m) return null
+  return `contains "${m[0]}", which looks like UTF-8 text decoded as Latin-1/Windows-1252 (e.g. "Ã©" for "é"); save the file as UTF-8 and import again`
 }

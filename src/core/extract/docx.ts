@@ -1,9 +1,10 @@
 // DOCX to blocks: mammoth's HTML (so Word headings, lists, tables and footnotes keep their
 // structure) read by the one HTML path, and the title, publisher and date from the package's
-// core and app properties. Both libraries load on demand.
+// core and app properties. Both libraries load on demand, after the package's sizes are checked.
 import { normalizeDate } from '../reportMeta'
 import { promoteTitleParagraphs, type Block, type FileMeta } from './blocks'
 import { htmlToBlocks } from './html'
+import { checkZipPackage } from './zipBudget'
 
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"]
 
@@ -43,8 +44,10 @@ export async function docxHtml(data: ArrayBuffer | Uint8Array): Promise<string> 
   return result.value
 }
 
-/** Blocks and metadata of a .docx given as bytes. */
+/** Blocks and metadata of a .docx given as bytes; a package over the size limits is refused first. */
 export async function docxToBlocks(data: ArrayBuffer | Uint8Array): Promise<{ blocks: Block[]; meta: FileMeta }> {
+  // Sizes and ratios first, so that a zip bomb is refused before mammoth inflates it.
+  await checkZipPackage(bytesOf(data))
   const [html, meta] = await Promise.all([docxHtml(data), docxMeta(data)])
   return { blocks: promoteTitleParagraphs(htmlToBlocks(html).blocks), meta }
 }

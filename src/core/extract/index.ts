@@ -7,6 +7,7 @@ import { sniffFormat } from '../segment/lines'
 import type { TextFormat } from '../segment/types'
 import { blocksToText, type Block, type FileMeta } from './blocks'
 import { htmlToBlocks } from './html'
+import { checkReportSize } from '../limits'
 
 /** Extracted text and the format the segmenter should read it as. */
 export interface ExtractedText {
@@ -29,7 +30,8 @@ export interface ExtractOptions {
 
 const fromBlocks = (blocks: Block[], meta: FileMeta, layout: 'wrapped' | 'paragraphs'): ExtractedText => ({ text: blocksToText(blocks), format: 'md', layout, meta })
 
-/** Text of a .txt/.md file: UTF-8 as Node reads it (a BOM kept), or UTF-16 with a BOM; a clear error otherwise. */
+/** Text of a .txt/.md/.html file: UTF-8 as Node reads it (a BOM kept), or UTF-16 with a BOM; a clear error
+ * otherwise (invalid UTF-8, UTF-16 without a BOM, binary data). */
 function decodeText(name: string, bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const r = decodeTextBytes(bytes)
@@ -37,6 +39,9 @@ function decodeText(name: string, bytes: Uint8Array): string {
   }
   const r = decodeTextBytes(bytes)
   if (!r.ok) throw new Error(`${name}: ${r.error}`)
+  // Valid UTF-8 can still be binary data (a run of zero bytes): a report never holds NUL.
+  const nul = r.text.indexOf('\u0000')
+  if (nul !== -1) throw new Error(`${name}: binary data, not text (a NUL character at line ${r.text.slice(0, nul).split('\n').length})`)
   return decodeUtf8(bytes)
 }
 
@@ -49,6 +54,7 @@ export async function extractText(name: string, data: ArrayBuffer | Uint8Array, 
   const kind = fileKindOf(name)
   if (kind === null) throw new Error(`${name}: unsupported file type (use .txt, .md, .pdf, .docx or .html)`)
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
+  checkReportSize(name, bytes.length)
   try {
     if (kind === 'pdf') {
       if (decodeUtf8(bytes.subarray(0, 5)) !== '%PDF-') throw new Error('not a PDF file (no %PDF- header)')

@@ -1,8 +1,9 @@
 // MultiTerm XML export (the `mtf` format of SDL/RWS MultiTerm): every model field is written, so that
 // importMultiTerm(exportMultiTerm(g)) gives back g.
 import { type ConceptEntry, type Glossary, SUPPORTED_LANGS, type Term } from '../model'
-import { escapeXmlAttr as attr, escapeXmlText as text } from '../xml'
+import { escapeXmlAttr as attr, escapeXmlText as text, withXmlContext } from '../xmlEscape'
 import { MT_FIELDS as F, MT_LANGS, MT_USER } from './format'
+import { conceptLabel, termLabel } from '../tbx/format'
 
 const descrip = (pad: string, type: string, value: string) => `${pad}<descripGrp><descrip type="${attr(type)}">${text(value)}</descrip></descripGrp>`
 
@@ -49,7 +50,7 @@ function conceptGrp(out: string[], e: ConceptEntry): void {
     out.push(`${p}<languageGrp>`)
     out.push(`${p}  <language type="${l.type}" lang="${l.code}"/>`)
     if (definition) out.push(descrip(`${p}  `, F.definition, definition))
-    for (const t of terms) termGrp(out, t)
+    for (const t of terms) withXmlContext(termLabel(t), () => termGrp(out, t))
     out.push(`${p}</languageGrp>`)
   }
   out.push('  </conceptGrp>')
@@ -62,8 +63,9 @@ function conceptGrp(out: string[], e: ConceptEntry): void {
  * term (its id, status, type, part of speech, usage note and sources as Context/Source fields).
  */
 export function exportMultiTerm(glossary: Glossary): string {
+  // A character XML cannot carry is refused with the concept and term named (UnrepresentableXmlError).
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<mtf>']
-  for (const e of glossary.entries) conceptGrp(out, e)
+  for (const e of glossary.entries) withXmlContext(conceptLabel(e), () => conceptGrp(out, e))
   out.push('</mtf>', '')
   return out.join('\n')
 }

@@ -1,9 +1,9 @@
 // TBX-Basic export of a glossary, as v3 (ISO 30042:2019, DCA style) or as v2 (`martif`, which memoQ and
 // MultiTerm versions in use expect); every model field is written so that importTbx(exportTbx(g)) gives back g.
 import { type ConceptEntry, type Glossary, type Lang, SUPPORTED_LANGS, type Term } from '../model'
-import { escapeXmlAttr as attr, escapeXmlText as text } from '../xml'
+import { escapeXmlAttr as attr, escapeXmlText as text, withXmlContext } from '../xmlEscape'
 import {
-  FORBIDDEN_NOTE, POS_TO_TBX, STATUS_TO_TBX, TBX_GENERATOR, TBX_NAMESPACE, TYPE_TO_TBX, escapeNote, isoDate,
+  FORBIDDEN_NOTE, POS_TO_TBX, STATUS_TO_TBX, TBX_GENERATOR, TBX_NAMESPACE, TYPE_TO_TBX, conceptLabel, escapeNote, isoDate, termLabel,
 } from './format'
 
 /** Options of {@link exportTbx}. */
@@ -74,7 +74,7 @@ function conceptEntry(out: string[], e: ConceptEntry, ids: Set<string>, n: Names
     if (!terms.length && !definition) continue
     out.push(`${p}<${n.langSec} xml:lang="${lang}">`)
     if (definition) out.push(`        <descrip type="definition">${text(definition)}</descrip>`)
-    for (const t of terms) termSec(out, t, n)
+    for (const t of terms) withXmlContext(termLabel(t), () => termSec(out, t, n))
     out.push(`${p}</${n.langSec}>`)
   }
   out.push(`    </${n.entry}>`)
@@ -85,7 +85,8 @@ function conceptEntry(out: string[], e: ConceptEntry, ids: Set<string>, n: Names
  * field, note, crossReference refs, origination/modification transactions), languages `langSec` in
  * SUPPORTED_LANGS order (with the definition), terms `termSec` (administrativeStatus, termType,
  * partOfSpeech, sources as `descripGrp` context + `admin type="source"`, note, transactions).
- * See format.ts for the forbidden status and the two values outside the TBX-Basic picklists.
+ * See format.ts for the forbidden status and the two values outside the TBX-Basic picklists. A
+ * character XML cannot carry is refused with the concept and term named (UnrepresentableXmlError).
  */
 export function exportTbx(glossary: Glossary, options: TbxExportOptions = {}): string {
   const ids = new Set(glossary.entries.map((e) => e.concept.id))
@@ -106,7 +107,7 @@ export function exportTbx(glossary: Glossary, options: TbxExportOptions = {}): s
     '    <body>',
   ]
   const body: string[] = []
-  for (const e of glossary.entries) conceptEntry(body, e, ids, NAMES[v2 ? 'tbx2' : 'tbx3'])
+  for (const e of glossary.entries) withXmlContext(conceptLabel(e), () => conceptEntry(body, e, ids, NAMES[v2 ? 'tbx2' : 'tbx3']))
   for (const line of body) out.push('  ' + line)
   out.push('    </body>', '  </text>', `</${root}>`, '')
   return out.join('\n')

@@ -1,5 +1,5 @@
 // Names and value mappings shared by the TBX exporter and importer, in one place so the two cannot drift.
-import type { PartOfSpeech, TermStatus, TermType } from '../model'
+import type { ConceptEntry, PartOfSpeech, Term, TermStatus, TermType } from '../model'
 
 /** Namespace of TBX v3 (ISO 30042:2019) documents we write. Import accepts any namespace. */
 export const TBX_NAMESPACE = 'urn:iso:std:iso:30042:ed-2'
@@ -53,3 +53,9 @@ export function isoDate(timestamp: string): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(timestamp)
   return m ? m[1] : null
 }
+
+/** How an export error names a concept: `concept "c1"`. */
+export const conceptLabel = (e: ConceptEntry): string => `concept ${JSON.stringify(e.concept.id)}`
+
+/** How an export error names a term: `term "hazing" (en)`. */
+export const termLabel = (t: Term): string => `term ${JSON.stringify(t.text)} (${t.lang})`

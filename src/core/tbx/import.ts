@@ -2,7 +2,7 @@
 // `langSet`/`tig`/`ntig`, e.g. IATE exports) → a preview of concept entries with line-numbered errors.
 import { decodeTextBytes } from '../csv/decode'
 import {
-  type EntryLines, type ImportOptions, type ImportResult, finishImport, importDefaults,
+  type EntryLines, type ImportOptions, type ImportResult, finishImport, glossaryFileTooLarge, importDefaults,
 } from '../csv/importResult'
 import { langFromTag } from '../csv/languages'
 import { parsePartOfSpeech, parseStatus, parseTermType } from '../csv/values'
@@ -111,6 +111,8 @@ export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImpor
 
 /** {@link importTbx} on raw file bytes (UTF-8 with or without BOM, or UTF-16 with BOM). */
 export function importTbxBytes(bytes: Uint8Array, options: TbxImportOptions = {}): TbxImportResult {
+  const tooLarge = glossaryFileTooLarge(bytes.length)
+  if (tooLarge) return { entries: [], errors: [tooLarge], warnings: [], version: null }
   const decoded = decodeTextBytes(bytes)
   if (!decoded.ok) return { entries: [], errors: [{ line: decoded.line, message: `tbx: ${decoded.error}` }], warnings: [], version: null }
   return importTbx(decoded.text, options)
