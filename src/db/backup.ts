@@ -19,6 +19,7 @@ const TABLES: Record<string, string[]> = {
   passages: ['id', 'docId', 'index', 'start', 'end'],
   links: ['id', 'srcPassage', 'dstPassage', 'status'],
   qaIgnores: ['id'],
+  qaIgnoreRules: ['id', 'created'],
   history: ['conceptId', 'batch', 'action'],
 }
 // Not in backups: the embeddings and translations tables are caches, rebuilt on demand.

@@ -58,8 +58,12 @@ function fnv1a(s: string, seed = 0x811c9dc5): string {
  * text itself changes there.
  */
 export function findingId(check: CheckId, docId: string, start: number, surface: string): string {
-  const key = `${check}\u0000${docId}\u0000${start}\u0000${surface}`
-  return fnv1a(key) + fnv1a(key, 0x2f1b7c3d)
+  return stableHash(`${check}\u0000${docId}\u0000${start}\u0000${surface}`)
+}
+
+/** A 64-bit hash of a string (two FNV-1a passes), as 16 hex digits: stable across runs and machines. */
+export function stableHash(s: string): string {
+  return fnv1a(s) + fnv1a(s, 0x2f1b7c3d)
 }
 
 /** Gives a draft its stable id. */
