@@ -153,6 +153,8 @@ export const useQaStore = defineStore('qa', () => {
   const pending = computed(() => (ranAt.value ? (plan.value?.rerun ?? []) : []))
   /** Ids of the reports whose shown findings are out of date. */
   const outdated = computed(() => plan.value?.outdated ?? [])
+  /** Ids of the reports never checked yet (imported after the last run). */
+  const unchecked = computed(() => (ranAt.value ? (plan.value?.unchecked ?? []) : []))
   /** True when some report is not up to date with the glossary and its text. */
   const stale = computed(() => pending.value.length > 0)
   /** Reports by id (title, file name, language) for labels. */
@@ -291,7 +293,7 @@ export const useQaStore = defineStore('qa', () => {
   }
 
   return {
-    findings, matrix, ignored, progress, ranAt, skipped, failure, withLinked, filters, running, stale, pending, outdated, visible, ignoredCount, reportById,
+    findings, matrix, ignored, progress, ranAt, skipped, failure, withLinked, filters, running, stale, pending, outdated, unchecked, visible, ignoredCount, reportById,
     start, openPage, conceptLabel, reportTitle, reportLabel, ignoredBy, isIgnored, resetFilters, run, update, cancel, ignore, ignoreShown,
     ignoreFiltersAsRule, unignore, addVariant, exportCsv,
   }

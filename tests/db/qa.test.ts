@@ -8,6 +8,7 @@ import {
   reportVersions, restoreIgnoreRule, saveReportRuns, unignoreFinding, versionOf,
 } from '../../src/db/qa'
 import { setLanguage } from '../../src/db/documents'
+import { createBackup, restoreBackup } from '../../src/db/backup'
 import { DEFAULT_CHECKS, glossaryVersion, splitQaResult } from '../../src/core/qa'
 import { useQaRulesStore } from '../../src/stores/qaRules'
 import { importDocument } from '../../src/db/documents'
@@ -68,6 +69,18 @@ describe('QA ignores', () => {
     await unignoreFinding(db, 'f1')
     await unignoreFinding(db, 'never-ignored')
     expect([...(await ignoredIds(db))]).toEqual(['f2'])
+  })
+})
+
+describe('QA ignore rules in backups', () => {
+  it('a backup carries the rules and a restore brings them back', async () => {
+    const db = freshDb()
+    const { rule } = await addIgnoreRule(db, { surface: 'Voenkamat', docId: 'd-a' })
+    const backup = await createBackup(db)
+    expect(backup.tables.qaIgnoreRules).toEqual([rule])
+    await removeIgnoreRule(db, rule.id)
+    await restoreBackup(db, JSON.parse(JSON.stringify(backup)))
+    expect(await listIgnoreRules(db)).toEqual([rule])
   })
 })
 

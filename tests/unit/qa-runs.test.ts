@@ -94,7 +94,7 @@ describe('QA runs kept per report and glossary version', () => {
     expect(stored.map((p) => [p.docId, p.findings.every((f) => f.docId === p.docId)])).toEqual([['d-a', true], ['d-b', true]])
 
     const same = planQaRuns({ glossary: g, checks, reports: [v(A), v(B)] }, stored)
-    expect(same).toEqual({ rerun: [], shown: stored, outdated: [] })
+    expect(same).toEqual({ rerun: [], shown: stored, outdated: [], unchecked: [] })
     // A language override of report B: only B, and its old part shows meanwhile (out of date).
     const bFr = v(B, 'fr')
     const changed = planQaRuns({ glossary: g, checks, reports: [v(A), bFr] }, stored)
@@ -103,7 +103,7 @@ describe('QA runs kept per report and glossary version', () => {
     expect(changed.shown.map((p) => p.docId)).toEqual(['d-a', 'd-b'])
     // A new report: checked, nothing to show for it yet; a deleted one is simply not shown.
     const added = planQaRuns({ glossary: g, checks, reports: [v(B), v(C)] }, stored)
-    expect(added).toMatchObject({ rerun: ['d-c'], outdated: [] })
+    expect(added).toMatchObject({ rerun: ['d-c'], outdated: [], unchecked: ['d-c'] })
     expect(added.shown.map((p) => p.docId)).toEqual(['d-b'])
     // Another glossary: every report; other checks: every report.
     expect(planQaRuns({ glossary: 'g-other', checks, reports: [v(A), v(B)] }, stored).rerun).toEqual(['d-a', 'd-b'])

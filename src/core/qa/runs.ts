@@ -83,6 +83,8 @@ export interface QaRunPlan {
   shown: QaReportRun[]
   /** Ids of the reports whose shown run is out of date (a subset of `rerun`). */
   outdated: string[]
+  /** Ids of the reports with no stored run at all (a subset of `rerun`). */
+  unchecked: string[]
 }
 
 /** True when a stored run is what a run now would compute. */
@@ -104,6 +106,7 @@ export function planQaRuns(now: QaCurrent, stored: readonly QaReportRun[]): QaRu
   const rerun: string[] = []
   const shown: QaReportRun[] = []
   const outdated: string[] = []
+  const unchecked: string[] = []
   for (const report of now.reports) {
     const runs = byDoc.get(report.id) ?? []
     const current = runs.find((r) => isCurrent(r, now, report, checks.join(','), peers))
@@ -114,10 +117,10 @@ export function planQaRuns(now: QaCurrent, stored: readonly QaReportRun[]): QaRu
       if (newest) {
         shown.push(newest)
         outdated.push(report.id)
-      }
+      } else unchecked.push(report.id)
     }
   }
-  return { rerun: linked && rerun.length ? now.reports.map((r) => r.id) : rerun, shown, outdated }
+  return { rerun: linked && rerun.length ? now.reports.map((r) => r.id) : rerun, shown, outdated, unchecked }
 }
 
 /** The result of a run over some reports, as the QA job returns it. */
