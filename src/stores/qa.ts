@@ -91,8 +91,6 @@ export const useQaStore = defineStore('qa', () => {
   const versions = shallowRef<ReportVersion[] | null>(null)
   let job = 0
   let subs: Subscription[] | undefined
-  /** Set when the page opens: check the out-of-date reports as soon as the plan is known. */
-  let autoWanted = false
 
   const checks = computed<CheckId[]>(() => (withLinked.value ? [...DEFAULT_CHECKS, 'linked-absent'] : [...DEFAULT_CHECKS]))
   /** The glossary's version as QA sees it (null until the glossary is read). */
@@ -130,22 +128,20 @@ export const useQaStore = defineStore('qa', () => {
       ranAt.value = all.ranAt
     },
   )
-  watch(plan, () => maybeAuto())
-
   /**
-   * Opens the page: from now until the plan is known, reports whose stored run is out of date (the glossary or
-   * the report changed) are checked again by themselves. Nothing runs before the first run the user asks for.
+   * Opens the page: the reports whose stored run is out of date (the glossary or the report changed) are checked
+   * again at once. The plan is made from the database itself, not from the live copies, which may lag behind a
+   * write made just before. Nothing runs before the first run the user asks for.
    */
-  function openPage(): void {
+  async function openPage(): Promise<void> {
     start()
-    autoWanted = true
-    maybeAuto()
-  }
-  function maybeAuto(): void {
-    const p = plan.value
-    if (!autoWanted || !p) return
-    autoWanted = false
-    if (!progress.value && stored.value?.length && p.rerun.length) void run(p.rerun)
+    const db = useDb()
+    const read = await Promise.all([getAllEntries(db), reportVersions(db), listReportRuns(db)]).catch((e: unknown) => void notify.push('error', String(e)))
+    if (!read) return
+    const [entries, now, runs] = read
+    if (progress.value || !runs.length) return
+    const p = planQaRuns({ glossary: glossaryVersion(entries), checks: checks.value, reports: now }, runs)
+    if (p.rerun.length) await run(p.rerun)
   }
 
   const running = computed(() => progress.value !== null)
