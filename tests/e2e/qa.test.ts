@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Locator } from 'playwright-core'
+import AxeBuilder from '@axe-core/playwright'
 import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
 
 const CORPUS = resolve('../shared/corpus')
@@ -233,5 +234,29 @@ describe('terminology QA', () => {
     await page.getByTestId('qa-summary').waitFor()
     expect(await page.getByTestId('qa-progress').count()).toBe(0)
     expect(await page.getByTestId('qa-stale').count()).toBe(0)
+  })
+
+  it('fits a phone: at 390 px no sideways scrolling, the findings keep the width, and axe finds nothing serious', LONG, async () => {
+    const { page } = tb
+    await page.setViewportSize({ width: 390, height: 844 })
+    try {
+      await openQa()
+      await page.getByTestId('qa-summary').waitFor()
+      await page.getByTestId('qa-rules').locator('summary').click()
+      const row = page.locator('[data-testid=qa-finding]:not([data-ignored])').first()
+      await row.getByTestId('qa-ignore-rule').locator('summary').click()
+      await row.getByTestId('qa-ignore-term').waitFor()
+      const widths = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+        body: document.querySelector('[data-testid=qa-finding] .body')!.getBoundingClientRect().width,
+      }))
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client)
+      expect(widths.body).toBeGreaterThan(250)
+      const r = await new AxeBuilder({ page }).include('[data-testid=qa-view]').analyze()
+      expect(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([])
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 })
+    }
   })
 })
