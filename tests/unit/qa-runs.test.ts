@@ -2,26 +2,20 @@
 // of which reports to check again, a result split into per-report parts and put together again (the same as one
 // run over every report), pruning of old parts, and the stored ignore rules' matching.
 import { describe, expect, it } from 'vitest'
-import type { ConceptEntry, Glossary, Lang, Term, TermStatus, TermType } from '../../src/core/model'
+import type { Glossary, Lang, Term } from '../../src/core/model'
+import { entry } from '../db/helpers'
 import {
   assembleQaRuns, compileIgnoreRules, corpusVersion, DEFAULT_CHECKS, glossaryVersion, planQaRuns, prunableRuns, reportVersion,
   ruleConditions, ruleForFinding, ruleMatches, sameConditions, splitQaResult, type CheckId, type Finding, type QaIgnoreRule, type QaReportRun,
 } from '../../src/core/qa'
 import { runQaJob, type QaJobDocument } from '../../src/workers/qaJob'
 
-const TS = '2025-01-01T00:00:00.000Z'
-function entry(id: string, terms: [Lang, string, TermStatus, TermType?][]): ConceptEntry {
-  return {
-    concept: { id, definitions: {}, related: [], created: TS, modified: TS },
-    terms: terms.map(([lang, text, status, type], i): Term => ({ id: `${id}-${i}`, conceptId: id, lang, text, status, type: type ?? 'fullForm', sources: [], created: TS, modified: TS })),
-  }
+function glossary(): Glossary {
+  const voenkomat = entry('c-voenkomat', [['ru', 'военкомат', 'preferred'], ['en', 'military commissariat', 'preferred'], ['en', 'Voenkomat', 'admitted'], ['en', 'draft board', 'deprecated']])
+  voenkomat.terms[2].type = 'transliteration'
+  return { entries: [voenkomat, entry('c-conscript', [['ru', 'призывник', 'preferred'], ['en', 'conscript', 'preferred'], ['fr', 'conscrit', 'preferred']])] }
 }
-const GLOSSARY: Glossary = {
-  entries: [
-    entry('c-voenkomat', [['ru', 'военкомат', 'preferred'], ['en', 'military commissariat', 'preferred'], ['en', 'Voenkomat', 'admitted', 'transliteration'], ['en', 'draft board', 'deprecated']]),
-    entry('c-conscript', [['ru', 'призывник', 'preferred'], ['en', 'conscript', 'preferred'], ['fr', 'conscrit', 'preferred']]),
-  ],
-}
+const GLOSSARY = glossary()
 
 function doc(id: string, lang: Lang | 'und', paras: string[]): QaJobDocument {
   let text = ''
