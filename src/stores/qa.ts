@@ -93,8 +93,10 @@ export const useQaStore = defineStore('qa', () => {
   let subs: Subscription[] | undefined
 
   const checks = computed<CheckId[]>(() => (withLinked.value ? [...DEFAULT_CHECKS, 'linked-absent'] : [...DEFAULT_CHECKS]))
-  /** The glossary's version as QA sees it (null until the glossary is read). */
-  const glossaryVer = computed(() => (glossary.loaded ? glossaryVersion(glossary.entries) : null))
+  /** True while the QA page is shown: only then is the glossary's version followed (it hashes every term). */
+  const viewing = ref(false)
+  /** The glossary's version as QA sees it (null until the glossary is read, or while the page is not shown). */
+  const glossaryVer = computed(() => (viewing.value && glossary.loaded ? glossaryVersion(glossary.entries) : null))
   /** Which reports need checking, and which stored run each report shows meanwhile (null until all is read). */
   const plan = computed(() =>
     stored.value && versions.value && glossaryVer.value
@@ -104,6 +106,7 @@ export const useQaStore = defineStore('qa', () => {
 
   /** Starts following the ignores, the rules, the stored runs, the reports and the glossary (idempotent). */
   function start(): void {
+    viewing.value = true
     glossary.start()
     reports.start()
     rules.start()
@@ -142,6 +145,11 @@ export const useQaStore = defineStore('qa', () => {
     if (progress.value || !runs.length) return
     const p = planQaRuns({ glossary: glossaryVersion(entries), checks: checks.value, reports: now }, runs)
     if (p.rerun.length) await run(p.rerun)
+  }
+
+  /** The page is left: the results stay as they are, and the glossary's version is no longer followed. */
+  function leavePage(): void {
+    viewing.value = false
   }
 
   const running = computed(() => progress.value !== null)
@@ -290,7 +298,7 @@ export const useQaStore = defineStore('qa', () => {
 
   return {
     findings, matrix, ignored, progress, ranAt, skipped, failure, withLinked, filters, running, stale, pending, outdated, unchecked, visible, ignoredCount, reportById,
-    start, openPage, conceptLabel, reportTitle, reportLabel, ignoredBy, isIgnored, resetFilters, run, update, cancel, ignore, ignoreShown,
+    start, openPage, leavePage, conceptLabel, reportTitle, reportLabel, ignoredBy, isIgnored, resetFilters, run, update, cancel, ignore, ignoreShown,
     ignoreFiltersAsRule, unignore, addVariant, exportCsv,
   }
 })

@@ -42,14 +42,22 @@ export interface Finding {
 /** A finding before its id is computed. */
 export type FindingDraft = Omit<Finding, 'id'>
 
-/** 32-bit FNV-1a over UTF-16 code units, as 8 hex digits. */
-function fnv1a(s: string, seed = 0x811c9dc5): string {
+/** The seeds of the two FNV-1a passes of `stableHash` (the second is arbitrary, fixed forever). */
+export const HASH_SEEDS = [0x811c9dc5, 0x2f1b7c3d] as const
+
+/** 32-bit FNV-1a over UTF-16 code units, as an unsigned integer. */
+export function fnv1a32(s: string, seed: number = HASH_SEEDS[0]): number {
   let h = seed >>> 0
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i)
     h = Math.imul(h, 0x01000193) >>> 0
   }
-  return h.toString(16).padStart(8, '0')
+  return h
+}
+
+/** 32-bit FNV-1a as 8 hex digits. */
+function fnv1a(s: string, seed: number = HASH_SEEDS[0]): string {
+  return fnv1a32(s, seed).toString(16).padStart(8, '0')
 }
 
 /**
@@ -63,7 +71,7 @@ export function findingId(check: CheckId, docId: string, start: number, surface:
 
 /** A 64-bit hash of a string (two FNV-1a passes), as 16 hex digits: stable across runs and machines. */
 export function stableHash(s: string): string {
-  return fnv1a(s) + fnv1a(s, 0x2f1b7c3d)
+  return fnv1a(s) + fnv1a(s, HASH_SEEDS[1])
 }
 
 /** Gives a draft its stable id. */

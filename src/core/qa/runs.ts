@@ -2,7 +2,7 @@
 // (only those whose text, languages or glossary changed since their stored run), the stored parts of a whole
 // result, and the whole result put together again from its parts.
 import type { Lang, Term } from '../model'
-import { sortFindings, stableHash, type CheckId, type Finding } from './findings'
+import { fnv1a32, HASH_SEEDS, sortFindings, stableHash, type CheckId, type Finding } from './findings'
 import type { MatrixCell, UsageMatrix } from './matrix'
 
 /** One report's part of a QA run, as it is stored (keyed by report and glossary version). */
@@ -34,19 +34,44 @@ export interface ReportVersion {
   version: string
 }
 
+/** Per entry object, its [term count, hash sum 1, hash sum 2] (entries kept across updates are not hashed again). */
+const entrySums = new WeakMap<object, readonly [number, number, number]>()
+
+/** An entry's share of the glossary version: its terms' two FNV-1a hashes summed (order does not matter). */
+function entrySum(e: { concept: { id: string }; terms: readonly Term[] }): readonly [number, number, number] {
+  let sum = entrySums.get(e)
+  if (sum) return sum
+  const head = `${e.concept.id}\u0001`
+  let a = fnv1a32(head)
+  let b = fnv1a32(head, HASH_SEEDS[1])
+  for (const t of e.terms) {
+    const key = `${head}${t.id}\u0001${t.lang}\u0001${t.text}\u0001${t.status}\u0001${t.type}\u0001${t.partOfSpeech ?? ''}`
+    a = (a + fnv1a32(key)) >>> 0
+    b = (b + fnv1a32(key, HASH_SEEDS[1])) >>> 0
+  }
+  sum = [e.terms.length, a, b]
+  entrySums.set(e, sum)
+  return sum
+}
+
 /**
  * The version of a glossary as far as QA is concerned: a hash of every concept's terms (text, language,
  * status, type, part of speech). Notes, sources and dates do not change it; any term that is added,
- * removed or edited does. Independent of the order of concepts and terms.
+ * removed or edited does. Independent of the order of concepts and terms (the per-term hashes are summed),
+ * and linear in the glossary's size.
  */
 export function glossaryVersion(entries: readonly { concept: { id: string }; terms: readonly Term[] }[]): string {
-  const parts: string[] = []
+  let terms = 0
+  let a = 0
+  let b = 0
   for (const e of entries) {
-    const terms = e.terms.map((t) => [t.id, t.lang, t.text, t.status, t.type, t.partOfSpeech ?? ''].join('\u0001')).sort()
-    parts.push(`${e.concept.id}\u0002${terms.join('\u0003')}`)
+    const [n, x, y] = entrySum(e)
+    terms += n
+    a = (a + x) >>> 0
+    b = (b + y) >>> 0
   }
-  parts.sort()
-  return `g${parts.length}-${stableHash(parts.join('\u0004'))}`
+  const hex = (n: number) => n.toString(16).padStart(8, '0')
+  return `g${entries.length}.${terms}-${hex(a)}${hex(b)}`
 }
 
 /**
