@@ -143,6 +143,8 @@ export const useQaStore = defineStore('qa', () => {
     if (!read) return
     const [entries, now, runs] = read
     if (progress.value || !runs.length) return
+    // The checks follow the newest run's ('compare linked passages' or not), so that opening never drops them.
+    withLinked.value = runs.reduce((a, r) => (r.ranAt > a.ranAt ? r : a)).checks.includes('linked-absent')
     const p = planQaRuns({ glossary: glossaryVersion(entries), checks: checks.value, reports: now }, runs)
     if (p.rerun.length) await run(p.rerun)
   }

@@ -9,7 +9,7 @@ import {
 } from '../../src/db/qa'
 import { setLanguage } from '../../src/db/documents'
 import { createBackup, restoreBackup } from '../../src/db/backup'
-import { DEFAULT_CHECKS, glossaryVersion, splitQaResult } from '../../src/core/qa'
+import { corpusVersion, DEFAULT_CHECKS, glossaryVersion, splitQaResult } from '../../src/core/qa'
 import { useQaRulesStore } from '../../src/stores/qaRules'
 import { importDocument } from '../../src/db/documents'
 import { getAllEntries, getEntry, saveEntry } from '../../src/db/termbase'
@@ -199,6 +199,23 @@ describe('QA store actions', () => {
     // Only the newest few parts per report are kept, and those of deleted reports go.
     await saveReportRuns(db, [], new Set(['d-store']))
     expect((await listReportRuns(db)).map((r) => r.docId)).toEqual(['d-store'])
+  })
+
+  it("opening the page keeps the newest run's checks ('compare linked passages') and runs nothing when all is current", async () => {
+    const db = useDb()
+    const checks = [...DEFAULT_CHECKS, 'linked-absent' as const]
+    const corpus = await loadQaCorpus(db)
+    const result = await runQaJob({ glossary: { entries: await getAllEntries(db) }, documents: corpus.map(toJobDocument), checks }, { pause: () => Promise.resolve() })
+    const reports = await reportVersions(db)
+    const parts = splitQaResult(result, reports, { glossary: glossaryVersion(await getAllEntries(db)), checks, ranAt: '2026-01-01', peers: corpusVersion(reports) })
+    await saveReportRuns(db, parts, new Set(reports.map((r) => r.id)))
+    const qa = useQaStore()
+    expect(qa.withLinked).toBe(false)
+    await qa.openPage()
+    expect(qa.withLinked).toBe(true)
+    expect(qa.progress).toBeNull()
+    await expect.poll(() => qa.findings.length).toBe(result.findings.length)
+    expect(qa.pending).toEqual([])
   })
 
   it('stores ignore rules once, applies them to the findings live, and removes them with an undo', async () => {
