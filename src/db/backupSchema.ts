@@ -2,6 +2,7 @@
 // types, allowed values and text sizes. A backup written by hand or by a broken tool is refused with
 // the table, row and field that is wrong, instead of restoring rows that later make exports throw.
 import { PARTS_OF_SPEECH, SUPPORTED_LANGS, TERM_STATUSES, TERM_TYPES } from '../core/model'
+import { CHECK_IDS } from '../core/qa/findings'
 
 /** A problem with a value: the field path inside the row ('' for the value itself) and what is wrong. */
 export interface ShapeProblem {
@@ -113,6 +114,7 @@ export const ROW_SHAPES: Record<string, Shape> = {
   }),
   links: link,
   qaIgnores: obj({ id, created: str, 'note?': str }),
+  qaIgnoreRules: obj({ id, created: str, 'surface?': str, 'docId?': id, 'check?': oneOf(CHECK_IDS), 'conceptId?': id }),
   history: obj({
     'id?': index, conceptId: id, batch: id, at: str, user: str, action: oneOf(['create', 'edit', 'delete', 'restore', 'import', 'merge', 'undo']),
     before: nullable(entry), after: nullable(entry), changes: listOf(change), 'undoneBy?': str, 'linksBefore?': listOf(link),

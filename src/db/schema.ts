@@ -5,7 +5,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Concept, ConceptEntry, Lang, PassageKind, SentenceSpan, Term } from '../core/model'
 import type { FieldChange } from '../core/merge'
 import { MIGRATIONS } from './migrations'
-import type { Finding, UsageMatrix } from '../core/qa'
+import type { Finding, QaIgnoreRule, QaReportRun, UsageMatrix } from '../core/qa'
 
 /**
  * WARNING: the database name and the table names below are part of every user's stored data.
@@ -144,7 +144,7 @@ export interface SnapshotRow {
   data: unknown
 }
 
-/** The last QA run, kept so that findings stay after a reload (one row, id 'last'). */
+/** The last QA run of schema v9 (one row, id 'last'); since v11 moved into qaReportRuns and no longer written. */
 export interface QaRunRow {
   id: 'last'
   /** The glossary and report list the run checked (see the QA store's stamp): stale when it differs. */
@@ -155,6 +155,12 @@ export interface QaRunRow {
   matrix: UsageMatrix
   skipped: string[]
 }
+
+/** A stored QA ignore rule (see core/qa/ignoreRules): every condition must hold; absent ones match anything. */
+export type QaIgnoreRuleRow = QaIgnoreRule
+
+/** One report's part of a QA run, keyed by [docId+glossary] (see core/qa/runs). */
+export type QaReportRunRow = QaReportRun
 
 /** The typed database. */
 export type WorkbenchDb = Dexie & {
@@ -171,6 +177,8 @@ export type WorkbenchDb = Dexie & {
   history: EntityTable<HistoryRow, 'id'>
   snapshots: EntityTable<SnapshotRow, 'id'>
   qaRuns: EntityTable<QaRunRow, 'id'>
+  qaIgnoreRules: EntityTable<QaIgnoreRuleRow, 'id'>
+  qaReportRuns: Table<QaReportRunRow, [string, string]>
 }
 
 /**
@@ -231,6 +239,15 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 9,
     stores: {
       qaRuns: 'id',
+    },
+  },
+  {
+    // QA kept per report and glossary version (the single 'last' run of v9 is moved into it, marked out of
+    // date), and stored ignore rules ("this term in this report", "this term everywhere", by check/concept/report).
+    version: 11,
+    stores: {
+      qaIgnoreRules: 'id, created',
+      qaReportRuns: '[docId+glossary], docId',
     },
   },
 ]

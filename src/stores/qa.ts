@@ -1,39 +1,37 @@
-// Terminology QA for the UI: runs the checks over every imported report against the current glossary in
-// a worker (progress, cancel), holds the findings and the usage matrix, follows the ignored ids live, filters,
-// and acts on a finding (ignore, add its spelling to the glossary as a variant, export as CSV).
+// Terminology QA for the UI: runs the checks over the imported reports against the current glossary in a
+// worker (progress, cancel), keeps each report's findings and matrix column per report and glossary version
+// and checks again only the reports whose text, languages or glossary changed (by itself when the page opens),
+// follows ignored ids and ignore rules live, filters, and acts on a finding (ignore, add its spelling to the
+// glossary as a variant, export as CSV).
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, shallowRef } from 'vue'
+import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import { liveQuery, type Subscription } from 'dexie'
 import i18next from 'i18next'
-import type { ConceptEntry, Term, TermStatus } from '../core/model'
-import { newId, nowIso } from '../core/model'
-import { DEFAULT_CHECKS, type CheckId, type Finding, type Severity, type UsageMatrix } from '../core/qa'
+import { nowIso } from '../core/model'
+import {
+  assembleQaRuns, corpusVersion, DEFAULT_CHECKS, glossaryVersion, planQaRuns, splitQaResult,
+  type CheckId, type Finding, type QaReportRun, type ReportVersion, type Severity, type UsageMatrix,
+} from '../core/qa'
 import { useDb } from '../db'
-import { ignoredIds, ignoreFinding, ignoreFindings, loadQaCorpus, loadQaRun, saveQaRun, unignoreFinding, unignoreFindings, type QaCorpusDocument } from '../db/qa'
-import { getAllEntries, getEntry, saveEntry } from '../db/termbase'
-import { classifyDbError } from '../db/errors'
+import {
+  ignoredIds, ignoreFinding, ignoreFindings, listReportRuns, loadQaCorpus, reportVersions, saveReportRuns, unignoreFinding, unignoreFindings,
+  versionOf, type QaCorpusDocument,
+} from '../db/qa'
+import { getAllEntries } from '../db/termbase'
 import { JOB_CANCELLED } from '../workers/jobProtocol'
-import { findingsToCsv, quoteAround, spellingLanguage, spellingOf, type QaJobDocument, type QaJobProgress } from '../workers/qaJob'
+import { findingsToCsv, type QaJobDocument, type QaJobProgress } from '../workers/qaJob'
 import { runAnalysis, type AnalysisRun } from './analysisWorker'
 import { downloadText } from './download'
 import { useGlossaryStore } from './glossary'
 import { useNotifyStore } from './notify'
-import { useReportsStore, type DocumentSummary } from './reports'
+import { useQaRulesStore } from './qaRules'
+import { addFindingVariant, type VariantStatus } from './qaVariant'
+import { useReportsStore } from './reports'
 
 /** The run under way in the analysis worker, for cancel. */
 let qaRun: AnalysisRun<unknown> | null = null
 
-/** Statuses a spelling found in a report can be added with. */
-export const VARIANT_STATUSES = ['admitted', 'deprecated', 'forbidden'] as const satisfies readonly TermStatus[]
-export type VariantStatus = (typeof VARIANT_STATUSES)[number]
-
-/** Checks whose finding's surface is a spelling worth recording in the glossary. */
-const ADDABLE: ReadonlySet<CheckId> = new Set<CheckId>(['misspelling', 'translit-convention', 'variants'])
-
-/** True when "add this spelling as a variant" applies to the finding (a concept and a spelling of it). */
-export function canAddVariant(f: Finding): boolean {
-  return !!f.conceptId && ADDABLE.has(f.check)
-}
+export { canAddVariant, VARIANT_STATUSES, type VariantStatus } from './qaVariant'
 
 /** The run under way, as the UI shows it. */
 export type QaProgress = { phase: 'load'; done: 0; total: 1 } | QaJobProgress
@@ -56,69 +54,109 @@ export function toJobDocument({ doc, passages }: QaCorpusDocument): QaJobDocumen
   }
 }
 
-/** A stamp of the glossary and the report list: a run is out of date when it changes. */
-function stampOf(entries: readonly ConceptEntry[], docs: readonly Pick<DocumentSummary, 'id' | 'hash'>[]): string {
-  let latest = ''
-  let terms = 0
-  for (const e of entries) {
-    if (e.concept.modified > latest) latest = e.concept.modified
-    terms += e.terms.length
-  }
-  return `${entries.length}/${terms}/${latest}|${docs.map((d) => d.id + d.hash).sort().join(',')}`
-}
-
 export const useQaStore = defineStore('qa', () => {
   const notify = useNotifyStore()
   const glossary = useGlossaryStore()
   const reports = useReportsStore()
-  /** Findings of the last run, sorted by report and position (a plain array: it can be long). */
+  const rules = useQaRulesStore()
+  /** Findings of the reports' shown runs, sorted by report and position (a plain array: it can be long). */
   const findings = shallowRef<Finding[]>([])
-  /** The concept × report usage matrix of the last run. */
+  /** The concept × report usage matrix of the reports' shown runs. */
   const matrix = shallowRef<UsageMatrix | null>(null)
   /** Ids of the findings the user ignored (live: follows other tabs). */
   const ignored = shallowRef<ReadonlySet<string>>(new Set())
   /** The running check, or null. */
   const progress = ref<QaProgress | null>(null)
-  /** When the last run finished (ISO), or null before the first run. */
+  /** When the newest shown run finished (ISO), or null before the first run. */
   const ranAt = ref<string | null>(null)
-  /** Reports the last run skipped (no known language). */
+  /** Reports the shown runs skipped (no known language). */
   const skipped = ref<string[]>([])
   /** The last run's failure, if any. */
   const failure = ref<string | null>(null)
-  /** The finding list's filters. */
   /** Also run 'linked-absent' (links every pair of reports in different languages: much slower). */
   const withLinked = ref(false)
+  /** The finding list's filters. */
   const filters = reactive<QaFilters>({ check: '', severity: '', conceptId: '', docId: '', showIgnored: false })
-  const runStamp = ref('')
+  /** Every stored per-report run (live), or null until read. */
+  const stored = shallowRef<QaReportRun[] | null>(null)
+  /** Every report's current version (live), or null until read. */
+  const versions = shallowRef<ReportVersion[] | null>(null)
   let job = 0
-  let sub: Subscription | undefined
+  let subs: Subscription[] | undefined
 
-  let restored = false
-  /** Starts following the ignored ids, the glossary and the report list, and restores the last run kept (idempotent). */
+  const checks = computed<CheckId[]>(() => (withLinked.value ? [...DEFAULT_CHECKS, 'linked-absent'] : [...DEFAULT_CHECKS]))
+  /** True while the QA page is shown: only then is the glossary's version followed (it hashes every term). */
+  const viewing = ref(false)
+  /** The glossary's version as QA sees it (null until the glossary is read, or while the page is not shown). */
+  const glossaryVer = computed(() => (viewing.value && glossary.loaded ? glossaryVersion(glossary.entries) : null))
+  /** Which reports need checking, and which stored run each report shows meanwhile (null until all is read). */
+  const plan = computed(() =>
+    stored.value && versions.value && glossaryVer.value
+      ? planQaRuns({ glossary: glossaryVer.value, checks: checks.value, reports: versions.value }, stored.value)
+      : null,
+  )
+
+  /** Starts following the ignores, the rules, the stored runs, the reports and the glossary (idempotent). */
   function start(): void {
+    viewing.value = true
     glossary.start()
     reports.start()
-    sub ??= liveQuery(() => ignoredIds(useDb())).subscribe({ next: (v) => (ignored.value = v), error: (e) => notify.push('error', String(e)) })
-    if (restored) return
-    restored = true
-    // The last run stays after a reload; it shows as out of date when the glossary or the reports changed.
-    void loadQaRun(useDb())
-      .then((r) => {
-        if (!r || ranAt.value) return
-        findings.value = r.findings
-        matrix.value = r.matrix
-        skipped.value = r.skipped
-        runStamp.value = r.stamp
-        ranAt.value = r.ranAt
-      })
-      .catch((e) => notify.push('error', String(e)))
+    rules.start()
+    const db = useDb()
+    const fail = (e: unknown) => notify.push('error', String(e))
+    subs ??= [
+      liveQuery(() => ignoredIds(db)).subscribe({ next: (v) => (ignored.value = v), error: fail }),
+      liveQuery(() => listReportRuns(db)).subscribe({ next: (v) => (stored.value = v), error: fail }),
+      liveQuery(() => reportVersions(db)).subscribe({ next: (v) => (versions.value = v), error: fail }),
+    ]
+  }
+
+  // What the reports' shown runs say, put together (the previous result stays while a new one is read).
+  watch(
+    () => plan.value?.shown,
+    (shown) => {
+      if (!shown) return
+      const all = assembleQaRuns(shown)
+      findings.value = all.findings
+      matrix.value = all.ranAt ? all.matrix : null
+      skipped.value = all.skipped
+      ranAt.value = all.ranAt
+    },
+  )
+  /**
+   * Opens the page: the reports whose stored run is out of date (the glossary or the report changed) are checked
+   * again at once. The plan is made from the database itself, not from the live copies, which may lag behind a
+   * write made just before. Nothing runs before the first run the user asks for.
+   */
+  async function openPage(): Promise<void> {
+    start()
+    const db = useDb()
+    const read = await Promise.all([getAllEntries(db), reportVersions(db), listReportRuns(db)]).catch((e: unknown) => void notify.push('error', String(e)))
+    if (!read) return
+    const [entries, now, runs] = read
+    if (progress.value || !runs.length) return
+    // The checks follow the newest run's ('compare linked passages' or not), so that opening never drops them.
+    withLinked.value = runs.reduce((a, r) => (r.ranAt > a.ranAt ? r : a)).checks.includes('linked-absent')
+    const p = planQaRuns({ glossary: glossaryVersion(entries), checks: checks.value, reports: now }, runs)
+    if (p.rerun.length) await run(p.rerun)
+  }
+
+  /** The page is left: the results stay as they are, and the glossary's version is no longer followed. */
+  function leavePage(): void {
+    viewing.value = false
   }
 
   const running = computed(() => progress.value !== null)
+  /** Ids of the reports to check again (changed, new, or checked against another glossary). */
+  const pending = computed(() => (ranAt.value ? (plan.value?.rerun ?? []) : []))
+  /** Ids of the reports whose shown findings are out of date. */
+  const outdated = computed(() => plan.value?.outdated ?? [])
+  /** Ids of the reports never checked yet (imported after the last run). */
+  const unchecked = computed(() => (ranAt.value ? (plan.value?.unchecked ?? []) : []))
+  /** True when some report is not up to date with the glossary and its text. */
+  const stale = computed(() => pending.value.length > 0)
   /** Reports by id (title, file name, language) for labels. */
   const reportById = computed(() => new Map(reports.documents.map((d) => [d.id, d])))
-  /** True when the glossary or the reports changed since the last run. */
-  const stale = computed(() => !!ranAt.value && glossary.loaded && stampOf(glossary.entries, reports.documents) !== runStamp.value)
 
   /** A concept's label: the glossary's, else the matrix's, else its id. */
   function conceptLabel(id: string): string {
@@ -134,48 +172,56 @@ export const useQaStore = defineStore('qa', () => {
     return d ? (d.title === d.fileName ? d.title : `${d.title} (${d.fileName})`) : docId
   }
 
+  /** Why a finding is ignored: 'finding' (by itself), the rule that ignores it, or undefined. */
+  function ignoredBy(f: Finding): 'finding' | ReturnType<typeof rules.ruleFor> {
+    return ignored.value.has(f.id) ? 'finding' : rules.ruleFor(f)
+  }
+  /** True when a finding is ignored, by itself or by a rule. */
+  const isIgnored = (f: Finding): boolean => !!ignoredBy(f)
+
   /** The findings the filters let through (ignored ones only when asked for). */
   const visible = computed(() => {
     const f = filters
-    const ign = ignored.value
     return findings.value.filter(
       (x) =>
-        (f.showIgnored || !ign.has(x.id)) && (!f.check || x.check === f.check) && (!f.severity || x.severity === f.severity) &&
-        (!f.conceptId || x.conceptId === f.conceptId) && (!f.docId || x.docId === f.docId),
+        (!f.check || x.check === f.check) && (!f.severity || x.severity === f.severity) &&
+        (!f.conceptId || x.conceptId === f.conceptId) && (!f.docId || x.docId === f.docId) && (f.showIgnored || !isIgnored(x)),
     )
   })
-  /** How many of the last run's findings are ignored. */
-  const ignoredCount = computed(() => findings.value.reduce((n, f) => n + (ignored.value.has(f.id) ? 1 : 0), 0))
+  /** How many of the shown findings are ignored (by themselves or by a rule). */
+  const ignoredCount = computed(() => findings.value.reduce((n, f) => n + (isIgnored(f) ? 1 : 0), 0))
 
   /** Clears every filter (ignored findings stay hidden). */
   function resetFilters(): void {
     Object.assign(filters, { check: '', severity: '', conceptId: '', docId: '' })
   }
 
-  /** Runs every check over every imported report against the current glossary. Cancelled runs keep the previous results. */
-  async function run(): Promise<void> {
+  /**
+   * Checks reports against the current glossary: the ones named, else all of them (with 'linked-absent', which
+   * compares pairs, always all). Each report's part is stored under its version and the glossary's, and the
+   * others keep theirs. A cancelled run keeps the previous results.
+   */
+  async function run(docIds?: readonly string[]): Promise<void> {
     if (progress.value) return
     const me = ++job
     failure.value = null
     progress.value = { phase: 'load', done: 0, total: 1 }
     try {
       const db = useDb()
-      const [entries, corpus] = await Promise.all([getAllEntries(db), loadQaCorpus(db)])
+      const want = checks.value
+      const subset = want.includes('linked-absent') ? undefined : docIds
+      const [entries, corpus, all] = await Promise.all([getAllEntries(db), loadQaCorpus(db, subset), reportVersions(db)])
       if (me !== job) return
       const documents = corpus.map(toJobDocument)
       const onProgress = (p: QaJobProgress) => {
         if (job === me) progress.value = p
       }
-      const started = runAnalysis('qa', { documents, checks: withLinked.value ? [...DEFAULT_CHECKS, 'linked-absent'] : [...DEFAULT_CHECKS] }, { glossary: entries, onProgress })
+      const started = runAnalysis('qa', { documents, checks: want }, { glossary: entries, onProgress })
       qaRun = started
       const result = await started.result
       if (me !== job) return
-      findings.value = result.findings
-      matrix.value = result.matrix
-      skipped.value = result.skipped
-      runStamp.value = stampOf(entries, corpus.map(({ doc }) => doc))
-      ranAt.value = nowIso()
-      await saveQaRun(db, { stamp: runStamp.value, ranAt: ranAt.value, checks: withLinked.value ? [...DEFAULT_CHECKS, 'linked-absent'] : [...DEFAULT_CHECKS], findings: result.findings, matrix: result.matrix, skipped: result.skipped })
+      const parts = splitQaResult(result, corpus.map(versionOf), { glossary: glossaryVersion(entries), checks: want, ranAt: nowIso(), peers: corpusVersion(all) })
+      await saveReportRuns(db, parts, new Set(all.map((r) => r.id)))
     } catch (e) {
       if (me !== job) return
       const msg = e instanceof Error ? e.message : String(e)
@@ -187,6 +233,11 @@ export const useQaStore = defineStore('qa', () => {
         qaRun = null
       }
     }
+  }
+
+  /** Checks again the reports that are out of date (see `pending`). */
+  function update(): Promise<void> {
+    return run(pending.value)
   }
 
   /** Cancels the running check: the UI is free at once; the worker stops at its next step. */
@@ -210,55 +261,25 @@ export const useQaStore = defineStore('qa', () => {
    * one undo for all of them.
    */
   async function ignoreShown(): Promise<void> {
-    const ids = visible.value.filter((f) => !ignored.value.has(f.id)).map((f) => f.id)
+    const ids = visible.value.filter((f) => !isIgnored(f)).map((f) => f.id)
     if (!ids.length) return
     await ignoreFindings(useDb(), ids)
     notify.push('undo', i18next.t('docfit.ignoredMany', { count: ids.length }), () => unignoreFindings(useDb(), ids))
   }
 
-  /** Shows an ignored finding again. */
+  /** Ignores, in this run and every later one, what the filters pick (check, concept, report) as a stored rule. */
+  function ignoreFiltersAsRule(): Promise<void> {
+    return rules.add({ check: filters.check || undefined, conceptId: filters.conceptId || undefined, docId: filters.docId || undefined })
+  }
+
+  /** Shows an ignored finding again (ignored by itself; a rule is removed from the rule list). */
   async function unignore(f: Finding): Promise<void> {
     await unignoreFinding(useDb(), f.id)
   }
 
-  /**
-   * Records the finding's spelling as a new term of its concept: type 'variant', the chosen status, the
-   * language the check judged it in (the report's; a quoted passage's own), the report file and the sentence
-   * around it as source. Returns false when nothing was added (already there, or an error, which is shown).
-   */
-  async function addVariant(f: Finding, status: VariantStatus): Promise<boolean> {
-    if (!canAddVariant(f)) return false
-    const db = useDb()
-    try {
-      const [entry, doc, passage] = await Promise.all([
-        getEntry(db, f.conceptId!),
-        db.documents.get(f.docId),
-        f.passageIndex === undefined ? undefined : db.passages.get(`${f.docId}:${f.passageIndex}`),
-      ])
-      const lang = doc ? spellingLanguage({ lang: doc.lang, passages: passage ? [passage] : [] }, passage) : null
-      if (!entry || !doc || !lang) {
-        notify.push('error', i18next.t('qa.variant.missing'))
-        return false
-      }
-      const text = spellingOf(f.surface)
-      const same = entry.terms.find((t) => t.lang === lang && t.text.trim().toLowerCase() === text.toLowerCase())
-      if (same) {
-        notify.push('info', i18next.t('qa.variant.exists', { text, status: i18next.t(`status.${same.status}`) }))
-        return false
-      }
-      const now = nowIso()
-      const term: Term = {
-        id: newId('t-'), conceptId: entry.concept.id, lang, text, status, type: 'variant',
-        sources: [{ doc: doc.fileName, quote: quoteAround(doc.text, passage, f.start, f.end) }], created: now, modified: now,
-      }
-      await saveEntry(db, { concept: entry.concept, terms: [...entry.terms, term] })
-      notify.push('info', i18next.t('qa.variant.added', { text, concept: conceptLabel(entry.concept.id), status: i18next.t(`status.${status}`), lang }))
-      return true
-    } catch (e) {
-      const msg = classifyDbError(e) === 'quota' ? i18next.t('errors.quota') : e instanceof Error ? e.message : String(e)
-      notify.push('error', i18next.t('qa.variant.failed', { reason: msg }))
-      return false
-    }
+  /** Records the finding's spelling as a new term of its concept (see `addFindingVariant`). */
+  function addVariant(f: Finding, status: VariantStatus): Promise<boolean> {
+    return addFindingVariant(f, status, conceptLabel)
   }
 
   /** Downloads the visible findings as CSV (formula-neutralised cells). */
@@ -266,13 +287,14 @@ export const useQaStore = defineStore('qa', () => {
     const text = findingsToCsv(visible.value, {
       conceptLabel,
       report: (id) => reportById.value.get(id),
-      ignored: ignored.value,
+      ignored: new Set(visible.value.filter(isIgnored).map((f) => f.id)),
     })
     downloadText(`qa-findings-${new Date().toISOString().slice(0, 10)}.csv`, text, 'text/csv')
   }
 
   return {
-    findings, matrix, ignored, progress, ranAt, skipped, failure, withLinked, filters, running, stale, visible, ignoredCount, reportById,
-    start, conceptLabel, reportTitle, reportLabel, resetFilters, run, cancel, ignore, ignoreShown, unignore, addVariant, exportCsv,
+    findings, matrix, ignored, progress, ranAt, skipped, failure, withLinked, filters, running, stale, pending, outdated, unchecked, visible, ignoredCount, reportById,
+    start, openPage, leavePage, conceptLabel, reportTitle, reportLabel, ignoredBy, isIgnored, resetFilters, run, update, cancel, ignore, ignoreShown,
+    ignoreFiltersAsRule, unignore, addVariant, exportCsv,
   }
 })

@@ -5,6 +5,8 @@ import Dexie from 'dexie'
 import { freshDb, entry } from './helpers'
 import { createDb, DB_NAME, DB_VERSION, SCHEMA_VERSIONS } from '../../src/db/schema'
 import { importEntries, getAllEntries, saveEntry } from '../../src/db/termbase'
+import type { QaRunRow } from '../../src/db/schema'
+import { assembleQaRuns, planQaRuns, type Finding } from '../../src/core/qa'
 
 /** Seeds a database opened at `version` with rows valid for that version. */
 async function seed(name: string, version: number): Promise<void> {
@@ -31,7 +33,7 @@ describe('schema versions', () => {
   it('creates every table at the current version', async () => {
     const db = freshDb()
     await db.open()
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'embeddings', 'history', 'links', 'meta', 'passages', 'qaIgnores', 'qaRuns', 'snapshots', 'terms', 'translations', 'trash'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'embeddings', 'history', 'links', 'meta', 'passages', 'qaIgnoreRules', 'qaIgnores', 'qaReportRuns', 'qaRuns', 'snapshots', 'terms', 'translations', 'trash'])
     expect(db.verno).toBe(DB_VERSION)
   })
 
@@ -86,6 +88,55 @@ describe('schema versions', () => {
     expect(await db.snapshots.count()).toBe(0)
     expect((await db.history.toArray()).map((r) => r.action)).toEqual(['edit'])
     db.close()
+    await Dexie.delete(name)
+  })
+
+  it('v11 moves the v9 QA run into per-report parts marked out of date, keeps the ignores, and adds the rules table', async () => {
+    const name = `mig-v11-${Date.now()}`
+    await seed(name, 9)
+    const v9 = createDb(name, 9)
+    const finding = (docId: string, start: number): Finding => ({ id: `f-${docId}-${start}`, check: 'misspelling', severity: 'warning', docId, start, end: start + 9, surface: 'Voenkamat', conceptId: 'c-voenkomat' })
+    const run: QaRunRow = {
+      id: 'last', stamp: 'old', ranAt: '2026-01-01T00:00:00.000Z', checks: ['variants', 'misspelling'], skipped: ['d-und'],
+      findings: [finding('d1', 4), finding('d2', 0), finding('d1', 20)],
+      matrix: {
+        concepts: [{ id: 'c-voenkomat', label: 'military commissariat', total: 3 }],
+        reports: [{ id: 'd1', lang: 'en' }, { id: 'd2', lang: 'fr' }],
+        cells: [
+          { conceptId: 'c-voenkomat', docId: 'd1', total: 2, forms: [{ surface: 'voenkomat', termId: 't1', status: 'admitted', lang: 'en', count: 2 }] },
+          { conceptId: 'c-voenkomat', docId: 'd2', total: 1, forms: [{ surface: 'voenkomat', termId: 't2', status: 'admitted', lang: 'fr', count: 1 }] },
+        ],
+      },
+    }
+    await v9.qaRuns.put(run)
+    await v9.qaIgnores.put({ id: 'f-d1-4', created: '2026-01-02' })
+    v9.close()
+
+    const db = createDb(name, 11)
+    await db.open()
+    expect(db.verno).toBe(11)
+    expect(await db.qaRuns.count()).toBe(0)
+    const parts = await db.qaReportRuns.orderBy('docId').toArray()
+    expect(parts.map((p) => [p.docId, p.glossary, p.report, p.skipped, p.findings.map((f) => f.start)])).toEqual([
+      ['d-und', '', '', true, []], ['d1', '', '', false, [4, 20]], ['d2', '', '', false, [0]],
+    ])
+    expect(parts[1]).toMatchObject({ lang: 'en', checks: ['misspelling', 'variants'], ranAt: run.ranAt, labels: { 'c-voenkomat': 'military commissariat' } })
+    // Put together again, the parts are the v9 run (the planner shows them as out of date: no versions match).
+    const whole = assembleQaRuns(parts)
+    expect(whole.findings.map((f) => f.id).sort()).toEqual(run.findings.map((f) => f.id).sort())
+    expect(whole.matrix).toEqual(run.matrix)
+    const plan = planQaRuns({ glossary: 'g1', checks: ['variants', 'misspelling'], reports: [{ id: 'd1', version: 'r1' }] }, parts)
+    expect(plan).toMatchObject({ rerun: ['d1'], outdated: ['d1'] })
+    expect(await db.qaIgnores.get('f-d1-4')).toEqual({ id: 'f-d1-4', created: '2026-01-02' })
+    expect(await db.qaIgnoreRules.count()).toBe(0)
+    await db.qaIgnoreRules.add({ id: 'r1', created: '2026-01-03', surface: 'voenkamat' })
+    expect(await db.qaIgnoreRules.orderBy('created').primaryKeys()).toEqual(['r1'])
+    expect(await getAllEntries(db)).toHaveLength(1)
+    db.close()
+    // Opening again runs nothing twice.
+    const again = createDb(name, 11)
+    expect(await again.qaReportRuns.count()).toBe(3)
+    again.close()
     await Dexie.delete(name)
   })
 

@@ -1,11 +1,14 @@
 // Terminology QA in the browser: import the five corpus reports, run the checks in the worker (progress
 // shows), find the mixed-script "Voенkomat", jump to it in the reader, add a misspelling to the glossary as
 // an admitted variant (the next run no longer lists it), ignore a finding (it stays ignored after a reload),
-// the usage matrix, and the CSV export.
+// the usage matrix, and the CSV export; ignore rules (a term everywhere) kept across a reload, removed and put
+// back; and the findings kept per report and glossary version: a concept added in the glossary editor makes the
+// QA page check the reports again by itself when it opens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Locator } from 'playwright-core'
+import AxeBuilder from '@axe-core/playwright'
 import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
 
 const CORPUS = resolve('../shared/corpus')
@@ -159,5 +162,101 @@ describe('terminology QA', () => {
     expect(csv.startsWith('\uFEFFid,check,severity,report,file,passage,start,end')).toBe(true)
     expect(csv).toContain('mixed-script')
     expect(download.suggestedFilename()).toMatch(/^qa-findings-.*\.csv$/)
+  })
+  it('ignores a term in every report by a stored rule: kept across a reload, removed and put back with an undo', LONG, async () => {
+    const { page } = tb
+    await openQa()
+    await page.getByTestId('qa-show-ignored').uncheck()
+    await filterCheck('misspelling')
+    const row = page.locator('[data-testid=qa-finding]:not([data-ignored])').first()
+    await row.waitFor()
+    const id = (await row.getAttribute('data-finding'))!
+    const surface = await row.getByTestId('qa-surface').innerText()
+    await row.getByTestId('qa-ignore-rule').locator('summary').click()
+    await row.getByTestId('qa-ignore-term').click()
+    await expect.poll(() => page.locator(`[data-finding="${id}"]`).count()).toBe(0)
+    const rules = page.getByTestId('qa-rules')
+    await rules.locator('summary').click()
+    await expect.poll(() => rules.getByTestId('qa-rule').count()).toBe(1)
+    expect((await rules.getByTestId('qa-rule').innerText()).toLowerCase()).toContain(surface.toLowerCase())
+
+    // After a reload the findings are there without a run, and the rule still hides this one.
+    await page.reload()
+    await openQa()
+    await page.getByTestId('qa-summary').waitFor()
+    expect(await page.getByTestId('qa-progress').count()).toBe(0)
+    await filterCheck('misspelling')
+    await page.locator('[data-testid=qa-finding]').first().waitFor()
+    expect(await page.locator(`[data-finding="${id}"]`).count()).toBe(0)
+    await page.getByTestId('qa-show-ignored').check()
+    const shown = page.locator(`[data-finding="${id}"]`)
+    await shown.waitFor()
+    expect(await shown.innerText()).toMatch(/ignored by a rule/i)
+    expect(await shown.getByTestId('qa-rule-lift').count()).toBe(1)
+    await page.getByTestId('qa-show-ignored').uncheck()
+
+    // Removing the rule shows the finding again; the undo puts the rule back.
+    await page.getByTestId('qa-rules').locator('summary').click()
+    await page.getByTestId('qa-rule-remove').click()
+    await page.locator(`[data-finding="${id}"]`).waitFor()
+    expect(await page.getByTestId('qa-rule').count()).toBe(0)
+    await page.getByTestId('toast').filter({ hasText: /rule removed/ }).getByTestId('undo').click()
+    await expect.poll(() => page.locator(`[data-finding="${id}"]`).count()).toBe(0)
+    expect(await page.getByTestId('qa-rule').count()).toBe(1)
+  })
+
+  it('checks the reports again by itself when the page opens after a glossary edit, and only then', LONG, async () => {
+    const { page } = tb
+    await openGlossary(page, app.url)
+    await page.getByTestId('new-concept').click()
+    const editor = page.getByTestId('concept-editor')
+    await editor.locator('input.term-text').first().fill('enlistment office')
+    await editor.getByTestId('save-concept').click()
+    await editor.waitFor({ state: 'detached' })
+
+    await openQa()
+    // The previous findings show (out of date) while the reports are checked again, with progress and cancel.
+    await page.getByTestId('qa-progress').waitFor({ timeout: 15000 })
+    expect(await page.getByTestId('qa-cancel').count()).toBe(1)
+    expect(await page.getByTestId('qa-summary').count()).toBe(1)
+    await page.getByTestId('qa-progress').waitFor({ state: 'detached', timeout: RUN_TIMEOUT })
+    expect(await page.getByTestId('qa-stale').count()).toBe(0)
+    await page.getByTestId('qa-tab-matrix').click()
+    await expect.poll(() => page.getByTestId('qa-matrix').locator('text.label').allTextContents(), { timeout: 15000 }).toContainEqual(expect.stringContaining('enlistment office'))
+    await page.getByTestId('qa-tab-findings').click()
+
+    // Nothing changed since: opening the page again (after a reload too) checks nothing.
+    await page.goto(app.url + '#/glossary')
+    await openQa()
+    await page.getByTestId('qa-summary').waitFor()
+    await page.reload()
+    await openQa()
+    await page.getByTestId('qa-summary').waitFor()
+    expect(await page.getByTestId('qa-progress').count()).toBe(0)
+    expect(await page.getByTestId('qa-stale').count()).toBe(0)
+  })
+
+  it('fits a phone: at 390 px no sideways scrolling, the findings keep the width, and axe finds nothing serious', LONG, async () => {
+    const { page } = tb
+    await page.setViewportSize({ width: 390, height: 844 })
+    try {
+      await openQa()
+      await page.getByTestId('qa-summary').waitFor()
+      await page.getByTestId('qa-rules').locator('summary').click()
+      const row = page.locator('[data-testid=qa-finding]:not([data-ignored])').first()
+      await row.getByTestId('qa-ignore-rule').locator('summary').click()
+      await row.getByTestId('qa-ignore-term').waitFor()
+      const widths = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+        body: document.querySelector('[data-testid=qa-finding] .body')!.getBoundingClientRect().width,
+      }))
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client)
+      expect(widths.body).toBeGreaterThan(250)
+      const r = await new AxeBuilder({ page }).include('[data-testid=qa-view]').analyze()
+      expect(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([])
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 })
+    }
   })
 })

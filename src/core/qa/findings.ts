@@ -1,5 +1,5 @@
 // The QA finding model: what a terminology check reports, with a stable id so that "ignore this finding" can be stored.
-import { fnv1aHex } from '../text/hash'
+import { FNV_OFFSET, fnv1aHex } from '../text/hash'
 
 /** Every terminology check, in the order the UI lists them. */
 export const CHECK_IDS = [
@@ -43,14 +43,21 @@ export interface Finding {
 /** A finding before its id is computed. */
 export type FindingDraft = Omit<Finding, 'id'>
 
+/** The seeds of the two FNV-1a passes of `stableHash` (the second is arbitrary, fixed forever). */
+export const HASH_SEEDS = [FNV_OFFSET >>> 0, 0x2f1b7c3d] as const
+
 /**
  * The stable id of a finding: a 64-bit hash (two FNV-1a passes) of check, document id, start and surface.
  * It survives re-running the checks and edits of the glossary, so an ignored finding stays ignored until the
  * text itself changes there.
  */
 export function findingId(check: CheckId, docId: string, start: number, surface: string): string {
-  const key = `${check}\u0000${docId}\u0000${start}\u0000${surface}`
-  return fnv1aHex(key) + fnv1aHex(key, 0x2f1b7c3d)
+  return stableHash(`${check}\u0000${docId}\u0000${start}\u0000${surface}`)
+}
+
+/** A 64-bit hash of a string (two FNV-1a passes), as 16 hex digits: stable across runs and machines. */
+export function stableHash(s: string): string {
+  return fnv1aHex(s, HASH_SEEDS[0]) + fnv1aHex(s, HASH_SEEDS[1])
 }
 
 /** Gives a draft its stable id. */

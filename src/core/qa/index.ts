@@ -80,3 +80,11 @@ export function runQa(glossary: Glossary, documents: readonly QaDocument[], opts
   return { findings, matrix, timings }
 }
 export { findingContext, type FindingContext } from './context'
+export {
+  assembleQaRuns, checksKey, corpusVersion, glossaryVersion, planQaRuns, prunableRuns, reportVersion, splitQaResult,
+  type AssembledQa, type QaCurrent, type QaReportRun, type QaRunPlan, type QaRunResult, type ReportVersion,
+} from './runs'
+export {
+  compileIgnoreRules, ruleConditions, ruleForFinding, ruleMatches, sameConditions,
+  type IgnoreScope, type QaIgnoreConditions, type QaIgnoreRule,
+} from './ignoreRules'

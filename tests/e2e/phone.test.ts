@@ -1,0 +1,30 @@
+// Every view at 390 px wide, with two reports imported (their long titles fill the pickers): the page never
+// scrolls sideways (wide content such as tables and the glossary grid scrolls inside its own box).
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openGlossary, useAppSuite } from './harness'
+
+const CORPUS = resolve('../shared/corpus')
+const FILES = ['001_e8e03fc529c28da8.txt', '004_2311294a2fc5f756.txt']
+const suite = useAppSuite()
+
+describe('every view on a phone', () => {
+  it('fits 390 px without sideways scrolling', { timeout: 180_000 }, async () => {
+    const { page } = suite.tb
+    await openGlossary(page, suite.app.url)
+    await page.goto(suite.app.url + '#/reports')
+    await page.getByTestId('report-file').setInputFiles(FILES.map((f) => ({ name: f, mimeType: 'text/plain', buffer: readFileSync(`${CORPUS}/${f}`) })))
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=report-list] tbody tr').length === 2, null, { timeout: 90_000 })
+    await page.setViewportSize({ width: 390, height: 844 })
+    const wide: Record<string, number> = {}
+    for (const view of ['glossary', 'reports', 'compare', 'align', 'candidates', 'review', 'qa', 'data']) {
+      await page.goto(`${suite.app.url}#/${view}`)
+      await page.locator('main h1, main [data-testid]').first().waitFor()
+      await page.waitForTimeout(300)
+      const sw = await page.evaluate(() => document.documentElement.scrollWidth)
+      if (sw > 390) wide[view] = sw
+    }
+    expect(wide).toEqual({})
+  })
+})
