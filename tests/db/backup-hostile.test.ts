@@ -62,6 +62,7 @@ describe('every field is checked before anything is cleared', () => {
     ['a duplicate term id', (b) => b.tables.terms.push({ ...row(b, 'terms') }), /table "terms", row 3: the id "c1-en-0" is used twice/],
     ['a missing field', (b) => delete row(b, 'terms').text, /table "terms", row 1: missing field "text"/],
     ['a row that is not an object', (b) => (b.tables.meta = [7]), /table "meta", row 1: 7 is not an object/],
+    ['an ignore rule for a check that does not exist', (b) => (b.tables.qaIgnoreRules = [{ id: 'r1', created: '2025-01-01', check: 'bogus' }]), /table "qaIgnoreRules", row 1, field "check": "bogus" is not one of/],
   ]
   for (const [what, edit, message] of cases) it(what, async () => refused(await broken(edit), message))
 
