@@ -1,6 +1,7 @@
 // Evaluates sentence alignment on the peers' development sets (../shared/align-dev: Text+Berg de→fr, BAF fr→en):
 // strict and lax P/R/F1 as Vecalign's score.py, for ours without a model, ours with the embedding model (when its
-// pack is present), and hunalign on the same input, with times. Run: npm run eval -- align
+// pack is present), and hunalign on the same input, with times; then the same on the coreutils gettext units (en →
+// fi, fr, sv, da, nb; tests/bench/poGold.ts). Run: npm run eval -- align
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -12,6 +13,7 @@ import { isLang } from '../../src/core/model'
 import { ALIGN_PREFIX, loadNodeEmbedder } from '../../src/cliCommands/nodeEmbedder'
 import { applyPrefix, embedTexts } from '../../src/ml/adapters/embeddings'
 import { ALIGN_DEV_DIR, alignDevAvailable, loadDevSets, runHunalign, type DevSet } from './alignDev'
+import { loadPoSets } from './poGold'
 
 const MODEL = 'Xenova/multilingual-e5-small'
 /** The model folder: $MODEL_SOURCE, the repo's models/, or the pack's cache. */
@@ -109,6 +111,11 @@ async function main() {
   console.log(`## Sentence alignment on ${ALIGN_DEV_DIR} — strict/lax as Vecalign's score.py; time: best of ${RUNS} warm runs`)
   console.log(embedder ? `model: ${MODEL} from ${MODEL_DIR} ("query: " prefix on both sides, overlaps of 1–4 sentences, vectors cached in tests/.tmp/align-embeddings)` : `model: none (no ${MODEL} under $MODEL_SOURCE, models/ or ~/.cache/coi-termbench/models)`)
   for (const set of loadDevSets()) await evaluateSet(set, embedder)
+  // The coreutils catalogues (en → fi, fr, sv, da, nb): with the model only on request, since embedding them once
+  // takes several minutes on a shared CPU (the vectors are cached like the others').
+  const po = loadPoSets()
+  if (po.length) console.log(`\n## coreutils gettext units (beads derived from human translation units; see tests/bench/poGold.ts)${process.env.ALIGN_PO_MODEL ? '' : ' — with the model: ALIGN_PO_MODEL=1'}`)
+  for (const set of po) await evaluateSet(set, process.env.ALIGN_PO_MODEL ? embedder : null)
 }
 
 await main()
