@@ -81,11 +81,14 @@ function printing(summary: string, usage: string, load: () => Promise<(args: str
 /** The commands, by name. Each loads its module only when it runs. */
 export const COMMANDS: Record<string, Command> = {
   segment,
-  link: printing(
-    'rank, for every passage of A, the passages of B that state the same fact (any language pair)',
-    'link <fileA> <fileB> [--glossary <tbx|csv|json>] [--top N] [--json] [--embeddings <model id> --model-source <folder or URL>]',
-    async () => (await import('./cliCommands/link')).runLink,
-  ),
+  link: {
+    summary: 'rank, for every passage of A, the passages of B that state the same fact (any language pair)',
+    usage: 'link <fileA> <fileB> [--glossary <tbx|csv|json>] [--top N] [--lang-a xx] [--lang-b xx] [--json] [--embeddings <model id> --model-source <folder or URL>]',
+    async run(args, io) {
+      io.out(await (await import('./cliCommands/link')).runLink(args, io.err))
+      return 0
+    },
+  },
   align: {
     summary: 'align the sentences of two texts that translate each other (beads of 0–4 sentences a side)',
     usage:

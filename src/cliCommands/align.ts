@@ -3,12 +3,11 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { eld } from 'eld/small'
 import { alignSentences, beadsToPairs, toTmx, type AlignOptions } from '../core/align'
-import { detectLang } from '../core/langdetect'
-import { isLang, type Lang } from '../core/model'
+import type { Lang } from '../core/model'
 import type { Io } from '../cli'
 import { readReport } from '../cli'
+import { languageNeutral, sideLanguage } from './language'
 import { matcherFor } from './link'
 import { embedOverlaps, loadNodeEmbedder, modelSourceOf } from './nodeEmbedder'
 
@@ -25,33 +24,6 @@ const OPTIONS = {
   tmx: { type: 'boolean', default: false },
 } as const
 
-// A detector over all of eld's languages, to name a language the workbench does not support instead of taking it
-// for the nearest supported one (German for a Nordic language).
-const anyLanguage = eld.newInstance()
-const languageName = (code: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code
-
-/**
- * A side's language: the option when given, else detected. An unsupported one is named in `notes` and aligned as
- * 'und' (language-independent features only); `code` keeps it for the TMX.
- */
-export function sideLanguage(text: string, option: string | undefined, flag: string, notes: string[]): { lang: Lang | 'und'; code: string } {
-  const unsupported = (code: string) => {
-    notes.push(`${languageName(code)} (${code}) is not a supported language; alignment uses language-independent features only`)
-    return { lang: 'und' as const, code }
-  }
-  if (option !== undefined) {
-    if (isLang(option)) return { lang: option, code: option }
-    if (/^[a-z]{2,3}$/.test(option)) return unsupported(option)
-    throw new Error(`${flag}: "${option}" is not a language code`)
-  }
-  const sample = text.slice(0, 4000)
-  const top = anyLanguage.detect(sample).language
-  const code = top === 'no' ? 'nb' : top
-  if (code && !isLang(code)) return unsupported(code)
-  const lang = detectLang(sample).lang
-  return { lang, code: lang }
-}
-
 /** Sentences of a presegmented file: one a line, the final newline ignored, nothing re-cut. */
 function readLines(file: string): string[] {
   const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)
@@ -62,7 +34,8 @@ function readLines(file: string): string[] {
 /** Sentences of a report (non-footnote passages, in order) with their offsets into the file's text as read. */
 async function readSentences(file: string, lang: Lang | 'und') {
   const report = await readReport(file, lang === 'und' ? {} : { lang })
-  return report.passages.filter((p) => p.kind !== 'footnote').flatMap((p) => p.sentences.map((s) => ({ passage: p.index, ...s })))
+  const passages = lang === 'und' ? languageNeutral(report.passages) : report.passages
+  return passages.filter((p) => p.kind !== 'footnote').flatMap((p) => p.sentences.map((s) => ({ passage: p.index, ...s })))
 }
 
 /**

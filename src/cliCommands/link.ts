@@ -9,6 +9,7 @@ import { buildMatcher, type Matcher } from '../core/matcher'
 import { isLang, type Lang } from '../core/model'
 import type { Passage } from '../core/segment'
 import { defaultGlossaryPath, readGlossary } from './glossaryFile'
+import { languageNeutral, sideLanguage } from './language'
 import { loadNodeEmbedder, modelSourceOf } from './nodeEmbedder'
 import { embedLongTexts, prefixText } from '../ml/adapters/embeddings'
 
@@ -36,14 +37,16 @@ export function matcherFor(glossaryFile: string | undefined): Matcher | null {
   return path ? buildMatcher(readGlossary(path)) : null
 }
 
-function langOption(value: string | undefined, name: string): Lang | undefined {
-  if (value === undefined) return undefined
-  if (!isLang(value)) throw new Error(`${name}: unknown language "${value}"`)
-  return value
-}
-
-async function readLinkReport(file: string, lang: Lang | undefined): Promise<Report> {
-  const r = await readReport(file, lang ? { lang } : {})
+/**
+ * A report read and segmented in its language (the option, else detected over all languages). A language the
+ * workbench does not support (German) is named in `notes` and its passages are linked as 'und', with the
+ * language-independent features only, instead of being taken for the nearest supported language.
+ */
+async function readLinkReport(file: string, option: string | undefined, flag: string, notes: string[]): Promise<Report> {
+  const given = option !== undefined && isLang(option) ? option : undefined
+  const r = await readReport(file, given ? { lang: given } : {})
+  const side = sideLanguage(r.text, option, flag, notes, `linking ${basename(file)}`)
+  if (side.unsupported) return { file, text: r.text, lang: 'und', passages: languageNeutral(r.passages) }
   return { file, text: r.text, lang: r.lang, passages: r.passages }
 }
 
@@ -87,15 +90,18 @@ const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…'
  * `{ "links": [ { "source": { index, start, end, text }, "candidates": [ { index, start, end, text, score, strength } ] } ] }`
  * (`strength`: "strong" or "weak"; a passage with no candidate above the weak floor has an empty list)
  * where offsets are UTF-16 offsets into each file's text as read (for .pdf/.docx: into the extracted text).
- * The glossary defaults to glossary/starter.json when present.
+ * The glossary defaults to glossary/starter.json when present. A language the workbench does not support is
+ * named through `warn` and linked with language-independent features only.
  */
-export async function runLink(args: string[]): Promise<string> {
+export async function runLink(args: string[], warn: (s: string) => void = () => {}): Promise<string> {
   const { values, files } = parse(args, LINK_USAGE)
   const top = values.top === undefined ? 10 : Number(values.top)
   if (!Number.isInteger(top) || top < 1) throw new Error(`--top: expected a positive integer, got "${values.top}"`)
   const matcher = matcherFor(values.glossary)
-  const a = await readLinkReport(files[0], langOption(values['lang-a'], '--lang-a'))
-  const b = await readLinkReport(files[1], langOption(values['lang-b'], '--lang-b'))
+  const notes: string[] = []
+  const a = await readLinkReport(files[0], values['lang-a'], '--lang-a', notes)
+  const b = await readLinkReport(files[1], values['lang-b'], '--lang-b', notes)
+  for (const n of notes) warn(`link: ${n}\n`)
   const embeddings = await embeddingsFor(values, a, b)
   const links = linkDocuments(a.passages, b.passages, { matcher, top, langA: a.lang, langB: b.lang, embeddings })
   const span = (p: Passage) => ({ index: p.index, start: p.start, end: p.end, text: p.text })

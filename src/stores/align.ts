@@ -5,7 +5,10 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef, toRaw } from 'vue'
 import i18next from 'i18next'
-import { alignAroundAnchors, beadTexts, checkBeads, confirmedAnchors, gapInputs, splitByGap, toTmx, toXliff, type AlignGap, type EditableBead } from '../core/align'
+import {
+  alignAroundAnchors, beadTexts, checkBeads, confirmedAnchors, gapInputs, overlapTexts, overlapVectors, splitByGap, toTmx, toXliff, type AlignGap, type EditableBead,
+  type OverlapVectors,
+} from '../core/align'
 import type { Lang } from '../core/model'
 import { useDb } from '../db'
 import { getPassages } from '../db/documents'
@@ -140,10 +143,19 @@ export const useAlignStore = defineStore('align', () => {
     return docId ? documentLanguages(await getPassages(useDb(), docId)) : []
   }
 
-  /** Sentence embeddings of one side (null without a model); progress shows only while the job is `live`. */
-  async function embedSide(list: AlignSentence[], live: () => boolean): Promise<Float32Array[] | null> {
+  /**
+   * Embeddings of one side's overlaps (each run of 1–4 sentences inside a block, embedded as one text, as Bertalign
+   * and the eval do), or null without a model; progress shows only while the job is `live`.
+   */
+  async function embedSide(blocks: AlignSentence[][], live: () => boolean): Promise<OverlapVectors | null> {
     progress.value = { phase: 'model', done: 0, total: 0 }
-    return ml.embed(list.map((s) => s.text), (done, total) => live() && (progress.value = { phase: 'embed', done, total }))
+    const breaks = blockStarts(blocks, blocks).map((c) => c.src)
+    const entries = overlapTexts(blocks.flat().map((s) => s.text), 4, breaks)
+    const unique = [...new Set(entries.map((e) => e.text))]
+    const vectors = await ml.embed(unique, (done, total) => live() && (progress.value = { phase: 'embed', done, total }))
+    if (!vectors) return null
+    const byText = new Map(unique.map((t, k) => [t, vectors[k]]))
+    return overlapVectors(entries, entries.map((e) => byText.get(e.text)!))
   }
 
   /** Remembers the chosen pair as translations and aligns it (a new run cancels the old one). */
@@ -161,12 +173,12 @@ export const useAlignStore = defineStore('align', () => {
       const { src, tgt } = await gather(p)
       if (!live()) return
       if (!src.length || !src.some((s) => s.length) || !tgt.some((s) => s.length)) throw new Error(i18next.t('align.nothing'))
-      let vectors: { src: Float32Array[]; tgt: Float32Array[] } | null = null
+      let overlaps: { src: OverlapVectors; tgt: OverlapVectors } | null = null
       if (useEmbeddings.value) {
-        const es = await embedSide(src.flat(), live)
-        const et = es && live() && (await embedSide(tgt.flat(), live))
+        const es = await embedSide(src, live)
+        const et = es && live() && (await embedSide(tgt, live))
         if (!live()) return
-        if (es && et) vectors = { src: es, tgt: et }
+        if (es && et) overlaps = { src: es, tgt: et }
         else embeddingNote.value = ml.embeddingsUnavailableNote()
       }
       progress.value = { phase: 'align', done: 0, total: 0 }
@@ -178,7 +190,7 @@ export const useAlignStore = defineStore('align', () => {
       const before = beads.value && fp === fingerprint ? beads.value : rec && fits(rec, fp, fs.length, ft.length) ? rec.beads : []
       const anchors = confirmedAnchors(before).anchors
       const alignGaps = async (gaps: AlignGap[]) => {
-        const segments: AlignSegment[] = gapInputs(gaps, vectors)
+        const segments: AlignSegment[] = gapInputs(gaps, null, overlaps)
         return splitByGap(await callAlign({ segments, srcLang: p.langA, tgtLang: p.langB }, live), gaps)
       }
       const result = await alignAroundAnchors(fs.map((x) => x.text), ft.map((x) => x.text), anchors, alignGaps, blockStarts(src, tgt))

@@ -2,7 +2,7 @@
 // exactly what the browser runs: the sentence alignment of a text and its translation, segment by segment,
 // with progress from inside the dynamic programme and a cancel flag; and the pairing of the two-language
 // blocks inside one report (like the Finnish and English blocks of report 000).
-import { alignSentences, type AlignBead } from '../core/align'
+import { alignSentences, type AlignBead, type OverlapVectors } from '../core/align'
 import type { ConceptMatcherLike } from '../core/link'
 import type { Lang, PassageKind } from '../core/model'
 import { JobCancelledError, type JobHooks } from './jobProtocol'
@@ -13,6 +13,8 @@ export interface AlignSegment {
   tgt: string[]
   /** Sentence embeddings of both sides, by position, when a model was available. */
   embeddings?: { src: ArrayLike<number>[]; tgt: ArrayLike<number>[] } | null
+  /** Or embeddings of runs of 1–4 sentences of both sides (`overlapTexts`), scored as Bertalign scores them. */
+  overlaps?: { src: OverlapVectors; tgt: OverlapVectors } | null
 }
 
 /** An alignment request: segments aligned one after the other, in order. */
@@ -75,7 +77,7 @@ export async function runAlignJob(req: AlignJobRequest, matcher: ConceptMatcherL
         hooks.onProgress?.({ done, total, segment: k, segments: segments.length })
       }
     }
-    const beads = alignSentences(seg.src, seg.tgt, { srcLang: req.srcLang, tgtLang: req.tgtLang, matcher, embeddings: emb, onRow })
+    const beads = alignSentences(seg.src, seg.tgt, { srcLang: req.srcLang, tgtLang: req.tgtLang, matcher, embeddings: emb, overlaps: seg.overlaps ?? undefined, onRow })
     for (const b of beads) {
       const bead: AlignJobBead = { ...b, src: b.src.map((i) => i + srcOffset), tgt: b.tgt.map((j) => j + tgtOffset), segment: k }
       out.push(bead)

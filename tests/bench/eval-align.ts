@@ -1,16 +1,19 @@
 // Evaluates sentence alignment on the peers' development sets (../shared/align-dev: Text+Berg de→fr, BAF fr→en):
 // strict and lax P/R/F1 as Vecalign's score.py, for ours without a model, ours with the embedding model (when its
-// pack is present), and hunalign on the same input, with times. Run: npm run eval -- align
-import { createHash } from 'node:crypto'
+// pack is present), and hunalign on the same input, with times; then the same on the coreutils gettext units (en →
+// fi, fr, sv, da, nb; tests/bench/poGold.ts). Run: npm run eval -- align
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import {
-  addBeadCounts, alignSentences, beadCounts, beadScoreOf, type AlignOptions, type BeadCounts, type BeadLike, type OverlapVectors,
+  addBeadCounts, alignSentences, beadCounts, beadScoreOf, overlapTexts, overlapVectors, type AlignOptions, type BeadCounts, type BeadLike,
+  type OverlapVectors,
 } from '../../src/core/align'
 import { isLang } from '../../src/core/model'
-import { embedOverlaps, loadNodeEmbedder } from '../../src/cliCommands/nodeEmbedder'
+import { ALIGN_PREFIX, loadNodeEmbedder } from '../../src/cliCommands/nodeEmbedder'
+import { applyPrefix, embedTexts } from '../../src/ml/adapters/embeddings'
 import { ALIGN_DEV_DIR, alignDevAvailable, loadDevSets, runHunalign, type DevSet } from './alignDev'
+import { loadPoSets } from './poGold'
 
 const MODEL = 'Xenova/multilingual-e5-small'
 /** The model folder: $MODEL_SOURCE, the repo's models/, or the pack's cache. */
@@ -20,20 +23,24 @@ const MODEL_DIR = [process.env.MODEL_SOURCE, resolve('models'), join(homedir(), 
 const RUNS = 5
 const CACHE = resolve('tests/.tmp/align-embeddings')
 
-/** Overlap embeddings of one side, cached on disk by model and text (embedding a set takes minutes on a CPU). */
+/**
+ * Overlap embeddings of one side. Every text's vector is cached on disk by model, prefix and text (embedding a set
+ * takes many minutes on a shared CPU), so that each text is embedded once, whatever the document or setting.
+ */
 async function cachedOverlaps(embedder: Awaited<ReturnType<typeof loadNodeEmbedder>>, sentences: string[]): Promise<{ vectors: OverlapVectors; ms: number }> {
-  const key = createHash('sha256').update(`${MODEL}\n${MODEL_DIR}\n${sentences.join('\n')}`).digest('hex').slice(0, 24)
-  const file = join(CACHE, `${key}.json`)
-  if (existsSync(file)) {
-    const byCount = (JSON.parse(readFileSync(file, 'utf8')) as number[][][]).map((row) => row.map((v) => Float32Array.from(v)))
-    return { vectors: { byCount }, ms: 0 }
-  }
+  const file = join(CACHE, `${MODEL.replace(/\W+/g, '_')}.${ALIGN_PREFIX}.json`)
+  const cache: Record<string, number[]> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
+  const entries = overlapTexts(sentences)
+  const missing = [...new Set(entries.map((e) => e.text))].filter((t) => !cache[t]).sort((a, b) => a.length - b.length)
   const t0 = performance.now()
-  const vectors = await embedOverlaps(embedder, sentences)
+  if (missing.length) {
+    const vectors = await embedTexts(embedder, applyPrefix(missing, MODEL, ALIGN_PREFIX), { batchSize: 16 })
+    missing.forEach((t, k) => (cache[t] = Array.from(vectors[k], (x) => Math.round(x * 1e6) / 1e6)))
+    mkdirSync(CACHE, { recursive: true })
+    writeFileSync(file, JSON.stringify(cache))
+  }
   const ms = performance.now() - t0
-  mkdirSync(CACHE, { recursive: true })
-  writeFileSync(file, JSON.stringify(vectors.byCount.map((row) => row.map((v) => Array.from(v ?? [])))))
-  return { vectors, ms }
+  return { vectors: overlapVectors(entries, entries.map((e) => Float32Array.from(cache[e.text]))), ms }
 }
 
 const f = (x: number) => x.toFixed(3)
@@ -102,8 +109,13 @@ async function main() {
   }
   const embedder = MODEL_DIR ? await loadNodeEmbedder(MODEL, { kind: 'local', path: MODEL_DIR }) : null
   console.log(`## Sentence alignment on ${ALIGN_DEV_DIR} — strict/lax as Vecalign's score.py; time: best of ${RUNS} warm runs`)
-  console.log(embedder ? `model: ${MODEL} from ${MODEL_DIR} ("query: " prefix on both sides, overlaps of 1–4 sentences)` : `model: none (no ${MODEL} under $MODEL_SOURCE, models/ or ~/.cache/coi-termbench/models)`)
+  console.log(embedder ? `model: ${MODEL} from ${MODEL_DIR} ("query: " prefix on both sides, overlaps of 1–4 sentences, vectors cached in tests/.tmp/align-embeddings)` : `model: none (no ${MODEL} under $MODEL_SOURCE, models/ or ~/.cache/coi-termbench/models)`)
   for (const set of loadDevSets()) await evaluateSet(set, embedder)
+  // The coreutils catalogues (en → fi, fr, sv, da, nb): with the model only on request, since embedding them once
+  // takes several minutes on a shared CPU (the vectors are cached like the others').
+  const po = loadPoSets()
+  if (po.length) console.log(`\n## coreutils gettext units (beads derived from human translation units; see tests/bench/poGold.ts)${process.env.ALIGN_PO_MODEL ? '' : ' — with the model: ALIGN_PO_MODEL=1'}`)
+  for (const set of po) await evaluateSet(set, process.env.ALIGN_PO_MODEL ? embedder : null)
 }
 
 await main()

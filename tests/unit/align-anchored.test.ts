@@ -2,7 +2,7 @@
 // them (and block starts), and its beads come back at whole-list positions; bad anchors are refused by name.
 import { describe, expect, it } from 'vitest'
 import {
-  alignAroundAnchors, alignSentences, checkBeads, confirmedAnchors, gapInputs, splitByGap, type AlignGap, type EditableBead, type GapAligner,
+  alignAroundAnchors, alignSentences, checkBeads, confirmedAnchors, gapInputs, overlapTexts, splitByGap, type AlignGap, type EditableBead, type GapAligner,
 } from '../../src/core/align'
 import { runAlignJob } from '../../src/workers/alignJob'
 
@@ -113,6 +113,20 @@ describe('the align job over gaps (as the app runs it in the worker)', () => {
     const v = (n: number) => Array.from({ length: n }, (_, k) => [k])
     expect(gapInputs(gaps, { src: v(4), tgt: v(4) }).map((g) => g.embeddings)).toEqual([{ src: [[0], [1]], tgt: [[0]] }, { src: [[3]], tgt: [[2], [3]] }])
     expect(gapInputs(gaps, null)[1]).toEqual({ src: ['d'], tgt: ['C', 'D'] })
+  })
+  it('embeds no run of sentences across a block start', () => {
+    expect(overlapTexts(['a', 'b', 'c', 'd'], 3, [2]).map((e) => `${e.start}+${e.count} ${e.text}`)).toEqual(['0+1 a', '1+1 b', '2+1 c', '3+1 d', '0+2 a b', '2+2 c d'])
+  })
+  it('cuts the overlap vectors (runs of sentences) of the whole lists to the runs inside each gap', () => {
+    const gaps: AlignGap[] = [
+      { src: ['a', 'b'], tgt: ['A'], srcStart: 0, tgtStart: 0, segment: 0 },
+      { src: ['d'], tgt: ['C', 'D'], srcStart: 3, tgtStart: 2, segment: 0 },
+    ]
+    // A run of k sentences from i has the vector [i, k]; rows hold every start of four sentences.
+    const side = { byCount: [1, 2, 3].map((k) => Array.from({ length: 5 - k }, (_, i) => [i, k])) }
+    const [first, second] = gapInputs(gaps, null, { src: side, tgt: side }).map((g) => g.overlaps)
+    expect(first).toEqual({ src: { byCount: [[[0, 1], [1, 1]], [[0, 2]], []] }, tgt: { byCount: [[[0, 1]], [], []] } })
+    expect(second).toEqual({ src: { byCount: [[[3, 1]], [], []] }, tgt: { byCount: [[[2, 1], [3, 1]], [[2, 2]], []] } })
   })
   it('splits beads over concatenated gaps back to gap-local positions, and refuses an unknown gap', () => {
     const gaps: AlignGap[] = [

@@ -80,6 +80,21 @@ describe('runAlignJob', () => {
     expect(crossed.filter((b) => b.src.length && b.tgt.length).every((b) => b.neural === 0)).toBe(true)
   })
 
+  it('uses overlap vectors when given: a run of sentences embedded together can make a 1-2 bead', async () => {
+    const src = ['Aaaa bbbb cccc dddd eeee.', 'Ffff gggg.']
+    const tgt = ['Xxxx yyyy.', 'Zzzz wwww.', 'Vvvv uuuu.']
+    const e = (k: number) => Float32Array.from({ length: 4 }, (_, d) => (d === k ? 1 : 0))
+    // Target sentences 0 and 1 are unlike source 0 alone, but their run says what source 0 says.
+    const mixed = Float32Array.from([Math.SQRT1_2, 0, 0, Math.SQRT1_2])
+    const overlaps = {
+      src: { byCount: [[e(0), e(1)], [mixed]] },
+      tgt: { byCount: [[e(2), e(3), e(1)], [e(0), mixed]] },
+    }
+    const beads = await runAlignJob({ segments: [{ src, tgt, overlaps }], srcLang: 'und', tgtLang: 'und' }, null)
+    expect(beads.map((b) => [b.src, b.tgt])).toEqual([[[0], [0, 1]], [[1], [2]]])
+    expect(beads[0].neural).toBeCloseTo(1)
+  })
+
   it('aligns nothing against something as null beads', async () => {
     const beads = await runAlignJob({ segments: [{ src: [], tgt: ['One.', 'Two.'] }], srcLang: 'fi', tgtLang: 'en' }, null)
     expect(beads.map((b) => b.type)).toEqual(['0-1', '0-1'])

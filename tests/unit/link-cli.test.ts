@@ -64,3 +64,31 @@ describe.skipIf(!packed)('cli link --embeddings with the model pack', () => {
     expect(hybrid[2].candidates.filter((c) => c.strength === 'strong')).toEqual([])
   }, 180_000)
 })
+
+describe('cli link with a language the workbench does not support', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'link-cli-de-'))
+  // Three short paragraphs (Markdown: one passage each); the French has them in another order, so that a link must be found, not assumed.
+  const de = ['Die Expedition erreichte am 23. Mai 1956 den Gipfel des Everest.', 'Im Basislager warteten 350 Träger auf die Bergsteiger.', 'Der Bericht von Albert Eggler erschien 1957 in Bern.']
+  const fr = ["Le rapport d'Albert Eggler parut en 1957 à Berne.", "L'expédition atteignit le sommet de l'Everest le 23 mai 1956.", 'Au camp de base, 350 porteurs attendaient les alpinistes.']
+  writeFileSync(join(dir, 'de.md'), de.join('\n\n') + '\n')
+  writeFileSync(join(dir, 'fr.md'), fr.join('\n\n') + '\n')
+
+  it('names German as unsupported, detected or given, instead of taking it for a Nordic language, and still links', async () => {
+    for (const extra of [[], ['--lang-a', 'de', '--lang-b', 'fr']]) {
+      const r = await cli('link', join(dir, 'de.md'), join(dir, 'fr.md'), '--json', ...extra)
+      expect(r.code).toBe(0)
+      expect(r.err).toContain('German (de) is not a supported language; linking de.md uses language-independent features only')
+      expect(r.err).not.toMatch(/\b(nb|da|sv)\b|French/)
+      const links = (JSON.parse(r.out) as Out).links
+      expect(links).toHaveLength(3)
+      // Numbers, dates and names still link the translations (language-independent anchors).
+      expect(links.map((l) => l.candidates[0]?.text)).toEqual([fr[1], fr[2], fr[0]])
+    }
+  })
+
+  it('refuses a language option that is not a language code', async () => {
+    const r = await cli('link', join(dir, 'de.md'), join(dir, 'fr.md'), '--lang-a', 'german!')
+    expect(r.code).toBe(1)
+    expect(r.err).toContain('--lang-a: "german!" is not a language code')
+  })
+})

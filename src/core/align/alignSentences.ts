@@ -46,6 +46,11 @@ export interface AlignOptions {
    */
   skipCost?: number
   /**
+   * Nearest neighbours of a bead's side on the other side whose mean cosine the margin takes off (default 4; on
+   * the dev sets it beat Bertalign's margin against the adjacent sentences: Text+Berg 0.889 against 0.878 strict F1).
+   */
+  neighbours?: number
+  /**
    * Weight of the cost without a model (prior, length, anchors, in nats) added to the model's score (default
    * 0.005: a few nats of that cost weigh as much as the margin of a good pair, about 0.1).
    */
@@ -79,7 +84,7 @@ function sumLevel(a: DpLevel, b: DpLevel, wb: number): DpLevel {
  * Without embeddings a bead costs −log of its shape's prior, plus the Gale–Church length cost under the texts'
  * own length ratio (1-0 and 0-1 pay `nullCost` instead), minus `anchorWeight` × the anchor similarity, plus
  * `mismatchWeight` × the share of numbers found on one side only. With embeddings a bead scores as in Bertalign
- * (cosine margin of the joined sentences × length penalty; 1-0 and 0-1 cost `skipCost`), plus `lexicalWeight` ×
+ * (cosine of the joined sentences less the mean of their nearest neighbours', × length penalty; 1-0 and 0-1 cost `skipCost`), plus `lexicalWeight` ×
  * the cost without a model.
  */
 export function alignSentences(src: readonly string[], tgt: readonly string[], opts: AlignOptions = {}): AlignBead[] {
@@ -98,7 +103,7 @@ export function alignSentences(src: readonly string[], tgt: readonly string[], o
   let level: DpLevel = lexical
   let neural: DpLevel | null = null
   if (vectors) {
-    neural = embeddingLevel({ len: srcLen, vectors: vectors.src }, { len: tgtLen, vectors: vectors.tgt }, model.c, { skip: opts.skipCost ?? 0 })
+    neural = embeddingLevel({ len: srcLen, vectors: vectors.src }, { len: tgtLen, vectors: vectors.tgt }, model.c, { skip: opts.skipCost ?? 0, k: opts.neighbours })
     const wl = opts.lexicalWeight ?? 0.005
     level = wl > 0 ? sumLevel(neural, lexical, wl) : neural
   }

@@ -1,6 +1,7 @@
 // Re-alignment around the beads the translator confirmed: they stay as fixed anchors, and the aligner runs only
 // on the gaps between them (and between block boundaries), whose results are stitched back in order.
 import type { EditableBead } from './beadEdit'
+import { sliceOverlaps, type OverlapVectors } from './embeddingLevel'
 
 /** A stretch between anchors to align: its sentences, where it starts in the whole lists, and its block. */
 export interface AlignGap {
@@ -128,12 +129,20 @@ export async function alignAroundAnchors(
   return out
 }
 
-/** The gaps as the aligner's input, with each gap's share of the whole lists' sentence vectors when there are any. */
-export function gapInputs<V>(gaps: readonly AlignGap[], vectors?: { src: readonly V[]; tgt: readonly V[] } | null): { src: string[]; tgt: string[]; embeddings?: { src: V[]; tgt: V[] } }[] {
+/**
+ * The gaps as the aligner's input, with each gap's share of the whole lists' sentence vectors, or of their overlap
+ * vectors (runs of sentences embedded together, `overlapTexts`), when there are any.
+ */
+export function gapInputs<V>(
+  gaps: readonly AlignGap[],
+  vectors?: { src: readonly V[]; tgt: readonly V[] } | null,
+  overlaps?: { src: OverlapVectors; tgt: OverlapVectors } | null,
+): { src: string[]; tgt: string[]; embeddings?: { src: V[]; tgt: V[] }; overlaps?: { src: OverlapVectors; tgt: OverlapVectors } }[] {
   return gaps.map((g) => {
-    if (!vectors) return { src: g.src, tgt: g.tgt }
-    const embeddings = { src: vectors.src.slice(g.srcStart, g.srcStart + g.src.length), tgt: vectors.tgt.slice(g.tgtStart, g.tgtStart + g.tgt.length) }
-    return { src: g.src, tgt: g.tgt, embeddings }
+    const input: ReturnType<typeof gapInputs<V>>[number] = { src: g.src, tgt: g.tgt }
+    if (vectors) input.embeddings = { src: vectors.src.slice(g.srcStart, g.srcStart + g.src.length), tgt: vectors.tgt.slice(g.tgtStart, g.tgtStart + g.tgt.length) }
+    if (overlaps) input.overlaps = { src: sliceOverlaps(overlaps.src, g.srcStart, g.src.length), tgt: sliceOverlaps(overlaps.tgt, g.tgtStart, g.tgt.length) }
+    return input
   })
 }
 

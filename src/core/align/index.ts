@@ -1,7 +1,7 @@
 // Public surface of sentence alignment: the aligner, its search, length, anchor and embedding costs, scoring and TMX export.
 export { alignSentences, beadsToPairs, type AlignBead, type AlignOptions } from './alignSentences'
 export { searchBeads, SHAPES, type DpLevel, type SearchOptions, type Shape } from './dp'
-export { embeddingLevel, overlapTexts, overlapVectors, type EmbeddingWeights, type OverlapVectors } from './embeddingLevel'
+export { embeddingLevel, overlapTexts, overlapVectors, sliceOverlaps, type EmbeddingWeights, type OverlapVectors } from './embeddingLevel'
 export { lexicalLevel, lexicalSides, type LexicalSide, type LexicalWeights } from './lexicalLevel'
 export {
   BEAD_PRIORS, estimateLengthModel, lengthCost, normalCdf, priorCost, shapeCost, shapePrior, type BeadType, type LengthModel,
