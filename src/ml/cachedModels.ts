@@ -36,10 +36,16 @@ export function cacheCandidates(embeddingModel: string): ModelVariant[] {
   return models.flatMap(([task, modelId]) => dtypesOf(task, modelId).map((dtype) => ({ task, modelId, dtype })))
 }
 
-/** The cache entry of a listing, or null when none of the model's files is cached. */
+/** A file of model weights (ONNX graph or its external data), as opposed to config and tokenizer files. */
+const isWeights = (file: string) => /\.onnx(_data(_\d+)?)?$/.test(file)
+
+/**
+ * The cache entry of a listing, or null when none of the variant's weight files is cached: config and tokenizer
+ * files are shared by a model's dtypes (and a size lookup may have cached them), so alone they list nothing.
+ */
 export function toCachedModel(res: FilesResult): CachedModel | null {
   const cached = res.files.filter((f) => f.cached)
-  if (!cached.length) return null
+  if (!cached.some((f) => isWeights(f.file))) return null
   return {
     task: res.task,
     modelId: res.modelId,
