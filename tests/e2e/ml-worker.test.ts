@@ -3,7 +3,6 @@
 // Runtime's wasm served by the app itself; it embeds with progress, cancels, and reports unreachable
 // sources clearly. Every request must stay on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
@@ -29,7 +28,6 @@ beforeAll(async () => {
   mtLoop = generateTinyTranslationModel(MODEL_DIR, 'test/tiny-opus-mt-loop', { loop: true })
   mkdirSync(EMPTY_DIR, { recursive: true })
   await build({ configFile: resolve('tests/e2e/pages/vite.config.ts'), logLevel: 'warn' })
-  execFileSync(process.execPath, ['scripts/copy-ort-wasm.mjs', resolve(PAGE_DIR, 'ort')], { stdio: 'inherit' })
   app = await serveApp({ '/mlpage/': PAGE_DIR, '/models/': MODEL_DIR, '/no-models/': EMPTY_DIR })
   tb = await openBrowser()
   tb.context.on('request', (r) => requests.push(r.url()))
