@@ -217,6 +217,7 @@ try {
 
   if (crashed) {
     console.log(`\nThe page failed (${crashed}): no corpus figures. Peak renderer RSS before the failure: ${mb(procKb('VmHWM'))} MB.`)
+    await webgpuFigure()
     process.exitCode = 1
     throw new Error(crashed)
   }
