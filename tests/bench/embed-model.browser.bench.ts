@@ -260,6 +260,8 @@ async function webgpuFigure(): Promise<void> {
   const { chromium } = await import('playwright-core')
   const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../e2e/harness')
   const gpuSample = sample.slice(0, Number(process.env.EMBED_BROWSER_GPU_SAMPLE ?? 48))
+  // A software adapter can take very long with fp32 weights: give up after this long and say so.
+  const limitMs = Number(process.env.EMBED_BROWSER_GPU_MINUTES ?? 15) * 60_000
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu'), '--enable-unsafe-webgpu'] })
   try {
     const page = await browser.newPage()
@@ -272,7 +274,7 @@ async function webgpuFigure(): Promise<void> {
     })
     console.log(`\n### WebGPU (second Chromium, --enable-unsafe-webgpu): ${adapter ? `offered: ${adapter}` : 'not offered'}`)
     if (!adapter) return
-    const out = await page.evaluate(
+    const run = page.evaluate(
       async ({ baseUrl, modelId, texts, warm }) => {
         const c = window.mlProbe.createMlClient(window.mlProbe.spiedWorker)
         const t0 = performance.now()
@@ -283,8 +285,10 @@ async function webgpuFigure(): Promise<void> {
         await c.embed({ modelId, texts, prefix: 'passage' })
         return { device: load.device, dtype: load.dtype, loadMs, ms: performance.now() - t1 }
       },
-      { baseUrl: app.url + 'models/', modelId: PACK_MODEL, texts: gpuSample, warm: warmUp },
-    ).catch((e: Error) => ({ error: e.message.split('\n')[0] }))
+      { baseUrl: app.url + 'models/', modelId: PACK_MODEL, texts: gpuSample, warm: warmUp.slice(0, 4) },
+    )
+    const timeout = new Promise<{ error: string }>((ok) => setTimeout(() => ok({ error: `no result within ${limitMs / 60_000} minutes` }), limitMs).unref())
+    const out = await Promise.race([run.catch((e: Error) => ({ error: e.message.split('\n')[0] })), timeout])
     if ('error' in out) return void console.log(`WebGPU run failed: ${out.error}`)
     console.log('| device | dtype | load s | passages | passages/s |')
     console.log('| --- | --- | ---: | ---: | ---: |')
