@@ -1,48 +1,27 @@
-// Copies ONNX Runtime Web's WebAssembly runtime (.wasm + its .mjs loader) into public/ort/, so that the
-// app serves them itself (offline, nothing sent to a CDN). The ML worker points
-// env.backends.onnx.wasm.wasmPaths at <app>/ort/. Run before `vite` and `vite build`.
+// Kept under its old name so that existing callers keep working; it copies nothing any more. Since transformers.js 4,
+// the ML worker leaves ONNX Runtime Web's wasm path unset (src/ml/modelSource.ts), so ONNX Runtime loads the one
+// .wasm that Vite emits from its `new URL('ort-wasm-simd-threaded.asyncify.wasm', import.meta.url)` into
+// dist/assets/: the app serves it once, and never from a CDN. This script removes the copies older versions put
+// in public/ort/ (git-ignored, so a checkout may still have one), which Vite would otherwise ship a second time,
+// and checks that the wasm Vite will emit is installed.
 //
-// Usage: node scripts/copy-ort-wasm.mjs [outDir]      (default: public/ort)
-//
-// transformers.js imports onnxruntime-web's default ("bundle") build, which loads only the JSEP variant
-// (WASM + WebGPU): ort-wasm-simd-threaded.jsep.wasm and .jsep.mjs. Set ORT_COPY_ALL=1 to copy every
-// variant. Files are taken from the onnxruntime-web that @huggingface/transformers itself resolves, so
-// the runtime version always matches the JavaScript that loads it.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+// Usage: node scripts/copy-ort-wasm.mjs [staleDir]      (default: public/ort)
+import { existsSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 
-const outDir = resolve(process.argv[2] ?? 'public/ort')
+const stale = resolve(process.argv[2] ?? 'public/ort')
 const require = createRequire(import.meta.url)
-
-/** The dist/ folder of the onnxruntime-web that transformers.js uses. */
-function ortDistDir() {
-  const transformersMain = require.resolve('@huggingface/transformers')
-  const fromTransformers = createRequire(transformersMain)
-  // Resolves to dist/ort.node.min.js (Node condition); its folder holds the wasm artefacts.
-  return dirname(fromTransformers.resolve('onnxruntime-web'))
+const fromTransformers = createRequire(require.resolve('@huggingface/transformers'))
+// Resolves to dist/ort.node.min.js (Node condition); its folder holds the wasm artefacts.
+const wasm = join(dirname(fromTransformers.resolve('onnxruntime-web')), 'ort-wasm-simd-threaded.asyncify.wasm')
+if (!existsSync(wasm)) {
+  console.error(`[copy-ort-wasm] missing ${wasm}: is onnxruntime-web installed (npm ci)?`)
+  process.exit(1)
 }
-
-const dist = ortDistDir()
-const wanted = process.env.ORT_COPY_ALL
-  ? readdirSync(dist).filter((f) => /^ort-wasm.*\.(wasm|mjs)$/.test(f))
-  : ['ort-wasm-simd-threaded.jsep.wasm', 'ort-wasm-simd-threaded.jsep.mjs']
-
-mkdirSync(outDir, { recursive: true })
-let copied = 0
-for (const file of wanted) {
-  const from = join(dist, file)
-  const to = join(outDir, file)
-  if (!existsSync(from)) {
-    console.error(`[copy-ort-wasm] missing ${from}: is onnxruntime-web installed (npm ci)?`)
-    process.exit(1)
-  }
-  const a = statSync(from)
-  if (existsSync(to)) {
-    const b = statSync(to)
-    if (b.size === a.size && b.mtimeMs >= a.mtimeMs) continue // up to date
-  }
-  copyFileSync(from, to)
-  copied++
+if (existsSync(stale)) {
+  rmSync(stale, { recursive: true, force: true })
+  console.log(`[copy-ort-wasm] removed the stale copy ${stale}: Vite emits ONNX Runtime's wasm itself`)
+} else {
+  console.log('[copy-ort-wasm] nothing to do: Vite emits ONNX Runtime\'s wasm itself')
 }
-console.log(`[copy-ort-wasm] ${copied ? `copied ${copied} file(s)` : 'up to date'}: ${wanted.join(', ')} → ${outDir}`)

@@ -3,12 +3,13 @@
 // transformers.js progress objects unchanged, and supports cancel. It depends on nothing outside its own
 // lazily-loaded chunk: transformers.js (and ONNX Runtime with it) is imported dynamically on the first
 // load, so neither ever lands in the main bundle.
-import type { EmbedRequest, LoadRequest, LoadResult, MlDevice, MlRequest, MlResponse, MlResults, TranslateRequest } from './protocol'
+import type { ClearInput, EmbedInput, FilesInput, LoadInput, LoadResult, MlDevice, MlProgress, MlReply, MlRequest, MlResponse, MlResults, RunRequest, TranslateInput } from './protocol'
 import { CancelledError, MlError, toErrorResponse } from './protocol'
 import { applyModelSource, modelSourceKey, type ModelSource } from './modelSource'
 import { detectDevice, embeddingVariant, embedLongTexts, loadEmbedder, prefixText, type Embedder } from './adapters/embeddings'
 import { loadTranslator, translateTexts, type Translator } from './adapters/translation'
 import { embedWithCache, LruEmbeddingCache } from './embedCache'
+import { clearModelFiles, listModelFiles } from './modelFiles'
 
 type Transformers = typeof import('@huggingface/transformers')
 
@@ -37,10 +38,16 @@ export function createMlHandler(post: (msg: MlResponse) => void, importTransform
   let tf: Promise<Transformers> | undefined
   const embedders = new Map<string, Slot<Embedder>>()
   const translators = new Map<string, Slot<Translator>>()
-  const running = new Map<string, AbortController>()
+  const running = new Map<number, AbortController>()
   const cache = new LruEmbeddingCache()
   /** transformers.js' env is global: loads run one after another so that each sees its own source. */
   let loadQueue: Promise<unknown> = Promise.resolve()
+  /** Runs `task` after every earlier use of the global env (loads, file listings) has finished. */
+  function queued<T>(task: () => Promise<T>): Promise<T> {
+    const next = loadQueue.catch(() => undefined).then(task)
+    loadQueue = next
+    return next
+  }
 
   async function runtime(numThreads?: number): Promise<Transformers> {
     const t = await (tf ??= importTransformers())
@@ -53,7 +60,7 @@ export function createMlHandler(post: (msg: MlResponse) => void, importTransform
   }
 
   async function loadModel<T extends Embedder | Translator>(
-    req: LoadRequest,
+    req: LoadInput,
     slots: Map<string, Slot<T>>,
     open: (t: Transformers, device: MlDevice) => Promise<T>,
     signal: AbortSignal,
@@ -65,16 +72,16 @@ export function createMlHandler(post: (msg: MlResponse) => void, importTransform
     let loaded = false
     if (!existing || existing.key !== key) {
       loaded = true
-      const loading = (loadQueue = loadQueue.catch(() => undefined).then(async () => {
+      const loading = queued(async () => {
         applyModelSource(t.env, req.source, req.wasmPaths)
         try {
           return await open(t, device)
         } catch (err) {
           // WebGPU can fail on some drivers/ops: fall back to WASM once (network errors excepted).
-          if (device !== 'webgpu' || toErrorResponse('', err, { phase: 'load' }).code === 'model-unreachable') throw err
+          if (device !== 'webgpu' || toErrorResponse(0, err, { phase: 'load' }).code === 'model-unreachable') throw err
           return open(t, 'wasm')
         }
-      })) as Promise<T>
+      })
       slots.set(req.modelId, { key, source: req.source, loading })
       loading.then(
         // The model now comes from another source/device: free the previous pipeline.
@@ -97,7 +104,7 @@ export function createMlHandler(post: (msg: MlResponse) => void, importTransform
     return slot
   }
 
-  async function embed(req: EmbedRequest, signal: AbortSignal): Promise<MlResults['embed']> {
+  async function embed(req: EmbedInput, job: number, signal: AbortSignal): Promise<MlResults['embed']> {
     const embedder = await raceAbort(slotOf(embedders, req.modelId).loading, signal)
     const prefix = req.prefix ?? 'passage'
     const { vectors, cached } = await embedWithCache(req.texts, embeddingVariant(req.modelId, prefix), cache, (missing) =>
@@ -105,55 +112,96 @@ export function createMlHandler(post: (msg: MlResponse) => void, importTransform
         prefix: prefixText(req.modelId, prefix),
         batchSize: req.batchSize,
         signal,
-        onBatch: (done, total) => post({ id: req.id, type: 'progress', progress: { status: 'batch', done, total } }),
+        onBatch: (done, total) => progress(job, { status: 'batch', done, total }),
       }),
     )
     return { modelId: req.modelId, dims: vectors[0]?.length ?? embedder.dims ?? 0, vectors, cached }
   }
 
-  async function translate(req: TranslateRequest, signal: AbortSignal): Promise<MlResults['translate']> {
+  async function translate(req: TranslateInput, job: number, signal: AbortSignal): Promise<MlResults['translate']> {
     const translator = await raceAbort(slotOf(translators, req.modelId).loading, signal)
     const translations = await translateTexts(await runtime(), translator, req.texts, {
       src: req.src,
       tgt: req.tgt,
       signal,
       maxNewTokens: req.maxNewTokens,
-      onPartial: req.stream ? (index, text) => post({ id: req.id, type: 'partial', index, text }) : undefined,
+      onPartial: req.stream ? (index, text) => progress(job, { status: 'partial', index, text }) : undefined,
     })
     return { modelId: req.modelId, translations }
   }
 
-  async function serve(req: Exclude<MlRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<MlResponse> {
-    switch (req.type) {
+  /** Posts progress of `job`; transformers.js 4's aggregate `progress_total` is left out (see TransformersProgress). */
+  function progress(job: number, p: MlProgress | { status: 'progress_total' }): void {
+    if (p.status !== 'progress_total') post({ type: 'progress', job, progress: p })
+  }
+
+  /** Frees the pipeline of `modelId` for `task`, if one is loaded, so that its cached files can go. */
+  async function unload(req: ClearInput): Promise<void> {
+    const slots: Map<string, Slot<Embedder | Translator>> = req.task === 'embeddings' ? embedders : translators
+    const slot = slots.get(req.modelId)
+    slots.delete(req.modelId)
+    if (slot) await slot.loading.then(disposeOf, () => undefined)
+  }
+
+  async function files(req: FilesInput): Promise<MlResults['files']> {
+    const t = await runtime()
+    return queued(() => {
+      applyModelSource(t.env, req.source)
+      return listModelFiles(t, req)
+    })
+  }
+
+  async function clear(req: ClearInput): Promise<MlResults['clear']> {
+    const t = await runtime()
+    await unload(req)
+    return queued(() => {
+      applyModelSource(t.env, req.source)
+      return clearModelFiles(t, req)
+    })
+  }
+
+  async function serve(req: RunRequest, signal: AbortSignal): Promise<MlReply> {
+    const onProgress = (p: MlProgress) => progress(req.job, p)
+    switch (req.kind) {
       case 'load': {
+        const input = req.input
         const result =
-          req.task === 'embeddings'
-            ? await loadModel(req, embedders, (t, device) => loadEmbedder(t, req.modelId, { device, onProgress: (p) => post({ id: req.id, type: 'progress', progress: p }) }), signal)
-            : await loadModel(req, translators, (t, device) => loadTranslator(t, req.modelId, { device, onProgress: (p) => post({ id: req.id, type: 'progress', progress: p }) }), signal)
-        return { id: req.id, type: 'result', request: 'load', result }
+          input.task === 'embeddings'
+            ? await loadModel(input, embedders, (t, device) => loadEmbedder(t, input.modelId, { device, onProgress }), signal)
+            : await loadModel(input, translators, (t, device) => loadTranslator(t, input.modelId, { device, onProgress }), signal)
+        return { id: req.id, ok: true, type: 'result', kind: 'load', result }
       }
       case 'embed':
-        return { id: req.id, type: 'result', request: 'embed', result: await embed(req, signal) }
+        return { id: req.id, ok: true, type: 'result', kind: 'embed', result: await embed(req.input, req.job, signal) }
       case 'translate':
-        return { id: req.id, type: 'result', request: 'translate', result: await translate(req, signal) }
+        return { id: req.id, ok: true, type: 'result', kind: 'translate', result: await translate(req.input, req.job, signal) }
+      case 'files':
+        return { id: req.id, ok: true, type: 'result', kind: 'files', result: await files(req.input) }
+      case 'clear':
+        return { id: req.id, ok: true, type: 'result', kind: 'clear', result: await clear(req.input) }
     }
   }
 
-  /** Handles one request message; resolves when its final message has been posted. */
+  /** The source a run's model comes from, for error messages. */
+  function sourceOf(req: RunRequest): ModelSource | undefined {
+    if ('source' in req.input) return req.input.source
+    return (req.kind === 'embed' ? embedders : translators).get(req.input.modelId)?.source
+  }
+
+  /** Handles one message; resolves when a run's reply has been posted. */
   return async function handle(req: MlRequest): Promise<void> {
     if (req.type === 'cancel') {
-      running.get(req.id)?.abort()
+      running.get(req.job)?.abort()
       return
     }
     const controller = new AbortController()
-    running.set(req.id, controller)
+    running.set(req.job, controller)
     try {
       post(await serve(req, controller.signal))
     } catch (err) {
-      const slot = req.type === 'load' ? undefined : (req.type === 'embed' ? embedders : translators).get(req.modelId)
-      post(toErrorResponse(req.id, err, { phase: req.type === 'load' ? 'load' : 'run', modelId: req.modelId, source: req.type === 'load' ? req.source : slot?.source }))
+      post(toErrorResponse(req.id, err, { phase: req.kind === 'load' || req.kind === 'files' ? 'load' : 'run', modelId: req.input.modelId, source: sourceOf(req) }))
     } finally {
-      running.delete(req.id)
+      running.delete(req.job)
     }
   }
 }

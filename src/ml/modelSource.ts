@@ -97,8 +97,9 @@ export function modelFileLocation(source: ModelSource, modelId: string, file: st
 
 /**
  * Configures transformers.js to load models from `source`, and ONNX Runtime Web to load its WebAssembly
- * files from `wasmPaths` (an absolute URL prefix ending in `/`, e.g. the app's own `ort/` folder) instead
- * of its default CDN. transformers.js' `env` is global: call this before each load.
+ * file from `wasmPaths` (an absolute URL prefix ending in `/`) or, without it, from where the bundler emitted
+ * it beside ONNX Runtime's own chunk (its `new URL(…, import.meta.url)`), never from transformers.js' default
+ * CDN. transformers.js' `env` is global: call this before each load.
  */
 export function applyModelSource(env: TransformersEnvLike, source: ModelSource, wasmPaths?: string): void {
   const problem = validateModelSource(source)
@@ -123,5 +124,6 @@ export function applyModelSource(env: TransformersEnvLike, source: ModelSource, 
       break
   }
   const wasm = (env.backends.onnx as { wasm?: { wasmPaths?: unknown } }).wasm
-  if (wasmPaths && wasm) wasm.wasmPaths = withTrailingSlash(wasmPaths)
+  // transformers.js sets a jsDelivr address when it is imported; clearing it lets ONNX Runtime use the app's copy.
+  if (wasm) wasm.wasmPaths = wasmPaths ? withTrailingSlash(wasmPaths) : undefined
 }

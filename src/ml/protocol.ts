@@ -1,5 +1,5 @@
-// The typed messages between the main thread (client.ts) and the ML worker (ml.worker.ts): every request
-// carries an id; the worker answers with progress/partial messages and exactly one result or error.
+// The typed messages between the main thread (client.ts) and the ML worker (ml.worker.ts), in the app's job
+// protocol shape: runs with an id and a job number, progress per job, and exactly one reply `{ id, ok, … }` per run.
 import type { Lang } from '../core/model'
 import type { ModelSource } from './modelSource'
 import { describeModelSource } from './modelSource'
@@ -14,15 +14,20 @@ export type MlDtype = 'q8' | 'fp32' | 'fp16'
 export type EmbedPrefix = 'query' | 'passage' | 'none'
 
 // ---- requests ---------------------------------------------------------------------------------
+// The wire follows the app's job protocol (src/workers/jobProtocol.ts): a run carries `id` (the request) and `job`
+// (what a cancel names; the client uses one number for both), a `kind` and its `input`; progress names the job and
+// carries no `id`; the one reply per run is `{ id, ok, result | error }`. The types are defined here, not imported,
+// because the ML worker's inputs, progress and error codes are its own.
 
 /** Loads (once) the pipeline of `task` for `modelId` from `source`. */
-export interface LoadRequest {
-  id: string
-  type: 'load'
+export interface LoadInput {
   task: MlTask
   modelId: string
   source: ModelSource
-  /** Absolute URL prefix of ONNX Runtime's .wasm/.mjs files (the app's own `ort/` folder). */
+  /**
+   * Where ONNX Runtime Web finds its .wasm (an absolute URL prefix ending in `/`). By default the wasm that Vite
+   * emits beside the worker's chunk, so the app serves it once and never asks a CDN.
+   */
   wasmPaths?: string
   /** Force a device; by default WebGPU when an adapter is available, else WASM (CPU in Node). */
   device?: MlDevice
@@ -33,9 +38,7 @@ export interface LoadRequest {
   numThreads?: number
 }
 /** Embeds texts with a loaded embeddings model; vectors are mean-pooled and L2-normalised. */
-export interface EmbedRequest {
-  id: string
-  type: 'embed'
+export interface EmbedInput {
   modelId: string
   texts: string[]
   /** Texts per inference call (default 16); cancellation takes effect between batches. */
@@ -44,29 +47,59 @@ export interface EmbedRequest {
   prefix?: EmbedPrefix
 }
 /** Translates texts one by one with a loaded translation model. */
-export interface TranslateRequest {
-  id: string
-  type: 'translate'
+export interface TranslateInput {
   modelId: string
   texts: string[]
   src: Lang
   tgt: Lang
-  /** Send `partial` messages with text as it is generated. */
+  /** Send `partial` progress with text as it is generated. */
   stream: boolean
   maxNewTokens?: number
 }
-/** Cancels the running request whose id is `id`; that request ends with an error of code 'cancelled'. */
-export interface CancelRequest {
-  id: string
-  type: 'cancel'
+/**
+ * Lists a model's files (through transformers.js' ModelRegistry) with their sizes and whether the browser's cache
+ * holds them. With `cacheOnly` nothing is requested from the source: sizes come from the cached responses only (a
+ * model not in the cache is reported as not cached). Without it, sizes of files not in the cache come from the
+ * source (a one-byte range request per file): ask that only after the user agreed to contact the source.
+ */
+export interface FilesInput {
+  task: MlTask
+  modelId: string
+  source: ModelSource
+  dtype: MlDtype
+  cacheOnly: boolean
 }
-export type MlRequest = LoadRequest | EmbedRequest | TranslateRequest | CancelRequest
-/** A request without its id (the client assigns ids). */
-export type MlRequestBody<T extends MlRequest = MlRequest> = T extends MlRequest ? Omit<T, 'id'> : never
+/** Deletes a model's cached files (ModelRegistry.clear_pipeline_cache) and frees its pipeline if loaded. */
+export interface ClearInput {
+  task: MlTask
+  modelId: string
+  source: ModelSource
+  dtype: MlDtype
+}
+/** The input of each run kind. */
+export interface MlInputs {
+  load: LoadInput
+  embed: EmbedInput
+  translate: TranslateInput
+  files: FilesInput
+  clear: ClearInput
+}
+export type MlKind = keyof MlInputs
+/** A run of one kind. */
+export type RunRequest = { [K in MlKind]: { id: number; type: 'run'; job: number; kind: K; input: MlInputs[K] } }[MlKind]
+/** Cancels the run `job`; that run ends with an error reply of code 'cancelled'. */
+export interface CancelRequest {
+  type: 'cancel'
+  job: number
+}
+export type MlRequest = RunRequest | CancelRequest
 
 // ---- progress ---------------------------------------------------------------------------------
 
-/** transformers.js progress objects, passed through unchanged (same shape as its `ProgressInfo`). */
+/**
+ * transformers.js progress objects, passed through unchanged (same shape as its `ProgressInfo`). Its 4.x aggregate
+ * `progress_total` is not forwarded: the UI sums per-file progress itself.
+ */
 export type TransformersProgress =
   | { status: 'initiate'; name: string; file: string }
   | { status: 'download'; name: string; file: string }
@@ -79,9 +112,24 @@ export interface BatchProgress {
   done: number
   total: number
 }
-export type MlProgress = TransformersProgress | BatchProgress
+/** Streamed translation: the newly generated piece of input `index` (append it to what came before). */
+export interface PartialProgress {
+  status: 'partial'
+  index: number
+  text: string
+}
+export type MlProgress = TransformersProgress | BatchProgress | PartialProgress
 
-// ---- responses --------------------------------------------------------------------------------
+/** Progress of a run: names the job, carries no `id` (only the reply does). */
+export interface ProgressMessage {
+  type: 'progress'
+  job: number
+  /** Never set: a reply's `id` is what settles a request, so progress leaves it out (job protocol). */
+  id?: undefined
+  progress: MlProgress
+}
+
+// ---- replies ----------------------------------------------------------------------------------
 
 export interface LoadResult {
   task: MlTask
@@ -105,39 +153,51 @@ export interface TranslateResult {
   modelId: string
   translations: string[]
 }
-/** The result type of each request type. */
+/** One file of a model: its path in the model folder, its size in bytes when known, and whether it is cached. */
+export interface ModelFile {
+  file: string
+  bytes?: number
+  cached: boolean
+}
+export interface FilesResult {
+  task: MlTask
+  modelId: string
+  dtype: MlDtype
+  /** Every file the pipeline loads (empty when `cacheOnly` and the model's config is not cached). */
+  files: ModelFile[]
+}
+export interface ClearResult {
+  modelId: string
+  filesDeleted: number
+}
+/** The result type of each run kind. */
 export interface MlResults {
   load: LoadResult
   embed: EmbedResult
   translate: TranslateResult
+  files: FilesResult
+  clear: ClearResult
 }
 
 export type MlErrorCode = 'model-unreachable' | 'cancelled' | 'runtime'
 
-export interface ProgressResponse {
-  id: string
-  type: 'progress'
-  progress: MlProgress
-}
-export interface PartialResponse {
-  id: string
-  type: 'partial'
-  /** Index of the input text being translated. */
-  index: number
-  /** The newly generated piece of text (append it to what came before). */
-  text: string
-}
-export type ResultResponse = { [K in keyof MlResults]: { id: string; type: 'result'; request: K; result: MlResults[K] } }[keyof MlResults]
-export interface ErrorResponse {
-  id: string
+/**
+ * The one reply to a run. `type` repeats `ok` as a word, so that every message of the ML worker is told apart by
+ * `type` ('progress' | 'result' | 'error').
+ */
+export type ResultReply = { [K in MlKind]: { id: number; ok: true; type: 'result'; kind: K; result: MlResults[K] } }[MlKind]
+export interface ErrorReply {
+  id: number
+  ok: false
   type: 'error'
   code: MlErrorCode
   /** A sentence a user can act on. */
-  message: string
+  error: string
   /** The underlying technical message, for logs and bug reports. */
   detail?: string
 }
-export type MlResponse = ProgressResponse | PartialResponse | ResultResponse | ErrorResponse
+export type MlReply = ResultReply | ErrorReply
+export type MlResponse = ProgressMessage | MlReply
 
 // ---- errors -----------------------------------------------------------------------------------
 
@@ -178,13 +238,13 @@ export function errorDetail(err: unknown): string {
  * act on. `phase` is 'load' while fetching and opening a model, 'run' afterwards.
  */
 export function toErrorResponse(
-  id: string,
+  id: number,
   err: unknown,
   ctx: { phase: 'load' | 'run'; modelId?: string; source?: ModelSource },
-): ErrorResponse {
+): ErrorReply {
   const detail = errorDetail(err)
-  if (err instanceof CancelledError || (err instanceof MlError && err.code === 'cancelled')) return { id, type: 'error', code: 'cancelled', message: 'Cancelled.' }
-  if (err instanceof MlError) return { id, type: 'error', code: err.code, message: err.message, detail: err.detail }
+  if (err instanceof CancelledError || (err instanceof MlError && err.code === 'cancelled')) return { id, ok: false, type: 'error', code: 'cancelled', error: 'Cancelled.' }
+  if (err instanceof MlError) return { id, ok: false, type: 'error', code: err.code, error: err.message, detail: err.detail }
   const model = ctx.modelId ? `the model “${ctx.modelId}”` : 'the model'
   const where = ctx.source ? describeModelSource(ctx.source) : 'its source'
   // A web server that answers every path with an HTML page (a SPA fallback) makes JSON parsing fail.
@@ -199,11 +259,12 @@ export function toErrorResponse(
           : 'Check the network connection, or set a self-hosted model URL in the settings.'
     return {
       id,
+      ok: false,
       type: 'error',
       code: 'model-unreachable',
-      message: `Could not load ${model} from ${where}. ${hint} Neural features stay off; glossary matching and lexical linking keep working.`,
+      error: `Could not load ${model} from ${where}. ${hint} Neural features stay off; glossary matching and lexical linking keep working.`,
       detail,
     }
   }
-  return { id, type: 'error', code: 'runtime', message: `The model runtime failed${ctx.modelId ? ` (${ctx.modelId})` : ''}: ${detail}`, detail }
+  return { id, ok: false, type: 'error', code: 'runtime', error: `The model runtime failed${ctx.modelId ? ` (${ctx.modelId})` : ''}: ${detail}`, detail }
 }

@@ -21,7 +21,6 @@ import { runAnalysis, type AnalysisRun } from './analysisWorker'
 import { buildLinkViews, type LinkFilters, type LinkView } from './linkViews'
 import { createJobSlot } from './jobSlot'
 import { useModelConsentStore } from './modelConsent'
-import { embeddingModelInfo } from '../ml/adapters/embeddings'
 export * from './linkViews'
 
 /** Where a run is: reading passages, loading the model, embedding, or a phase of the linking job. */
@@ -129,8 +128,7 @@ export const useLinksStore = defineStore('links', () => {
   /** Asks before the embedding model downloads (the same question as translation); resolves the answer. */
   async function consentToEmbeddings(): Promise<boolean> {
     await ml.loadSettings()
-    const info = embeddingModelInfo(ml.embeddingModel)
-    const model = { id: ml.embeddingModel, sizeMb: info?.sizeMb ?? { q8: 0, fp32: 0 }, webgpuDtype: 'fp32' as const }
+    const model = { id: ml.embeddingModel, task: 'embeddings' as const }
     return consent.confirm([model], () => ml.embeddingStatus.state === 'ready', 'embeddings')
   }
 

@@ -6,7 +6,7 @@ import { defineStore } from 'pinia'
 import i18next from 'i18next'
 import { ref, shallowRef, toRaw } from 'vue'
 import type { MlClient } from '../ml/client'
-import { MlError, type EmbedPrefix, type MlProgress } from '../ml/protocol'
+import { MlError, type EmbedPrefix, type MlProgress, type MlTask } from '../ml/protocol'
 import type { Lang } from '../core/model'
 import { DEFAULT_MODEL_SOURCE, parseModelSource, validateModelSource, type ModelSource } from '../ml/modelSource'
 import { DEFAULT_EMBEDDING_MODEL, embeddingVariant } from '../ml/adapters/embeddings'
@@ -192,6 +192,21 @@ export const useMlStore = defineStore('ml', () => {
     return translations
   }
 
+  /** The worker client (started on first use), with the settings loaded; for the model-cache store. */
+  async function mlClient(): Promise<MlClient> {
+    await loadSettings()
+    return getClient()
+  }
+
+  /** Forgets the load state of a model whose cached files were deleted, so that its next use loads it again. */
+  function forgetModel(task: MlTask, modelId: string): void {
+    if (task === 'embeddings' && modelId === embeddingModel.value) embeddingStatus.value = { state: 'idle' }
+    if (task === 'translation') {
+      const { [modelId]: _gone, ...rest } = translationStatus.value
+      translationStatus.value = rest
+    }
+  }
+
   /** Why no embeddings came: the model's own message when it could not be loaded, else a general note. */
   function embeddingsUnavailableNote(): string {
     return embeddingStatus.value.state === 'unavailable' ? embeddingStatus.value.message : i18next.t('compare.noModel')
@@ -200,5 +215,6 @@ export const useMlStore = defineStore('ml', () => {
   return {
     source, embeddingModel, embeddingStatus, translationStatus, downloads,
     loadSettings, setSource, ensureEmbeddings, embed, embeddingsUnavailableNote, ensureTranslation, translate,
+    mlClient, plainSource, forgetModel,
   }
 })

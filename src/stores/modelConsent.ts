@@ -2,16 +2,16 @@
 // or no. The answer is remembered per model source, as the browser keeps the files once they have come.
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import type { MlDtype } from '../ml/protocol'
+import type { MlDtype, MlTask } from '../ml/protocol'
 import { useDb } from '../db'
 import { getMeta, setMeta } from '../db/termbase'
 import { modelSourceKey } from '../ml/modelSource'
 import { useMlStore } from './ml'
 
-/** What the question shows of a model: its id, its download size per dtype, and the dtype used on WebGPU. */
+/** What the question shows of a model: its id and task (its size is looked up from the source on request). */
 export interface ModelDownloadInfo {
   id: string
-  sizeMb: { q8: number; fp32: number }
+  task: MlTask
   webgpuDtype?: MlDtype
 }
 
@@ -62,10 +62,17 @@ export const useModelConsentStore = defineStore('modelConsent', () => {
     })
   }
 
+  /** Forgets the agreement to download `modelId` from the current source (its cached files were deleted). */
+  async function forget(modelId: string): Promise<void> {
+    await ml.loadSettings()
+    const set = (agreed ??= new Set((await getMeta<string[]>(useDb(), AGREED_KEY)) ?? []))
+    if (set.delete(`${modelSourceKey(ml.source)}|${modelId}`)) await setMeta(useDb(), AGREED_KEY, [...set])
+  }
+
   /** Withdraws an open question (as a no). */
   function withdraw(): void {
     question.value?.answer(false)
   }
 
-  return { question, confirm, withdraw }
+  return { question, confirm, forget, withdraw }
 })

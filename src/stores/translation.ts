@@ -80,7 +80,7 @@ export const useTranslationStore = defineStore('translation', () => {
 
   /** Asks the user before translation `models` download (see the consent store); resolves their answer. */
   function confirmDownload(models: TranslationModelInfo[]): Promise<boolean> {
-    return consent.confirm(models, (id) => ml.translationStatus[id]?.state === 'ready')
+    return consent.confirm(models.map((m) => ({ id: m.id, task: 'translation', webgpuDtype: m.webgpuDtype })), (id) => ml.translationStatus[id]?.state === 'ready')
   }
 
   /** Shows the cached translation of a passage, if there is one; true when found. */

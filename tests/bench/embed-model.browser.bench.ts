@@ -1,6 +1,7 @@
 // The real model pack (multilingual-e5-small, q8 as the app loads it on WASM) in headless Chromium, through the
 // app's own ML client and worker: passages per second with one thread and with all, the corpus embedded cold
-// and warm as the Compare view does, the bytes downloaded, the worker's memory, and whether WebGPU is offered.
+// and warm as the Compare view does, the bytes downloaded, the worker's memory, and the same model on WebGPU where a
+// second Chromium (without --disable-gpu) offers it.
 // Prints figures; asserts nothing. Skips with a message without the pack, the corpus or a built dist/.
 //
 //   npm run bench -- embed-model.browser        (builds the app; the ML test page is built here)
@@ -8,7 +9,6 @@
 //   EMBED_BROWSER_DOCS=002,001 reports embedded cold and warm (by file prefix), extrapolated per character to
 //                              the corpus; EMBED_BROWSER_DOCS=all embeds the whole corpus (slow on 2 cores)
 import { performance } from 'node:perf_hooks'
-import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
@@ -53,7 +53,6 @@ const allChars = chars(corpus.flatMap(body))
 
 // ---- the browser ------------------------------------------------------------------------------
 await build({ configFile: resolve('tests/e2e/pages/vite.config.ts'), logLevel: 'warn' })
-execFileSync(process.execPath, ['scripts/copy-ort-wasm.mjs', resolve(PAGE_DIR, 'ort')], { stdio: 'ignore' })
 const app = await serveApp({ '/mlpage/': PAGE_DIR, '/models/': PACK_DIR }, { crossOriginIsolated: true })
 const tb = await openBrowser()
 /** Bytes of model files the browser fetched over HTTP (the Cache API serves later loads without a request). */
@@ -218,6 +217,7 @@ try {
 
   if (crashed) {
     console.log(`\nThe page failed (${crashed}): no corpus figures. Peak renderer RSS before the failure: ${mb(procKb('VmHWM'))} MB.`)
+    await webgpuFigure()
     process.exitCode = 1
     throw new Error(crashed)
   }
@@ -243,8 +243,57 @@ try {
   for (const { phase, m, rss } of mem) console.log(`| ${phase} | ${m ? mb(m.heapUsed) : 'n/a'} | ${m ? `${mb(m.wasm)} (${m.memories})` : 'n/a'} | ${mb(rss)} |`)
   console.log(`Peak renderer RSS over the whole run (VmHWM): ${mb(procKb('VmHWM'))} MB.`)
 
-  console.log(`\n### WebGPU: navigator.gpu → ${env.webgpu} in this headless Chromium (launched with --disable-gpu, as the project's browser tests are), so there is no WebGPU figure; the worker ran on WASM.`)
+  console.log(`\nWebGPU in the browser above: navigator.gpu → ${env.webgpu} (launched with --disable-gpu, as the project's browser tests are): the worker ran on WASM.`)
+  await webgpuFigure()
 } finally {
   await tb.close()
   await app.close()
+}
+
+/**
+ * The same model on WebGPU, in a second Chromium launched without --disable-gpu and with --enable-unsafe-webgpu
+ * (headless Linux Chromium only offers WebGPU so). The worker picks WebGPU itself (device auto, fp32 as the app
+ * loads it there). Without a GPU the adapter is Chromium's software one (SwiftShader, on the CPU): the figure then
+ * says what this machine can do, not what a GPU would.
+ */
+async function webgpuFigure(): Promise<void> {
+  const { chromium } = await import('playwright-core')
+  const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../e2e/harness')
+  const gpuSample = sample.slice(0, Number(process.env.EMBED_BROWSER_GPU_SAMPLE ?? 48))
+  // A software adapter can take very long with fp32 weights: give up after this long and say so.
+  const limitMs = Number(process.env.EMBED_BROWSER_GPU_MINUTES ?? 15) * 60_000
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu'), '--enable-unsafe-webgpu'] })
+  try {
+    const page = await browser.newPage()
+    await page.goto(app.url + 'mlpage/ml.html')
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready')
+    const adapter = await page.evaluate(async () => {
+      const gpu = (navigator as { gpu?: { requestAdapter(): Promise<{ info?: Record<string, string> } | null> } }).gpu
+      const a = gpu ? await gpu.requestAdapter().catch(() => null) : null
+      return a ? Object.entries(a.info ?? {}).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ') || 'an adapter (no info)' : null
+    })
+    console.log(`\n### WebGPU (second Chromium, --enable-unsafe-webgpu): ${adapter ? `offered: ${adapter}` : 'not offered'}`)
+    if (!adapter) return
+    const run = page.evaluate(
+      async ({ baseUrl, modelId, texts, warm }) => {
+        const c = window.mlProbe.createMlClient(window.mlProbe.spiedWorker)
+        const t0 = performance.now()
+        const load = await c.load({ task: 'embeddings', modelId, source: { kind: 'url', baseUrl } })
+        const loadMs = performance.now() - t0
+        await c.embed({ modelId, texts: warm, prefix: 'passage' })
+        const t1 = performance.now()
+        await c.embed({ modelId, texts, prefix: 'passage' })
+        return { device: load.device, dtype: load.dtype, loadMs, ms: performance.now() - t1 }
+      },
+      { baseUrl: app.url + 'models/', modelId: PACK_MODEL, texts: gpuSample, warm: warmUp.slice(0, 4) },
+    )
+    const timeout = new Promise<{ error: string }>((ok) => setTimeout(() => ok({ error: `no result within ${limitMs / 60_000} minutes` }), limitMs).unref())
+    const out = await Promise.race([run.catch((e: Error) => ({ error: e.message.split('\n')[0] })), timeout])
+    if ('error' in out) return void console.log(`WebGPU run failed: ${out.error}`)
+    console.log('| device | dtype | load s | passages | passages/s |')
+    console.log('| --- | --- | ---: | ---: | ---: |')
+    console.log(`| ${out.device} | ${out.dtype} | ${sec(out.loadMs)} | ${gpuSample.length} | ${(gpuSample.length / (out.ms / 1000)).toFixed(1)} |`)
+  } finally {
+    await browser.close()
+  }
 }

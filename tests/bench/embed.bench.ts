@@ -7,7 +7,6 @@
 //              (needs /usr/bin/chromium and a built dist/ for the test server: npx vite build; it builds
 //               the ML test page into tests/.tmp/ml-page and runs the real worker with WASM.)
 import { performance } from 'node:perf_hooks'
-import { execFileSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import * as tf from '@huggingface/transformers'
@@ -67,7 +66,6 @@ if (process.env.BENCH_CHROMIUM) {
     console.log('\n(Chromium figure skipped: build the app first with `npx vite build`.)')
   } else {
     await build({ configFile: resolve('tests/e2e/pages/vite.config.ts'), logLevel: 'warn' })
-    execFileSync(process.execPath, ['scripts/copy-ort-wasm.mjs', resolve('tests/.tmp/ml-page/ort')], { stdio: 'ignore' })
     const app = await serveApp({ '/mlpage/': resolve('tests/.tmp/ml-page'), '/models/': DIR })
     const tb = await openBrowser()
     try {

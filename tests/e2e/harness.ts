@@ -41,8 +41,10 @@ export async function serveApp(extra: Record<string, string> = {}, opts: ServeOp
     if (!file.startsWith(root)) return void res.writeHead(403).end()
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
     if (!existsSync(file)) return void res.writeHead(404).end('not found')
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...isolation })
-    res.end(readFileSync(file))
+    const body = readFileSync(file)
+    // Content-Length, as every static host sends it (the download question's sizes read it).
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store', ...isolation })
+    res.end(body)
   })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
   const addr = server.address()

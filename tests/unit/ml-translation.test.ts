@@ -15,7 +15,6 @@ import {
   translateTexts,
   translationArgs,
   translationDtype,
-  TRANSLATION_MODELS,
   type Translator,
 } from '../../src/ml/adapters/translation'
 import { applyModelSource } from '../../src/ml/modelSource'
@@ -65,10 +64,9 @@ describe('translation model registry', () => {
     for (const p of ['fi-en', 'da-en', 'sv-en', 'fr-en', 'en-fi', 'en-da', 'en-sv', 'en-fr']) expect(OPUS_MT_PAIRS).toContain(p)
   })
 
-  it('has an NLLB code for every supported language and sizes for every model', () => {
+  it('has an NLLB code for every supported language', () => {
     for (const lang of SUPPORTED_LANGS) expect(NLLB_CODES[lang]).toMatch(/^[a-z]{3}_(Latn|Cyrl)$/)
     expect(NLLB_CODES).toMatchObject({ fi: 'fin_Latn', nb: 'nob_Latn', da: 'dan_Latn', sv: 'swe_Latn', fr: 'fra_Latn', en: 'eng_Latn', ru: 'rus_Cyrl' })
-    for (const m of TRANSLATION_MODELS) expect(m.sizeMb.fp32).toBeGreaterThan(m.sizeMb.q8)
   })
 
   it('passes FLORES codes to NLLB only, and picks the dtype per device', () => {
@@ -129,6 +127,6 @@ describe('translation through the worker protocol', () => {
     await expect(call).rejects.toBeInstanceOf(MlError)
     await new Promise((r) => setTimeout(r, 200))
     expect(worker.messages.find((m) => m.id === call.id && m.type === 'error')).toMatchObject({ code: 'cancelled' })
-    expect(worker.messages.filter((m) => m.id === call.id && m.type === 'partial').length).toBeLessThan(100)
+    expect(worker.messages.filter((m) => m.type === 'progress' && m.job === call.id && m.progress.status === 'partial').length).toBeLessThan(100)
   })
 })

@@ -10,8 +10,6 @@ export interface EmbeddingModelInfo {
   label: string
   /** Vector dimension. */
   dims: number
-  /** Approximate download in MB per dtype (ONNX weights plus tokenizer). */
-  sizeMb: { q8: number; fp32: number }
   /** Prefixes the model was trained with (e5: "query: " / "passage: "). */
   prefixes?: { query: string; passage: string }
   note: string
@@ -23,14 +21,12 @@ export interface EmbeddingModelInfo {
  */
 export const DEFAULT_EMBEDDING_MODEL = 'Xenova/multilingual-e5-small'
 
-/** Embedding models offered in the settings. Sizes are the download (ONNX weights plus tokenizer), in MB. */
+/** Embedding models offered in the settings. Download sizes come from the model source (ModelRegistry), not from here. */
 export const EMBEDDING_MODELS: readonly EmbeddingModelInfo[] = [
   {
     id: DEFAULT_EMBEDDING_MODEL,
     label: 'Multilingual E5 small (default)',
     dims: 384,
-    // The model pack's sizes (`npm run model-pack`): both dtypes match the model's own runtime (cosine ≥ 0.998).
-    sizeMb: { q8: 150, fp32: 480 },
     prefixes: { query: 'query: ', passage: 'passage: ' },
     note: 'Retrieval-tuned; texts get "query: " / "passage: " prefixes. Link scores are calibrated on it.',
   },
@@ -38,14 +34,12 @@ export const EMBEDDING_MODELS: readonly EmbeddingModelInfo[] = [
     id: 'Xenova/paraphrase-multilingual-MiniLM-L12-v2',
     label: 'Multilingual MiniLM L12',
     dims: 384,
-    sizeMb: { q8: 125, fp32: 480 },
     note: 'Fast paraphrase model, 50+ languages; link scores are calibrated on E5, so they are less exact with it.',
   },
   {
     id: 'Xenova/LaBSE',
     label: 'LaBSE',
     dims: 768,
-    sizeMb: { q8: 480, fp32: 1890 },
     note: 'Bitext mining model, strongest for aligning translations; large download.',
   },
 ]

@@ -12,8 +12,6 @@ export interface TranslationModelInfo {
   family: 'opus-mt' | 'nllb'
   /** The pair for Opus-MT; undefined for NLLB (any pair among our languages). */
   pair?: { src: Lang; tgt: Lang }
-  /** Approximate download in MB (encoder + merged decoder + tokenizer). */
-  sizeMb: { q8: number; fp32: number }
   /** dtype on WebGPU (NLLB stays 8-bit: its fp32 weights are 3.5 GB). */
   webgpuDtype: MlDtype
 }
@@ -38,15 +36,13 @@ export const NLLB_CODES: Record<Lang, string> = {
  */
 export const OPUS_MT_PAIRS: readonly `${Lang}-${Lang}`[] = ['fi-en', 'da-en', 'sv-en', 'fr-en', 'ru-en', 'en-fi', 'en-da', 'en-sv', 'en-fr', 'en-ru']
 
-const OPUS_SIZE = { q8: 115, fp32: 430 }
-
-/** Every translation model the app may offer. Sizes are approximate. */
+/** Every translation model the app may offer. Download sizes come from the model source (ModelRegistry). */
 export const TRANSLATION_MODELS: readonly TranslationModelInfo[] = [
   ...OPUS_MT_PAIRS.map((p): TranslationModelInfo => {
     const [src, tgt] = p.split('-') as [Lang, Lang]
-    return { id: `Xenova/opus-mt-${p}`, family: 'opus-mt', pair: { src, tgt }, sizeMb: OPUS_SIZE, webgpuDtype: 'fp32' }
+    return { id: `Xenova/opus-mt-${p}`, family: 'opus-mt', pair: { src, tgt }, webgpuDtype: 'fp32' }
   }),
-  { id: NLLB_MODEL_ID, family: 'nllb', sizeMb: { q8: 910, fp32: 3550 }, webgpuDtype: 'q8' },
+  { id: NLLB_MODEL_ID, family: 'nllb', webgpuDtype: 'q8' },
 ]
 
 /** The registry entry of `modelId`, if known. */

@@ -1,6 +1,6 @@
 // Builds the ML test page (ml.html) into tests/.tmp/ml-page for the browser tests: the real client and
 // worker code, bundled the way the app bundles them, without adding a test page to dist/.
-// Manual use: npx vite build -c tests/e2e/pages/vite.config.ts && node scripts/copy-ort-wasm.mjs tests/.tmp/ml-page/ort
+// Manual use: npx vite build -c tests/e2e/pages/vite.config.ts (ONNX Runtime's wasm is emitted into its assets/)
 import { defineConfig } from 'vite'
 import { fileURLToPath } from 'node:url'
 
