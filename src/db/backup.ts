@@ -3,6 +3,7 @@
 // state as an automatic backup, then replaces all tables (or merges the backup's glossary) in one transaction.
 import { DB_VERSION, type WorkbenchDb } from './schema'
 import { getAllEntries, importEntries, joinEntries, toTermRow } from './termbase'
+import { countGlossary, dbTablesOf, readFlatGlossary, writeFlatGlossary } from './glossaryFlat'
 import type { Concept, Term } from '../core/model'
 import { planImport, resolvePlan } from '../core/merge'
 
@@ -35,8 +36,9 @@ export interface Backup {
 /** Reads every table into one object. */
 export async function createBackup(db: WorkbenchDb): Promise<Backup> {
   const tables: Record<string, unknown[]> = {}
-  await db.transaction('r', Object.keys(TABLES), async () => {
-    for (const name of Object.keys(TABLES)) tables[name] = await db.table(name).toArray()
+  await db.transaction('r', dbTablesOf(Object.keys(TABLES)), async () => {
+    const flat = await readFlatGlossary(db)
+    for (const name of Object.keys(TABLES)) tables[name] = flat[name] ?? (await db.table(name).toArray())
   })
   return { format: BACKUP_FORMAT, version: DB_VERSION, exported: new Date().toISOString(), tables }
 }
@@ -72,19 +74,19 @@ export function validateBackup(data: unknown): Backup {
 /** Replaces the whole database with a validated backup, in one transaction. */
 export async function restoreBackup(db: WorkbenchDb, data: unknown): Promise<void> {
   const backup = validateBackup(data)
-  await db.transaction('rw', Object.keys(TABLES), () => replaceTables(db, backup))
+  await db.transaction('rw', dbTablesOf(Object.keys(TABLES)), async () => replaceTables(db, backup))
 }
 
 /** Clears every backed-up table and fills it from the backup (inside the caller's transaction). */
 async function replaceTables(db: WorkbenchDb, backup: Backup): Promise<void> {
-  for (const name of Object.keys(TABLES)) {
+  for (const name of dbTablesOf(Object.keys(TABLES))) {
+    if (name === 'entries' || name === 'glossaryLog') continue
     const table = db.table(name)
     await table.clear()
-    let rows = backup.tables[name] ?? []
-    // Derived search fields are recomputed, so older backups (or hand-edited ones) stay consistent.
-    if (name === 'terms') rows = (rows as Term[]).map(toTermRow)
+    const rows = backup.tables[name] ?? []
     if (rows.length) await table.bulkAdd(rows)
   }
+  await writeFlatGlossary(db, backup.tables.concepts, backup.tables.terms)
 }
 
 /** How much of each kind of data a backup holds, or the database holds now. */
@@ -111,8 +113,8 @@ export function countBackup(backup: Backup): DataCounts {
 
 /** What the database holds now. */
 export async function countHere(db: WorkbenchDb): Promise<DataCounts> {
-  return db.transaction('r', [db.concepts, db.terms, db.documents, db.passages, db.links, db.qaIgnores, db.history, db.translations], async () => ({
-    concepts: await db.concepts.count(), terms: await db.terms.count(), reports: await db.documents.count(), passages: await db.passages.count(),
+  return db.transaction('r', [db.entries, db.documents, db.passages, db.links, db.qaIgnores, db.history, db.translations], async () => ({
+    ...(await countGlossary(db)), reports: await db.documents.count(), passages: await db.passages.count(),
     links: await db.links.count(), ignoredFindings: await db.qaIgnores.count(), history: await db.history.count(), translations: await db.translations.count(),
   }))
 }
@@ -138,7 +140,7 @@ export async function listSnapshots(db: WorkbenchDb): Promise<{ id: number; crea
  */
 export async function restoreWithSnapshot(db: WorkbenchDb, data: unknown, mode: RestoreMode = 'replace'): Promise<number> {
   const backup = validateBackup(data)
-  const tables = [...Object.keys(TABLES), 'snapshots']
+  const tables = [...dbTablesOf(Object.keys(TABLES)), 'snapshots']
   return db.transaction('rw', tables, async () => {
     const snapshot = await createBackup(db)
     const id = (await db.snapshots.add({ created: snapshot.exported, reason: mode === 'replace' ? 'before-restore' : 'before-merge', data: snapshot })) as number

@@ -5,7 +5,9 @@ import type { ConceptEntry } from '../core/model'
 import { newId, nowIso } from '../core/model'
 import { diffEntries } from '../core/merge'
 import type { HistoryAction, HistoryRow, WorkbenchDb } from './schema'
-import { fromTermRow, toTermRow } from './termRows'
+import { putEntries, readEntry, removeEntries } from './glossaryFeed'
+
+export { readEntry }
 
 /** WARNING: a meta key stored in users' databases; do not rename. The local user name shown in the history. */
 export const USER_NAME_KEY = 'userName'
@@ -18,9 +20,9 @@ export interface VersionChange {
   extra?: Partial<HistoryRow>
 }
 
-/** The tables every glossary write touches (its own, the history, and the meta table for the user name). */
+/** The tables every glossary write touches (its own and its change log, the trash, the history, and the meta table for the user name). */
 export function glossaryTables(db: WorkbenchDb) {
-  return [db.concepts, db.terms, db.trash, db.history, db.meta]
+  return [db.entries, db.glossaryLog, db.trash, db.history, db.meta]
 }
 
 /**
@@ -44,23 +46,10 @@ export async function recordStep(db: WorkbenchDb, action: HistoryAction, list: V
   return batch
 }
 
-/** Reads one concept with its terms inside the caller's transaction (null when absent). */
-export async function readEntry(db: WorkbenchDb, id: string): Promise<ConceptEntry | null> {
-  const concept = await db.concepts.get(id)
-  if (!concept) return null
-  const rows = await db.terms.where('conceptId').equals(id).toArray()
-  return { concept, terms: rows.map(fromTermRow) }
-}
-
 /** Puts a concept exactly in the given state (null: removes it), inside the caller's transaction. */
 export async function writeState(db: WorkbenchDb, id: string, state: ConceptEntry | null): Promise<void> {
-  await db.terms.where('conceptId').equals(id).delete()
-  if (!state) {
-    await db.concepts.delete(id)
-    return
-  }
-  await db.concepts.put(state.concept)
-  await db.terms.bulkPut(state.terms.map(toTermRow))
+  if (state) await putEntries(db, [state])
+  else await removeEntries(db, [id])
 }
 
 /** The versions of one concept, newest first. */

@@ -1,13 +1,32 @@
 // Forward migrations of the IndexedDB schema, one pure-ish function per version that needs to
 // transform data. Each must be safe to run twice and must not mutate its input rows in place.
 import type { Transaction } from 'dexie'
+import type { Concept } from '../core/model'
+import type { EntryRow, TermRow } from './schema'
+import { joinEntries, toEntryRow } from './termRows'
 
 /** A migration step: runs inside Dexie's upgrade transaction for the version it is keyed by. */
 export type Migration = (tx: Transaction) => Promise<void>
 
 /**
- * Migrations by target version. Version 1 created the termbase; version 2 only added the
- * documents and passages tables, which needs no data transformation. Add a function here
- * (and a test) whenever a version changes the shape of existing rows.
+ * Version 10's transformation: the concept rows and term rows of versions 1–9 become one row per
+ * concept with its terms inside (derived term fields dropped). Terms of a missing concept, which no
+ * version ever showed, are left out. Pure: the input rows are not changed.
  */
-export const MIGRATIONS: Record<number, Migration | undefined> = {}
+export function entryRowsFromTermRows(concepts: readonly Concept[], terms: readonly TermRow[]): EntryRow[] {
+  return joinEntries(concepts, terms).map(toEntryRow)
+}
+
+/**
+ * Migrations by target version. Version 1 created the termbase; versions 2–9 only added tables,
+ * which needs no data transformation. Add a function here (and a test) whenever a version changes
+ * the shape of existing rows.
+ */
+export const MIGRATIONS: Record<number, Migration | undefined> = {
+  // One row per concept: the old tables stay readable here and are dropped once this has run.
+  10: async (tx) => {
+    const concepts = (await tx.table('concepts').toArray()) as Concept[]
+    const terms = (await tx.table('terms').toArray()) as TermRow[]
+    await tx.table('entries').bulkPut(entryRowsFromTermRows(concepts, terms))
+  },
+}

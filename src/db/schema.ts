@@ -13,12 +13,33 @@ import type { Finding, UsageMatrix } from '../core/qa'
  */
 export const DB_NAME = 'coi-termbench'
 
-/** A term row: the model's Term plus derived, indexed search fields. */
+/** A term row of schema versions 1–9 (one row per term; since version 10 terms live in their concept's EntryRow). */
 export interface TermRow extends Term {
   /** foldForSearch(text): case- and diacritic-folded, confusables folded. */
   norm: string
   /** Transliteration-tolerant keys of the term's words (searchKeyTokens). */
   keys: string[]
+}
+
+/**
+ * One row per concept (since version 10): the concept with all its terms, as the app reads them
+ * together, plus `keys`, the lean search index: one `lang|folded text` per distinct term (multi-entry).
+ */
+export interface EntryRow extends ConceptEntry {
+  /** The concept's id (= concept.id): the primary key. */
+  id: string
+  /** `${lang}|${foldForSearch(text)}` of each term, without repeats. */
+  keys: string[]
+}
+
+/**
+ * One write to the glossary (the change feed): which concepts it put or removed. Readers that hold
+ * the glossary in memory re-read only these concepts. `ids` null means "everything may have changed".
+ */
+export interface GlossaryLogRow {
+  seq?: number
+  at: string
+  ids: string[] | null
 }
 
 /** A deleted concept with its terms, kept so that a deletion can be undone. */
@@ -158,8 +179,8 @@ export interface QaRunRow {
 
 /** The typed database. */
 export type WorkbenchDb = Dexie & {
-  concepts: EntityTable<Concept, 'id'>
-  terms: EntityTable<TermRow, 'id'>
+  entries: EntityTable<EntryRow, 'id'>
+  glossaryLog: EntityTable<GlossaryLogRow, 'seq'>
   trash: EntityTable<TrashRow, 'id'>
   meta: EntityTable<MetaRow, 'key'>
   documents: EntityTable<DocumentRow, 'id'>
@@ -231,6 +252,19 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 9,
     stores: {
       qaRuns: 'id',
+    },
+  },
+  {
+    // One row per concept (its terms inside) instead of one row per term, with a multi-entry index of
+    // `lang|folded text` for look-ups; a 100k-term import writes a fifth as many rows. The glossary log
+    // is the change feed the in-memory glossary follows (only changed concepts are re-read). The
+    // concepts and terms tables are moved into entries by migration 10, then dropped.
+    version: 10,
+    stores: {
+      entries: 'id, *keys',
+      glossaryLog: '++seq',
+      concepts: null,
+      terms: null,
     },
   },
 ]

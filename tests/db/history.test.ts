@@ -40,7 +40,7 @@ describe('history', () => {
     const db = freshDb()
     await importEntries(db, [entry('keep', [['en', 'hazing']])])
     await importEntries(db, [entry('keep', [['en', 'hazing'], ['fi', 'simputus']]), entry('new1', [['en', 'deferral']]), entry('new2', [['en', 'mobilisation']])])
-    expect(await db.concepts.count()).toBe(3)
+    expect(await db.entries.count()).toBe(3)
     await undoLastStep(db)
     expect((await getAllEntries(db)).map((e) => [e.concept.id, e.terms.length])).toEqual([['keep', 1]])
     await deleteConcepts(db, ['keep'])

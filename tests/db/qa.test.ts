@@ -73,7 +73,7 @@ describe('QA store actions', () => {
   beforeEach(async () => {
     setActivePinia(createPinia())
     const db = useDb()
-    await Promise.all([db.concepts.clear(), db.terms.clear(), db.documents.clear(), db.passages.clear(), db.qaIgnores.clear(), db.qaRuns.clear()])
+    await Promise.all([db.entries.clear(), db.documents.clear(), db.passages.clear(), db.qaIgnores.clear(), db.qaRuns.clear()])
     for (const e of glossary()) await saveEntry(db, e)
     await addReport(db, 'd-store')
   })
