@@ -35,6 +35,8 @@ function loadColumns(): Lang[] {
   return ['en', 'ru', 'fi', 'nb', 'da', 'sv', 'fr']
 }
 
+const LABEL_ORDER = new Intl.Collator(undefined, { sensitivity: 'base' })
+
 export const useGlossaryStore = defineStore('glossary', () => {
   const notify = useNotifyStore()
   /** Every concept with its terms (a plain, non-deep-reactive array: it can hold 100k terms). */
@@ -58,9 +60,12 @@ export const useGlossaryStore = defineStore('glossary', () => {
 
   const labels = computed(() => new Map(entries.value.map((e) => [e.concept.id, entryLabel(e)])))
   const byId = computed(() => new Map(entries.value.map((e) => [e.concept.id, e])))
+  /** Every concept by its label, alphabetically (one collator: localeCompare with options builds one per call). */
   const sorted = computed(() => {
     const l = labels.value
-    return [...entries.value].sort((a, b) => (l.get(a.concept.id) ?? '').localeCompare(l.get(b.concept.id) ?? '', undefined, { sensitivity: 'base' }))
+    const keyed = entries.value.map((e) => ({ label: l.get(e.concept.id) ?? '', e }))
+    keyed.sort((a, b) => LABEL_ORDER.compare(a.label, b.label))
+    return keyed.map((k) => k.e)
   })
 
   /** The grid's filters (status, missing language, subject field …) and sort; kept in the URL by the view. */
