@@ -153,6 +153,12 @@ export interface HistoryRow {
   undoneBy?: string
   /** For a merge: the links as they were, so that undo can put them back. */
   linksBefore?: LinkRow[]
+  /**
+   * Since version 10: the concepts a step created without recording their state (an import's new
+   * concepts), in one row whose `conceptId` is '' instead of one row each. Read through
+   * conceptHistory and stepRows, which give each of them its own row again.
+   */
+  created?: string[]
 }
 
 /** An automatic backup of the whole database, taken just before a restore replaced or merged into it. */
@@ -258,11 +264,13 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     // One row per concept (its terms inside) instead of one row per term, with a multi-entry index of
     // `lang|folded text` for look-ups; a 100k-term import writes a fifth as many rows. The glossary log
     // is the change feed the in-memory glossary follows (only changed concepts are re-read). The
-    // concepts and terms tables are moved into entries by migration 10, then dropped.
+    // concepts and terms tables are moved into entries by migration 10, then dropped. The history
+    // records the concepts an import creates in one row (`created`, multi-entry) instead of one each.
     version: 10,
     stores: {
       entries: 'id, *keys',
       glossaryLog: '++seq',
+      history: '++id, conceptId, batch, at, *created',
       concepts: null,
       terms: null,
     },
