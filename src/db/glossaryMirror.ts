@@ -27,9 +27,9 @@ export class GlossaryMirror {
     return this.seq >= 0
   }
 
-  /** The concepts, in no particular order (a new array on each call). */
+  /** The concepts in id order, as the database lists them (a new array on each call): exports stay stable. */
   list(): ConceptEntry[] {
-    return [...this.map.values()]
+    return [...this.map.values()].sort((a, b) => (a.concept.id < b.concept.id ? -1 : a.concept.id > b.concept.id ? 1 : 0))
   }
 
   /** One concept, or undefined. */

@@ -52,6 +52,10 @@ describe('the glossary mirror', () => {
     expect(pull.changed.get('c2')).toBeNull()
     expect(mirror.applyPull(pull)?.sort()).toEqual(['c1', 'c2', 'c4'])
     expect(texts(mirror)).toEqual(['c1:hazing', 'c3:asevelvollinen', 'c4:mönstring'])
+    // Listed in id order, as the database lists them, whatever order the changes came in.
+    await saveEntry(other, entry('a0', [['en', 'alternative service']]))
+    mirror.applyPull(await mirror.read())
+    expect(mirror.list().map((e) => e.concept.id)).toEqual(['a0', 'c1', 'c3', 'c4'])
     expect(mirror.get('c1')?.concept.note).toBe('from the other tab')
     mirror.dispose()
   })
