@@ -1,15 +1,15 @@
 // Glossary rows as stored: one EntryRow per concept (terms inside, plus its search keys), the term
 // rows of schema versions 1–9 that migration 10 and old backups still carry, and plain copies for IndexedDB.
-import type { Concept, ConceptEntry, Term } from '../core/model'
+import { copyPlain, type Concept, type ConceptEntry, type Term } from '../core/model'
 import { foldForSearch, searchKeyTokens } from '../core/text'
 import type { EntryRow, TermRow } from './schema'
 
 /**
- * Deep plain copy. IndexedDB cannot structured-clone Vue's reactive proxies; JSON reads through
+ * Deep plain copy. IndexedDB cannot structured-clone Vue's reactive proxies; the copy reads through
  * them, so repositories accept reactive input without importing Vue. (Stores still call toRaw.)
  */
 export function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T
+  return copyPlain(value)
 }
 
 /** A legacy (v1–9) term row with its derived search fields; old backups' terms are read through it. */

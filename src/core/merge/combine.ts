@@ -1,6 +1,6 @@
 // The three ways an imported concept meets an existing one: merged into it, replacing it, or added as
 // a new concept with ids that do not collide. Pure: entries in, a new entry out (inputs untouched).
-import type { ConceptEntry, Term, TermSource } from '../model'
+import { copyPlain, type ConceptEntry, type Term, type TermSource } from '../model'
 import { pairTerms } from './diff'
 
 /** Makes ids that are not yet in use. */
@@ -23,17 +23,7 @@ function unionSources(a: readonly TermSource[], b: readonly TermSource[]): TermS
   return [...a.map((s) => ({ ...s })), ...b.filter((s) => !seen.has(key(s)) && seen.add(key(s))).map((s) => ({ ...s }))]
 }
 
-/**
- * A deep copy of the model's plain data (objects, arrays, strings, numbers). Written out because
- * structuredClone costs microseconds per call, and a 100k-term import copies every term.
- */
-function copy<T>(x: T): T {
-  if (x === null || typeof x !== 'object') return x
-  if (Array.isArray(x)) return x.map(copy) as T
-  const out: Record<string, unknown> = {}
-  for (const k of Object.keys(x)) out[k] = copy((x as Record<string, unknown>)[k])
-  return out as T
-}
+const copy = copyPlain
 
 /**
  * Merges `incoming` into `base`: the file's non-empty concept fields and definitions win, related ids
