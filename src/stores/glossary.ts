@@ -45,7 +45,7 @@ export const useGlossaryStore = defineStore('glossary', () => {
   const loaded = ref(false)
   /** Folded texts and keys of term texts seen so far: a rebuild after an edit only folds what changed. */
   const fieldCache: SearchFieldCache = new Map()
-  /** The search index over all terms: built when first searched after a change (not before the first paint). */
+  /** The search index over all terms: built after the first paint following a change (or by the first search). */
   const index = computed(() => buildSearchIndex(termsOfEntries(entries.value), fieldCache))
   /** The search box's text. */
   const query = ref('')
@@ -130,6 +130,9 @@ export const useGlossaryStore = defineStore('glossary', () => {
   function publish(m: GlossaryMirror): void {
     entries.value = m.list()
     loaded.value = true
+    // The search index is built once the grid has painted, while the user is not yet typing.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void index.value, { timeout: 2000 })
+    else setTimeout(() => void index.value, 200)
   }
 
   function reportWriteError(e: unknown): void {
