@@ -5,6 +5,7 @@ import { DB_VERSION, SCHEMA_VERSIONS, type WorkbenchDb } from './schema'
 import { ROW_SHAPES } from './backupSchema'
 import { checkReferences } from './backupRefs'
 import { getAllEntries, importEntries, joinEntries, toTermRow } from './termbase'
+import { countGlossary, dbTablesOf, readFlatGlossary, writeFlatGlossary } from './glossaryFlat'
 import type { Concept, Term } from '../core/model'
 import { LIMITS, formatBytes } from '../core/limits'
 import { planImport, resolvePlan } from '../core/merge'
@@ -28,8 +29,9 @@ export interface Backup {
 /** Reads every table into one object. */
 export async function createBackup(db: WorkbenchDb): Promise<Backup> {
   const tables: Record<string, unknown[]> = {}
-  await db.transaction('r', TABLES, async () => {
-    for (const name of TABLES) tables[name] = await db.table(name).toArray()
+  await db.transaction('r', dbTablesOf(TABLES), async () => {
+    const flat = await readFlatGlossary(db)
+    for (const name of TABLES) tables[name] = flat[name] ?? (await db.table(name).toArray())
   })
   return { format: BACKUP_FORMAT, version: DB_VERSION, exported: new Date().toISOString(), tables }
 }
@@ -116,19 +118,19 @@ function tablesOfVersion(version: number): string[] {
 /** Replaces the whole database with a validated backup, in one transaction. */
 export async function restoreBackup(db: WorkbenchDb, data: unknown): Promise<void> {
   const backup = validateBackup(data)
-  await db.transaction('rw', TABLES, () => replaceTables(db, backup))
+  await db.transaction('rw', dbTablesOf(TABLES), async () => replaceTables(db, backup))
 }
 
 /** Clears every backed-up table and fills it from the backup (inside the caller's transaction). */
 async function replaceTables(db: WorkbenchDb, backup: Backup): Promise<void> {
-  for (const name of TABLES) {
+  for (const name of dbTablesOf(TABLES)) {
+    if (name === 'entries' || name === 'glossaryLog') continue
     const table = db.table(name)
     await table.clear()
-    let rows = backup.tables[name] ?? []
-    // Derived search fields are recomputed, so older backups (or hand-edited ones) stay consistent.
-    if (name === 'terms') rows = (rows as Term[]).map(toTermRow)
+    const rows = backup.tables[name] ?? []
     if (rows.length) await table.bulkAdd(rows)
   }
+  await writeFlatGlossary(db, backup.tables.concepts, backup.tables.terms)
 }
 
 /** How much of each kind of data a backup holds, or the database holds now. */
@@ -155,8 +157,8 @@ export function countBackup(backup: Backup): DataCounts {
 
 /** What the database holds now. */
 export async function countHere(db: WorkbenchDb): Promise<DataCounts> {
-  return db.transaction('r', [db.concepts, db.terms, db.documents, db.passages, db.links, db.qaIgnores, db.history, db.translations], async () => ({
-    concepts: await db.concepts.count(), terms: await db.terms.count(), reports: await db.documents.count(), passages: await db.passages.count(),
+  return db.transaction('r', [db.entries, db.documents, db.passages, db.links, db.qaIgnores, db.history, db.translations], async () => ({
+    ...(await countGlossary(db)), reports: await db.documents.count(), passages: await db.passages.count(),
     links: await db.links.count(), ignoredFindings: await db.qaIgnores.count(), history: await db.history.count(), translations: await db.translations.count(),
   }))
 }
@@ -182,7 +184,7 @@ export async function listSnapshots(db: WorkbenchDb): Promise<{ id: number; crea
  */
 export async function restoreWithSnapshot(db: WorkbenchDb, data: unknown, mode: RestoreMode = 'replace'): Promise<number> {
   const backup = validateBackup(data)
-  const tables = [...TABLES, 'snapshots']
+  const tables = [...dbTablesOf(TABLES), 'snapshots']
   return db.transaction('rw', tables, async () => {
     const snapshot = await createBackup(db)
     const id = (await db.snapshots.add({ created: snapshot.exported, reason: mode === 'replace' ? 'before-restore' : 'before-merge', data: snapshot })) as number

@@ -6,6 +6,7 @@ import { nowIso } from '../core/model'
 import { absorbConcept, type ConceptMerge } from '../core/merge'
 import { validateEntry } from '../core/validateEntry'
 import { glossaryTables, readEntry, recordStep, writeState, type VersionChange } from './history'
+import { putEntries } from './glossaryFeed'
 import type { LinkRow, WorkbenchDb } from './schema'
 import { EntryValidationError } from './termbase'
 
@@ -34,15 +35,16 @@ export async function mergeConcepts(db: WorkbenchDb, targetId: string, sourceId:
     const steps: VersionChange[] = [{ before: target, after: result.merged }]
     await writeState(db, sourceId, null)
     await writeState(db, targetId, result.merged)
-    const referring = await db.concepts.filter((c) => c.related.includes(sourceId)).toArray()
-    for (const c of referring) {
+    const referring = await db.entries.filter((r) => r.concept.related.includes(sourceId)).toArray()
+    const rewritten: ConceptEntry[] = []
+    for (const { concept: c, terms } of referring) {
       if (c.id === targetId) continue
-      const before = (await readEntry(db, c.id)) as ConceptEntry
       const related = [...new Set(c.related.map((r) => (r === sourceId ? targetId : r)))].filter((r) => r !== c.id)
-      const after = { concept: { ...c, related }, terms: before.terms }
-      await db.concepts.put(after.concept)
-      steps.push({ before, after })
+      const after = { concept: { ...c, related }, terms }
+      rewritten.push(after)
+      steps.push({ before: { concept: c, terms }, after })
     }
+    await putEntries(db, rewritten)
     const linksBefore: LinkRow[] = []
     const relinked: LinkRow[] = []
     await db.links.each((l) => {

@@ -5,7 +5,9 @@ import type { ConceptEntry } from '../core/model'
 import { newId, nowIso } from '../core/model'
 import { diffEntries } from '../core/merge'
 import type { HistoryAction, HistoryRow, WorkbenchDb } from './schema'
-import { fromTermRow, toTermRow } from './termRows'
+import { putEntries, readEntry, removeEntries } from './glossaryFeed'
+
+export { readEntry }
 
 /** WARNING: a meta key stored in users' databases; do not rename. The local user name shown in the history. */
 export const USER_NAME_KEY = 'userName'
@@ -18,9 +20,9 @@ export interface VersionChange {
   extra?: Partial<HistoryRow>
 }
 
-/** The tables every glossary write touches (its own, the history, and the meta table for the user name). */
+/** The tables every glossary write touches (its own and its change log, the trash, the history, and the meta table for the user name). */
 export function glossaryTables(db: WorkbenchDb) {
-  return [db.concepts, db.terms, db.trash, db.history, db.meta]
+  return [db.entries, db.glossaryLog, db.trash, db.history, db.meta]
 }
 
 /**
@@ -33,40 +35,39 @@ export async function recordStep(db: WorkbenchDb, action: HistoryAction, list: V
   const at = nowIso()
   const user = ((await db.meta.get(USER_NAME_KEY))?.value as string | undefined) ?? ''
   const rows: HistoryRow[] = []
+  const created: string[] = []
   for (const { before, after, extra: own } of list) {
     const changes = before && after ? diffEntries(before, after) : []
     if (before && after && !changes.length) continue
     const id = (after ?? before)?.concept.id ?? own?.conceptId
-    if (id) rows.push({ conceptId: id, batch, at, user, action, before, after, changes, ...extra, ...own })
+    // A concept created without its state needs no row of its own: one row lists them all.
+    if (!before && !after && id && Object.keys(own ?? {}).length === 1) created.push(id)
+    else if (id) rows.push({ conceptId: id, batch, at, user, action, before, after, changes, ...extra, ...own })
   }
+  if (created.length) rows.push({ conceptId: '', batch, at, user, action, before: null, after: null, changes: [], ...extra, created })
   if (!rows.length) return ''
   await db.history.bulkAdd(rows)
   return batch
 }
 
-/** Reads one concept with its terms inside the caller's transaction (null when absent). */
-export async function readEntry(db: WorkbenchDb, id: string): Promise<ConceptEntry | null> {
-  const concept = await db.concepts.get(id)
-  if (!concept) return null
-  const rows = await db.terms.where('conceptId').equals(id).toArray()
-  return { concept, terms: rows.map(fromTermRow) }
-}
-
 /** Puts a concept exactly in the given state (null: removes it), inside the caller's transaction. */
 export async function writeState(db: WorkbenchDb, id: string, state: ConceptEntry | null): Promise<void> {
-  await db.terms.where('conceptId').equals(id).delete()
-  if (!state) {
-    await db.concepts.delete(id)
-    return
-  }
-  await db.concepts.put(state.concept)
-  await db.terms.bulkPut(state.terms.map(toTermRow))
+  if (state) await putEntries(db, [state])
+  else await removeEntries(db, [id])
+}
+
+/** The rows of a stored row, one per concept: a row of created concepts gives each its own (same id). */
+export function perConcept(row: HistoryRow): HistoryRow[] {
+  if (!row.created) return [row]
+  const { created, ...rest } = row
+  return created.map((conceptId) => ({ ...rest, conceptId }))
 }
 
 /** The versions of one concept, newest first. */
 export async function conceptHistory(db: WorkbenchDb, conceptId: string): Promise<HistoryRow[]> {
-  const rows = await db.history.where('conceptId').equals(conceptId).toArray()
-  return rows.sort((a, b) => (b.id ?? 0) - (a.id ?? 0))
+  const own = await db.history.where('conceptId').equals(conceptId).toArray()
+  const created = (await db.history.where('created').equals(conceptId).toArray()).map(({ created: _all, ...r }) => ({ ...r, conceptId }))
+  return [...own, ...created].sort((a, b) => (b.id ?? 0) - (a.id ?? 0))
 }
 
 /**
@@ -95,7 +96,7 @@ export async function undoLastStep(db: WorkbenchDb): Promise<HistoryRow | null> 
   return db.transaction('rw', [...glossaryTables(db), db.links], async () => {
     const last = await lastUndoableStep(db)
     if (!last) return null
-    const rows = (await db.history.where('batch').equals(last.batch).toArray()).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))
+    const rows = (await db.history.where('batch').equals(last.batch).toArray()).sort((a, b) => (b.id ?? 0) - (a.id ?? 0)).flatMap(perConcept)
     const changes: VersionChange[] = []
     for (const r of rows) {
       const current = await readEntry(db, r.conceptId)

@@ -3,10 +3,21 @@
 import type { Transaction } from 'dexie'
 import type { CheckId } from '../core/qa/findings'
 import { splitQaResult, type QaReportRun } from '../core/qa/runs'
-import type { QaRunRow } from './schema'
+import type { Concept } from '../core/model'
+import type { EntryRow, QaRunRow, TermRow } from './schema'
+import { joinEntries, toEntryRow } from './termRows'
 
 /** A migration step: runs inside Dexie's upgrade transaction for the version it is keyed by. */
 export type Migration = (tx: Transaction) => Promise<void>
+
+/**
+ * Version 10's transformation: the concept rows and term rows of versions 1–9 become one row per
+ * concept with its terms inside (derived term fields dropped). Terms of a missing concept, which no
+ * version ever showed, are left out. Pure: the input rows are not changed.
+ */
+export function entryRowsFromTermRows(concepts: readonly Concept[], terms: readonly TermRow[]): EntryRow[] {
+  return joinEntries(concepts, terms).map(toEntryRow)
+}
 
 /**
  * The v9 single QA run split into per-report parts (v11), each marked out of date (empty glossary and report
@@ -26,8 +37,16 @@ async function toPerReportRuns(tx: Transaction): Promise<void> {
 }
 
 /**
- * Migrations by target version. Version 1 created the termbase; version 2 only added the
- * documents and passages tables, which needs no data transformation. Add a function here
- * (and a test) whenever a version changes the shape of existing rows.
+ * Migrations by target version. Version 1 created the termbase; the others up to 9 only added tables,
+ * which needs no data transformation. Add a function here (and a test) whenever a version changes
+ * the shape of existing rows.
  */
-export const MIGRATIONS: Record<number, Migration | undefined> = { 11: toPerReportRuns }
+export const MIGRATIONS: Record<number, Migration | undefined> = {
+  // One row per concept: the old tables stay readable here and are dropped once this has run.
+  10: async (tx) => {
+    const concepts = (await tx.table('concepts').toArray()) as Concept[]
+    const terms = (await tx.table('terms').toArray()) as TermRow[]
+    await tx.table('entries').bulkPut(entryRowsFromTermRows(concepts, terms))
+  },
+  11: toPerReportRuns,
+}

@@ -13,12 +13,33 @@ import type { Finding, QaIgnoreRule, QaReportRun, UsageMatrix } from '../core/qa
  */
 export const DB_NAME = 'coi-termbench'
 
-/** A term row: the model's Term plus derived, indexed search fields. */
+/** A term row of schema versions 1–9 (one row per term; since version 10 terms live in their concept's EntryRow). */
 export interface TermRow extends Term {
   /** foldForSearch(text): case- and diacritic-folded, confusables folded. */
   norm: string
   /** Transliteration-tolerant keys of the term's words (searchKeyTokens). */
   keys: string[]
+}
+
+/**
+ * One row per concept (since version 10): the concept with all its terms, as the app reads them
+ * together, plus `keys`, the lean search index: one `lang|folded text` per distinct term (multi-entry).
+ */
+export interface EntryRow extends ConceptEntry {
+  /** The concept's id (= concept.id): the primary key. */
+  id: string
+  /** `${lang}|${foldForSearch(text)}` of each term, without repeats. */
+  keys: string[]
+}
+
+/**
+ * One write to the glossary (the change feed): which concepts it put or removed. Readers that hold
+ * the glossary in memory re-read only these concepts. `ids` null means "everything may have changed".
+ */
+export interface GlossaryLogRow {
+  seq?: number
+  at: string
+  ids: string[] | null
 }
 
 /** A deleted concept with its terms, kept so that a deletion can be undone. */
@@ -132,6 +153,12 @@ export interface HistoryRow {
   undoneBy?: string
   /** For a merge: the links as they were, so that undo can put them back. */
   linksBefore?: LinkRow[]
+  /**
+   * Since version 10: the concepts a step created without recording their state (an import's new
+   * concepts), in one row whose `conceptId` is '' instead of one row each. Read through
+   * conceptHistory and stepRows, which give each of them its own row again.
+   */
+  created?: string[]
 }
 
 /** An automatic backup of the whole database, taken just before a restore replaced or merged into it. */
@@ -164,8 +191,8 @@ export type QaReportRunRow = QaReportRun
 
 /** The typed database. */
 export type WorkbenchDb = Dexie & {
-  concepts: EntityTable<Concept, 'id'>
-  terms: EntityTable<TermRow, 'id'>
+  entries: EntityTable<EntryRow, 'id'>
+  glossaryLog: EntityTable<GlossaryLogRow, 'seq'>
   trash: EntityTable<TrashRow, 'id'>
   meta: EntityTable<MetaRow, 'key'>
   documents: EntityTable<DocumentRow, 'id'>
@@ -239,6 +266,21 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 9,
     stores: {
       qaRuns: 'id',
+    },
+  },
+  {
+    // One row per concept (its terms inside) instead of one row per term, with a multi-entry index of
+    // `lang|folded text` for look-ups; a 100k-term import writes a fifth as many rows. The glossary log
+    // is the change feed the in-memory glossary follows (only changed concepts are re-read). The
+    // concepts and terms tables are moved into entries by migration 10, then dropped. The history
+    // records the concepts an import creates in one row (`created`, multi-entry) instead of one each.
+    version: 10,
+    stores: {
+      entries: 'id, *keys',
+      glossaryLog: '++seq',
+      history: '++id, conceptId, batch, at, *created',
+      concepts: null,
+      terms: null,
     },
   },
   {

@@ -1,15 +1,14 @@
-// Termbase repository: typed async functions over Dexie for concepts, terms and the undo trash.
+// Termbase repository: typed async functions over Dexie for concepts (one row each, terms inside) and the undo trash.
 // Every write that touches several rows runs in one transaction, so nothing is ever half-written.
-import Dexie from 'dexie'
-import type { Concept, ConceptEntry, Lang, Term } from '../core/model'
+import type { ConceptEntry, Lang, Term } from '../core/model'
 import { nowIso } from '../core/model'
-import { foldForSearch } from '../core/text'
 import { validateEntry, type EntryProblem } from '../core/validateEntry'
-import type { TermRow, TrashRow, WorkbenchDb } from './schema'
-import { fromTermRow, plain, toTermRow } from './termRows'
+import type { TrashRow, WorkbenchDb } from './schema'
+import { entryKey, joinEntries, plain, toTermRow } from './termRows'
 import { glossaryTables, recordStep, type VersionChange } from './history'
+import { clearEntries, putEntries, readAllEntries, readEntry, removeEntries } from './glossaryFeed'
 
-export { fromTermRow, plain, toTermRow }
+export { joinEntries, plain, toTermRow }
 
 /** Thrown when an entry breaks a termbase rule; carries the problems for the editor to show. */
 export class EntryValidationError extends Error {
@@ -19,31 +18,14 @@ export class EntryValidationError extends Error {
   }
 }
 
-/** Groups terms by concept, in concept order. */
-export function joinEntries(concepts: Concept[], rows: TermRow[]): ConceptEntry[] {
-  const byConcept = new Map<string, Term[]>()
-  for (const r of rows) {
-    const list = byConcept.get(r.conceptId)
-    const t = fromTermRow(r)
-    if (list) list.push(t)
-    else byConcept.set(r.conceptId, [t])
-  }
-  return concepts.map((c) => ({ concept: c, terms: byConcept.get(c.id) ?? [] }))
-}
-
 /** Every concept with its terms. */
 export async function getAllEntries(db: WorkbenchDb): Promise<ConceptEntry[]> {
-  return db.transaction('r', db.concepts, db.terms, async () => joinEntries(await db.concepts.toArray(), await db.terms.toArray()))
+  return readAllEntries(db)
 }
 
 /** One concept with its terms, or undefined. */
 export async function getEntry(db: WorkbenchDb, conceptId: string): Promise<ConceptEntry | undefined> {
-  return db.transaction('r', db.concepts, db.terms, async () => {
-    const concept = await db.concepts.get(conceptId)
-    if (!concept) return undefined
-    const rows = await db.terms.where('conceptId').equals(conceptId).toArray()
-    return { concept, terms: rows.map(fromTermRow) }
-  })
+  return (await readEntry(db, conceptId)) ?? undefined
 }
 
 /** Stamps ids and times: new terms get created; changed ones get modified. */
@@ -64,20 +46,11 @@ export async function saveEntry(db: WorkbenchDb, input: ConceptEntry): Promise<C
   const entry = plain(input)
   const problems = validateEntry(entry)
   if (problems.length) throw new EntryValidationError(problems, entry.concept.id)
-  // A caller's transaction over the concepts and terms only (an older store) still saves; the edit
-  // is then not in the history, since the history table is outside that transaction.
-  const outer = Dexie.currentTransaction
-  const tables = glossaryTables(db)
-  const record = !outer || tables.every((t) => outer.storeNames.includes(t.name))
-  return db.transaction('rw', record ? tables : [db.concepts, db.terms], async () => {
+  return db.transaction('rw', glossaryTables(db), async () => {
     const previous = await getEntry(db, entry.concept.id)
     const stamped = stamp(entry, previous)
-    const keep = new Set(stamped.terms.map((t) => t.id))
-    const gone = (previous?.terms ?? []).filter((t) => !keep.has(t.id)).map((t) => t.id)
-    await db.terms.bulkDelete(gone)
-    await db.concepts.put(stamped.concept)
-    await db.terms.bulkPut(stamped.terms.map(toTermRow))
-    if (record) await recordStep(db, previous ? 'edit' : 'create', [{ before: previous ?? null, after: stamped }])
+    await putEntries(db, [stamped])
+    await recordStep(db, previous ? 'edit' : 'create', [{ before: previous ?? null, after: stamped }])
     return stamped
   })
 }
@@ -99,9 +72,8 @@ export async function deleteConcepts(db: WorkbenchDb, conceptIds: string[]): Pro
       steps.push({ before: entry, after: null })
       const row: TrashRow = { deletedAt: nowIso(), conceptId: id, label: entryLabel(entry), concept: entry.concept, terms: entry.terms }
       ids.push((await db.trash.add(row)) as number)
-      await db.terms.where('conceptId').equals(id).delete()
-      await db.concepts.delete(id)
     }
+    await removeEntries(db, steps.map((s) => (s.before as ConceptEntry).concept.id))
     await recordStep(db, 'delete', steps)
     return ids
   })
@@ -115,9 +87,8 @@ export async function restoreFromTrash(db: WorkbenchDb, trashIds: number[]): Pro
     for (const tid of trashIds) {
       const row = await db.trash.get(tid)
       if (!row) continue
-      if (!(await db.concepts.get(row.conceptId))) {
-        await db.concepts.put(row.concept)
-        await db.terms.bulkPut(row.terms.map(toTermRow))
+      if (!(await db.entries.get(row.conceptId))) {
+        await putEntries(db, [{ concept: row.concept, terms: row.terms }])
         restored.push(row.conceptId)
         steps.push({ before: null, after: { concept: row.concept, terms: row.terms } })
       }
@@ -155,48 +126,44 @@ export async function importEntries(db: WorkbenchDb, input: ConceptEntry[], mode
     if (problems.length) throw new EntryValidationError(problems, e.concept.id)
   }
   const now = nowIso()
-  // Rows (with their derived search fields) are built before the transaction, keeping it short.
-  const conceptRows = entries.map((e) => ({ ...e.concept, created: e.concept.created || now, modified: e.concept.modified || now }))
-  const termRows = entries.flatMap((e) => e.terms.map((t) => toTermRow({ ...t, conceptId: e.concept.id, created: t.created || now, modified: t.modified || now })))
+  // The rows are built before the transaction, keeping it short.
+  const written = entries.map((e): ConceptEntry => ({
+    concept: { ...e.concept, created: e.concept.created || now, modified: e.concept.modified || now },
+    terms: e.terms.map((t) => ({ ...t, conceptId: e.concept.id, created: t.created || now, modified: t.modified || now })),
+  }))
   const record = options.history !== false
-  return db.transaction('rw', record ? glossaryTables(db) : [db.concepts, db.terms, db.trash], async () => {
+  return db.transaction('rw', record ? glossaryTables(db) : [db.entries, db.glossaryLog, db.trash], async () => {
     let before: ConceptEntry[] = []
     if (mode === 'replace') {
-      before = await getAllEntries(db)
+      before = await readAllEntries(db)
       await db.trash.bulkAdd(before.map((e) => ({ deletedAt: now, conceptId: e.concept.id, label: entryLabel(e), concept: e.concept, terms: e.terms })))
-      await db.terms.clear()
-      await db.concepts.clear()
-    } else {
-      const ids = entries.map((e) => e.concept.id)
-      if (record) {
-        const found = (await db.concepts.bulkGet(ids)).filter((c): c is Concept => !!c)
-        if (found.length) before = joinEntries(found, await db.terms.where('conceptId').anyOf(found.map((c) => c.id)).toArray())
-      }
-      await db.terms.where('conceptId').anyOf(ids).delete()
+      await clearEntries(db)
+    } else if (record) {
+      before = (await db.entries.bulkGet(written.map((e) => e.concept.id))).filter((r) => !!r).map((r) => ({ concept: r.concept, terms: r.terms }))
     }
-    await db.concepts.bulkPut(conceptRows)
-    await db.terms.bulkPut(termRows)
+    await putEntries(db, written)
     if (record) {
-      const written = new Map(joinEntries(conceptRows, termRows).map((e) => [e.concept.id, e]))
-      const steps: VersionChange[] = before.map((b) => ({ before: b, after: written.get(b.concept.id) ?? null }))
+      const byId = new Map(written.map((e) => [e.concept.id, e]))
+      const steps: VersionChange[] = before.map((b) => ({ before: b, after: byId.get(b.concept.id) ?? null }))
       const had = new Set(before.map((b) => b.concept.id))
       // A concept the import creates is recorded without its state: that state is the concept as it
       // stands until its next change, whose row keeps it as `before` (so a 100k-term import does not
       // write every term twice). See conceptHistory's versionAfter.
-      for (const id of written.keys()) if (!had.has(id)) steps.push({ before: null, after: null, extra: { conceptId: id } })
+      for (const id of byId.keys()) if (!had.has(id)) steps.push({ before: null, after: null, extra: { conceptId: id } })
       await recordStep(db, 'import', steps)
     }
     return entries.length
   })
 }
 
-/** Terms of one language whose normalised text starts with `prefix` (uses the [lang+norm] index). */
+/** Terms of one language whose normalised text starts with `prefix` (uses the entries' index of search keys). */
 export async function findTermsByPrefix(db: WorkbenchDb, lang: Lang, prefix: string, limit = 50): Promise<Term[]> {
-  const p = foldForSearch(prefix)
-  const rows = await db.terms.where('[lang+norm]').between([lang, p], [lang, p + '\uffff']).limit(limit).toArray()
-  return rows.map(fromTermRow)
+  const p = entryKey(lang, prefix)
+  const rows = await db.entries.where('keys').startsWith(p).distinct().limit(limit).toArray()
+  const out: Term[] = []
+  for (const r of rows) for (const t of r.terms) if (entryKey(t.lang, t.text).startsWith(p)) out.push(t)
+  return out.slice(0, limit)
 }
-
 /** Reads a flag or setting. */
 export async function getMeta<T>(db: WorkbenchDb, key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined

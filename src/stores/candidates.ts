@@ -11,6 +11,7 @@ import { useDb } from '../db'
 import { loadQaCorpus, type QaCorpusDocument } from '../db/qa'
 import { classifyDbError } from '../db/errors'
 import { getAllEntries, getEntry, saveEntry } from '../db/termbase'
+import { glossaryTables } from '../db/history'
 import {
   acceptedTerm, describeCandidate, mergeTranslated, type CandidatesJobDocument, type CandidatesJobProgress,
   type CandidateView, type ConceptCandidates,
@@ -230,7 +231,7 @@ export const useCandidatesStore = defineStore('candidates', () => {
     const db = useDb()
     const term = acceptedTerm(c.candidate, conceptId, (id) => reportById.value.get(id)?.fileName ?? id)
     try {
-      const added = await db.transaction('rw', db.concepts, db.terms, async () => {
+      const added = await db.transaction('rw', glossaryTables(db), async () => {
         const entry = await getEntry(db, conceptId)
         if (!entry) return false
         if (entry.terms.some((t) => t.lang === l && t.text.trim().toLowerCase() === term.text.toLowerCase())) return false
@@ -244,7 +245,7 @@ export const useCandidatesStore = defineStore('candidates', () => {
       accepted.value = new Map([...accepted.value, [`${l}|${conceptId}`, { id: term.id, text: term.text }]])
       const concept = glossary.labels.get(conceptId) ?? conceptId
       notify.push('undo', i18next.t('candidates.accepted', { text: term.text, concept, lang: l }), async () => {
-        await db.transaction('rw', db.concepts, db.terms, async () => {
+        await db.transaction('rw', glossaryTables(db), async () => {
           const entry = await getEntry(db, conceptId)
           if (entry?.terms.some((t) => t.id === term.id)) await saveEntry(db, { concept: entry.concept, terms: entry.terms.filter((t) => t.id !== term.id) })
         })

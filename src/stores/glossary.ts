@@ -1,19 +1,21 @@
-// The glossary as the UI sees it: a live view of the termbase (kept in step across tabs by Dexie's
-// liveQuery), the search index, the visible rows, and the actions that edit, delete and undo.
+// The glossary as the UI sees it: an in-memory mirror of the termbase that catches up change by change
+// (this tab's writes as they are, other tabs' through the change log and Dexie's liveQuery), the search
+// index, the visible rows, and the actions that edit, delete and undo.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, toRaw, watch } from 'vue'
 import { liveQuery, type Subscription } from 'dexie'
 import i18next from 'i18next'
 import type { ConceptEntry, Lang } from '../core/model'
 import { SUPPORTED_LANGS } from '../core/model'
-import { buildSearchIndex, searchGlossary, termsOfEntries, type GlossarySearchIndex, type SearchFieldCache } from '../core/glossarySearch'
+import { buildSearchIndex, searchGlossary, termsOfEntries, type SearchFieldCache } from '../core/glossarySearch'
 import { useDb } from '../db'
 import {
-  EntryValidationError, deleteConcepts, entryLabel, getAllEntries, getMeta, importEntries, restoreFromTrash, saveEntry, setMeta, type ImportMode,
+  EntryValidationError, deleteConcepts, entryLabel, getMeta, importEntries, restoreFromTrash, saveEntry, setMeta, type ImportMode,
 } from '../db/termbase'
 import { planImport, resolvePlan, termKey, type MergeChoice, type MergePlan, type ResolvedImport } from '../core/merge'
 import { conceptHistory, restoreVersion, undoLastStep, USER_NAME_KEY } from '../db/history'
 import { mergeConcepts } from '../db/conceptMerge'
+import { GlossaryMirror } from '../db/glossaryMirror'
 import type { HistoryRow } from '../db/schema'
 import { classifyDbError } from '../db/errors'
 import { useNotifyStore } from './notify'
@@ -33,21 +35,23 @@ function loadColumns(): Lang[] {
   return ['en', 'ru', 'fi', 'nb', 'da', 'sv', 'fr']
 }
 
+const LABEL_ORDER = new Intl.Collator(undefined, { sensitivity: 'base' })
+
 export const useGlossaryStore = defineStore('glossary', () => {
   const notify = useNotifyStore()
   /** Every concept with its terms (a plain, non-deep-reactive array: it can hold 100k terms). */
   const entries = shallowRef<ConceptEntry[]>([])
   /** True once the first snapshot of the termbase has arrived. */
   const loaded = ref(false)
-  /** The search index over all terms, rebuilt when the termbase changes. */
-  const index = shallowRef<GlossarySearchIndex>(buildSearchIndex([]))
+  /** Folded texts and keys of term texts seen so far: a rebuild after an edit only folds what changed. */
+  const fieldCache: SearchFieldCache = new Map()
+  /** The search index over all terms: built after the first paint following a change (or by the first search). */
+  const index = computed(() => buildSearchIndex(termsOfEntries(entries.value), fieldCache))
   /** The search box's text. */
   const query = ref('')
   /** Language columns shown in the table, in order. */
   const columns = ref<Lang[]>(loadColumns())
   let sub: Subscription | undefined
-  /** Folded texts and keys of term texts seen so far: a rebuild after an edit only folds what changed. */
-  const fieldCache: SearchFieldCache = new Map()
 
   /** The local user name recorded with each change (settings; '' when none). */
   const userName = ref('')
@@ -56,9 +60,12 @@ export const useGlossaryStore = defineStore('glossary', () => {
 
   const labels = computed(() => new Map(entries.value.map((e) => [e.concept.id, entryLabel(e)])))
   const byId = computed(() => new Map(entries.value.map((e) => [e.concept.id, e])))
+  /** Every concept by its label, alphabetically (one collator: localeCompare with options builds one per call). */
   const sorted = computed(() => {
     const l = labels.value
-    return [...entries.value].sort((a, b) => (l.get(a.concept.id) ?? '').localeCompare(l.get(b.concept.id) ?? '', undefined, { sensitivity: 'base' }))
+    const keyed = entries.value.map((e) => ({ label: l.get(e.concept.id) ?? '', e }))
+    keyed.sort((a, b) => LABEL_ORDER.compare(a.label, b.label))
+    return keyed.map((k) => k.e)
   })
 
   /** The grid's filters (status, missing language, subject field …) and sort; kept in the URL by the view. */
@@ -109,14 +116,23 @@ export const useGlossaryStore = defineStore('glossary', () => {
   function start(): void {
     if (sub) return
     void getMeta<string>(useDb(), USER_NAME_KEY).then((v) => (userName.value = v ?? ''))
-    sub = liveQuery(() => getAllEntries(useDb())).subscribe({
-      next: (value) => {
-        entries.value = value
-        index.value = buildSearchIndex(termsOfEntries(value), fieldCache)
-        loaded.value = true
+    // This tab's commits are applied as written; the liveQuery then finds them applied and reads nothing.
+    const m: GlossaryMirror = new GlossaryMirror(useDb(), () => m.loaded && publish(m))
+    sub = liveQuery(() => m.read()).subscribe({
+      next: (pull) => {
+        const changed = m.applyPull(pull)
+        if (changed === null || changed.length || !loaded.value) publish(m)
       },
       error: (e) => notify.push('error', String(e)),
     })
+  }
+
+  function publish(m: GlossaryMirror): void {
+    entries.value = m.list()
+    loaded.value = true
+    // The search index is built once the grid has painted, while the user is not yet typing.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void index.value, { timeout: 2000 })
+    else setTimeout(() => void index.value, 200)
   }
 
   function reportWriteError(e: unknown): void {

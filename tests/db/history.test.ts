@@ -25,6 +25,32 @@ describe('history', () => {
     expect(await undoLastStep(db)).toBeNull()
   })
 
+  it("records an import's new concepts in one row, read back as a version of each", async () => {
+    const db = freshDb()
+    await importEntries(db, [entry('keep', [['en', 'hazing']])])
+    const before = await db.history.count()
+    await importEntries(db, [entry('keep', [['en', 'hazing'], ['fi', 'simputus']]), entry('n1', [['en', 'deferral']]), entry('n2', [['en', 'mobilisation']])])
+    const step = (await db.history.toArray()).slice(before)
+    expect(step.map((r) => [r.conceptId, r.created ?? null])).toEqual([['keep', null], ['', ['n1', 'n2']]])
+    expect(new Set(step.map((r) => r.batch)).size).toBe(1)
+    const n1 = await conceptHistory(db, 'n1')
+    expect(n1.map((r) => [r.conceptId, r.action, r.created])).toEqual([['n1', 'import', undefined]])
+    // After an edit, the imported state is found as the edit's `before` and can be restored.
+    const e = (await getEntry(db, 'n1'))!
+    await saveEntry(db, { ...e, concept: { ...e.concept, note: 'edited' } })
+    const rows = await conceptHistory(db, 'n1')
+    const version = versionAfter(rows, 1)
+    expect(version).toEqual({ rowId: rows[0].id, side: 'before' })
+    await restoreVersion(db, version!.rowId, version!.side)
+    expect((await getEntry(db, 'n1'))?.concept.note).toBeUndefined()
+    // Undo of the restore, then of the edit, then of the import: the new concepts go, the changed one is as it was.
+    await undoLastStep(db)
+    await undoLastStep(db)
+    expect((await undoLastStep(db))?.action).toBe('import')
+    expect((await getAllEntries(db)).map((e) => [e.concept.id, e.terms.length])).toEqual([['keep', 1]])
+    expect((await conceptHistory(db, 'n2'))[0].action).toBe('undo')
+  })
+
   it('restores any version of a concept as a new step', async () => {
     const db = freshDb()
     let e = await saveEntry(db, entry('c1', [['en', 'summons', 'preferred']], 'v1'))
@@ -40,7 +66,7 @@ describe('history', () => {
     const db = freshDb()
     await importEntries(db, [entry('keep', [['en', 'hazing']])])
     await importEntries(db, [entry('keep', [['en', 'hazing'], ['fi', 'simputus']]), entry('new1', [['en', 'deferral']]), entry('new2', [['en', 'mobilisation']])])
-    expect(await db.concepts.count()).toBe(3)
+    expect(await db.entries.count()).toBe(3)
     await undoLastStep(db)
     expect((await getAllEntries(db)).map((e) => [e.concept.id, e.terms.length])).toEqual([['keep', 1]])
     await deleteConcepts(db, ['keep'])

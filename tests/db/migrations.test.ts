@@ -7,12 +7,32 @@ import { createDb, DB_NAME, DB_VERSION, SCHEMA_VERSIONS } from '../../src/db/sch
 import { importEntries, getAllEntries, saveEntry } from '../../src/db/termbase'
 import type { QaRunRow } from '../../src/db/schema'
 import { assembleQaRuns, planQaRuns, type Finding } from '../../src/core/qa'
+import { entryRowsFromTermRows } from '../../src/db/migrations'
+import { joinEntries, toTermRow } from '../../src/db/termRows'
+import type { ConceptEntry } from '../../src/core/model'
+import type { TermRow } from '../../src/db/schema'
+
+/** Before version 10 a concept was a row of `concepts` and its terms rows of `terms`. */
+const ONE_ROW_PER_CONCEPT = 10
+
+/** Writes entries in the layout of `version` (the repository writes only the current one). */
+async function writeEntries(db: Dexie, version: number, entries: ConceptEntry[]): Promise<void> {
+  if (version >= ONE_ROW_PER_CONCEPT) return void (await importEntries(db as never, entries, 'add', { history: false }))
+  await db.table('concepts').bulkPut(entries.map((e) => e.concept))
+  await db.table('terms').bulkPut(entries.flatMap((e) => e.terms.map(toTermRow)))
+}
+
+/** Reads every entry in the layout of `version`. */
+async function readEntries(db: Dexie, version: number): Promise<ConceptEntry[]> {
+  if (version >= ONE_ROW_PER_CONCEPT) return getAllEntries(db as never)
+  return joinEntries(await db.table('concepts').toArray(), await db.table('terms').toArray())
+}
 
 /** Seeds a database opened at `version` with rows valid for that version. */
 async function seed(name: string, version: number): Promise<void> {
   const db = createDb(name, version)
   // Older versions have no history table, so the seed is written without a history step.
-  await importEntries(db, [entry('c-voenkomat', [['ru', 'военкомат', 'preferred'], ['en', 'Voenkomat']], 'military commissariat')], 'add', { history: false })
+  await writeEntries(db, version, [entry('c-voenkomat', [['ru', 'военкомат', 'preferred'], ['en', 'Voenkomat']], 'military commissariat')])
   await db.meta.put({ key: 'starterLoaded', value: true })
   if (version >= 2) {
     await db.documents.put({ id: 'd1', title: 'Russia – Conscription', lang: 'en', fileName: '004.txt', hash: 'abc', text: 'The Voenkomat.', created: '2025-01-01' })
@@ -33,7 +53,7 @@ describe('schema versions', () => {
   it('creates every table at the current version', async () => {
     const db = freshDb()
     await db.open()
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['concepts', 'documents', 'embeddings', 'history', 'links', 'meta', 'passages', 'qaIgnoreRules', 'qaIgnores', 'qaReportRuns', 'qaRuns', 'snapshots', 'terms', 'translations', 'trash'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['documents', 'embeddings', 'entries', 'glossaryLog', 'history', 'links', 'meta', 'passages', 'qaIgnoreRules', 'qaIgnores', 'qaReportRuns', 'qaRuns', 'snapshots', 'translations', 'trash'])
     expect(db.verno).toBe(DB_VERSION)
   })
 
@@ -44,12 +64,13 @@ describe('schema versions', () => {
       const db = createDb(name, version)
       await db.open()
       expect(db.verno).toBe(version)
-      const entries = await getAllEntries(db)
+      const entries = await readEntries(db, version)
       expect(entries).toHaveLength(1)
       expect(entries[0].concept.definitions.en).toBe('military commissariat')
       expect(entries[0].terms.map((t) => t.text).sort()).toEqual(['Voenkomat', 'военкомат'])
       expect((await db.meta.get('starterLoaded'))?.value).toBe(true)
-      expect(await db.terms.where('[lang+norm]').equals(['en', 'voenkomat']).count()).toBe(1)
+      if (version >= 4 && version < ONE_ROW_PER_CONCEPT) expect(await db.table('terms').where('[lang+norm]').equals(['en', 'voenkomat']).count()).toBe(1)
+      if (version >= ONE_ROW_PER_CONCEPT) expect(await db.entries.where('keys').equals('en|voenkomat').count()).toBe(1)
       if (version - 1 >= 2) {
         expect((await db.documents.get('d1'))?.text).toBe('The Voenkomat.')
         expect(await db.passages.where('docId').equals('d1').count()).toBe(1)
@@ -57,17 +78,19 @@ describe('schema versions', () => {
       db.close()
       // Opening again at the same version is a no-op (an upgrade that ran once does not run twice).
       const again = createDb(name, version)
-      expect((await getAllEntries(again))).toHaveLength(1)
+      expect(await readEntries(again, version)).toHaveLength(1)
       again.close()
       await Dexie.delete(name)
     })
   }
 
-  it('v5 adds an empty history table beside the intact termbase, and records the next edit in it', async () => {
+  it('v5 adds an empty history table beside the intact termbase, and the next edit is recorded in it', async () => {
     const name = `mig-v5-${Date.now()}`
     await seed(name, 4)
-    const db = createDb(name, 5)
-    expect(await db.history.count()).toBe(0)
+    const v5 = createDb(name, 5)
+    expect(await v5.history.count()).toBe(0)
+    v5.close()
+    const db = createDb(name)
     const [e] = await getAllEntries(db)
     await saveEntry(db, { ...e, concept: { ...e.concept, note: 'checked' } })
     const rows = await db.history.toArray()
@@ -81,14 +104,55 @@ describe('schema versions', () => {
     const name = `mig-v6-${Date.now()}`
     await seed(name, 4)
     const v5 = createDb(name, 5)
-    const [e] = await getAllEntries(v5)
-    await saveEntry(v5, { ...e, concept: { ...e.concept, note: 'checked' } })
+    const [e] = await readEntries(v5, 5)
+    await v5.history.add({ conceptId: e.concept.id, batch: 'b-1', at: '2025-01-02', user: '', action: 'edit', before: e, after: e, changes: [] })
     v5.close()
     const db = createDb(name, 6)
     expect(await db.snapshots.count()).toBe(0)
     expect((await db.history.toArray()).map((r) => r.action)).toEqual(['edit'])
     db.close()
     await Dexie.delete(name)
+  })
+
+  it('v10 folds the concept and term rows into one row per concept, keeping the history, and drops the old tables', async () => {
+    const name = `mig-v10-${Date.now()}`
+    const v9 = createDb(name, 9)
+    const c1 = entry('c1', [['ru', 'дедовщина', 'preferred'], ['en', 'Dedovshchina'], ['fi', 'simputus']], 'hazing of conscripts')
+    const c2 = { ...entry('c2', [['en', 'summons']]), concept: { ...entry('c2', []).concept, related: ['c1'], subjectField: 'military' } }
+    await writeEntries(v9, 9, [c1, c2])
+    // A term of a concept that does not exist: no version ever showed it, and v10 leaves it out.
+    await v9.table('terms').put(toTermRow({ ...c2.terms[0], id: 'orphan', conceptId: 'gone', text: 'lost' }))
+    await v9.history.add({ conceptId: 'c1', batch: 'b-1', at: '2025-01-02', user: 'ann', action: 'edit', before: c1, after: c1, changes: [] })
+    v9.close()
+    const db = createDb(name, 10)
+    await db.open()
+    expect(db.tables.map((t) => t.name)).not.toContain('terms')
+    expect(db.tables.map((t) => t.name)).not.toContain('concepts')
+    const rows = await db.entries.orderBy('id').toArray()
+    // Terms keep the order v9 read them in (by term id).
+    expect(rows.map((r) => [r.id, r.terms.map((t) => t.text), r.keys])).toEqual([
+      ['c1', ['Dedovshchina', 'simputus', 'дедовщина'], ['en|dedovshchina', 'fi|simputus', 'ru|дедовщина']],
+      ['c2', ['summons'], ['en|summons']],
+    ])
+    expect(rows[1].concept).toEqual(c2.concept)
+    // The terms lose the derived fields of the old rows and are the model's terms again.
+    const byId = (e: ConceptEntry) => ({ ...e, terms: [...e.terms].sort((a, b) => a.id.localeCompare(b.id)) })
+    expect(rows[0].terms).toEqual(byId(c1).terms)
+    expect(await getAllEntries(db)).toEqual([byId(c1), c2])
+    expect((await db.history.toArray()).map((r) => [r.conceptId, r.user])).toEqual([['c1', 'ann']])
+    expect(await db.entries.where('keys').startsWith('en|ded').primaryKeys()).toEqual(['c1'])
+    db.close()
+    await Dexie.delete(name)
+  })
+
+  it("v10's transformation is pure and gives the same rows when run twice", () => {
+    const e = entry('c1', [['en', 'Voenkomat'], ['en', 'voenkomat ']])
+    const legacy: TermRow[] = e.terms.map(toTermRow)
+    const copy = JSON.parse(JSON.stringify(legacy))
+    const once = entryRowsFromTermRows([e.concept], legacy)
+    expect(legacy).toEqual(copy)
+    expect(entryRowsFromTermRows([e.concept], legacy)).toEqual(once)
+    expect(once[0].keys).toEqual(['en|voenkomat'])
   })
 
   it('v11 moves the v9 QA run into per-report parts marked out of date, keeps the ignores, and adds the rules table', async () => {

@@ -12,7 +12,7 @@ describe('addTermFromReport', () => {
   beforeEach(async () => {
     setActivePinia(createPinia())
     const db = useDb()
-    await Promise.all([db.concepts.clear(), db.terms.clear()])
+    await db.entries.clear()
     await saveEntry(db, entry('c-voenkomat', [['en', 'military commissariat', 'preferred']]))
   })
 

@@ -6,14 +6,15 @@ import {
 } from '../../src/db/termbase'
 
 describe('termbase repository', () => {
-  it('saves a concept with its terms and derives search fields', async () => {
+  it('saves a concept with its terms in one row, with its search keys', async () => {
     const db = freshDb()
-    await saveEntry(db, entry('c1', [['ru', 'военкомат', 'preferred'], ['en', 'military commissariat', 'preferred']]))
+    await saveEntry(db, entry('c1', [['ru', 'военкомат', 'preferred'], ['en', 'Military Commissariat', 'preferred']]))
     const got = await getEntry(db, 'c1')
-    expect(got?.terms.map((t) => t.text).sort()).toEqual(['military commissariat', 'военкомат'])
-    const row = await db.terms.get('c1-en-1')
-    expect(row?.norm).toBe('military commissariat')
-    expect(row?.keys.length).toBeGreaterThan(0)
+    expect(got?.terms.map((t) => t.text).sort()).toEqual(['Military Commissariat', 'военкомат'])
+    const row = await db.entries.get('c1')
+    expect(row?.keys).toEqual(['ru|военкомат', 'en|military commissariat'])
+    expect(row?.terms).toHaveLength(2)
+    expect(await db.entries.count()).toBe(1)
   })
 
   it('refuses empty and duplicate terms and writes nothing', async () => {
@@ -21,8 +22,8 @@ describe('termbase repository', () => {
     await expect(saveEntry(db, entry('c1', [['en', '  ']]))).rejects.toBeInstanceOf(EntryValidationError)
     await expect(saveEntry(db, entry('c2', [['en', 'summons'], ['en', 'summons']]))).rejects.toThrow(/twice/)
     await expect(saveEntry(db, entry('c3', [['de' as never, 'Einberufung']]))).rejects.toThrow(/unsupported language/)
-    expect(await db.concepts.count()).toBe(0)
-    expect(await db.terms.count()).toBe(0)
+    expect(await db.entries.count()).toBe(0)
+    expect(await db.glossaryLog.count()).toBe(0)
   })
 
   it('removes terms dropped from an edited concept and keeps created times', async () => {
@@ -30,7 +31,7 @@ describe('termbase repository', () => {
     const first = await saveEntry(db, entry('c1', [['en', 'summons'], ['fr', 'convocation']]))
     const edited = { ...first, terms: first.terms.filter((t) => t.lang === 'en') }
     const second = await saveEntry(db, edited)
-    expect(await db.terms.where('conceptId').equals('c1').count()).toBe(1)
+    expect((await db.entries.get('c1'))?.terms.map((t) => t.lang)).toEqual(['en'])
     expect(second.concept.created).toBe(first.concept.created)
   })
 
@@ -64,13 +65,14 @@ describe('termbase repository', () => {
   it('aborts the transaction when the disk is full, leaving nothing half-written', async () => {
     const db = freshDb()
     await importEntries(db, [entry('keep', [['en', 'hazing']])])
-    // The concepts are written first; the terms write then fails as a full disk would.
-    db.terms.bulkPut = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never
+    // The concepts are written first; the history write then fails as a full disk would.
+    db.history.bulkAdd = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never
     await expect(importEntries(db, [entry('z', [['en', 'summons']])])).rejects.toThrow(/quota/i)
-    expect((await db.concepts.toArray()).map((c) => c.id)).toEqual(['keep'])
+    expect((await db.entries.toArray()).map((c) => c.id)).toEqual(['keep'])
+    expect((await db.glossaryLog.toArray()).map((r) => r.ids)).toEqual([['keep']])
   })
 
-  it('finds terms by language and normalised prefix through the compound index', async () => {
+  it('finds terms by language and normalised prefix through the index of search keys', async () => {
     const db = freshDb()
     await importEntries(db, [entry('c1', [['fr', 'Commissariat militaire'], ['en', 'military commissariat']]), entry('c2', [['fr', 'conscrit']])])
     const hits = await findTermsByPrefix(db, 'fr', 'COMMIS')

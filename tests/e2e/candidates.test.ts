@@ -165,6 +165,9 @@ describe('term candidates', () => {
       expect(await sources.count()).toBeGreaterThan(0)
       expect(await sources.first().locator('input').first().inputValue()).toBe(DA)
       expect((await sources.first().locator('input').nth(1).inputValue()).toLowerCase()).toContain('mobilisering')
+      // Accepting is a step of the concept's history (and the undo before it another).
+      await editor.getByTestId('open-history').click()
+      await expect.poll(() => editor.getByTestId('history-row').first().innerText()).toMatch(/mobilisering/i)
       await page.keyboard.press('Escape')
       await editor.waitFor({ state: 'detached' })
     }

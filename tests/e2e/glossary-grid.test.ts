@@ -1,6 +1,6 @@
 // The grid for big termbases, in the built app: sort by a language column, filters kept in the URL
 // (and back after a reload), the definition column, wrapped cells with their full text as a tooltip,
-// resizable columns, and the keyboard still moving through the (virtualised) rows.
+// resizable columns, the keyboard still moving through the (virtualised) rows, and their ARIA grid roles.
 import { describe, expect, it } from 'vitest'
 import { openGlossary, useAppSuite } from './harness'
 
@@ -75,6 +75,18 @@ describe('glossary grid', () => {
     await page.getByTestId('glossary-search').press('ArrowDown')
     await page.keyboard.press('End')
     await expect.poll(() => page.locator('.gt-row.active').count()).toBe(1)
+    // One grid, focused as a whole: it counts every row (the header is row 1) though only some are
+    // rendered, and its active descendant is the rendered last row, which knows its index.
+    const grid = page.getByTestId('glossary-grid')
+    const total = await count()
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid')
+    expect(await grid.getAttribute('aria-rowcount')).toBe(String(total + 1))
+    const activeId = await grid.getAttribute('aria-activedescendant')
+    expect(await page.locator(`#${activeId}`).getAttribute('aria-rowindex')).toBe(String(total + 1))
+    // The grid scrolls and is what takes focus; its header row stays at the top (sticky) above the row group.
+    expect(await grid.getAttribute('role')).toBe('grid')
+    expect(await grid.locator(':scope > [role=row][aria-rowindex="1"] > [role=columnheader]').count()).toBeGreaterThan(3)
+    expect(await grid.locator(':scope > [role=rowgroup] > [role=row]').count()).toBeGreaterThan(0)
     await page.keyboard.press('Home')
     await page.keyboard.press('ArrowDown')
     const id = await page.locator('.gt-row.active').getAttribute('data-concept')

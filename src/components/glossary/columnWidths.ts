@@ -4,8 +4,11 @@ import { ref, watch } from 'vue'
 
 /** WARNING: stored in users' browsers; do not rename. */
 const WIDTHS_KEY = 'coi-termbench.glossaryColumnWidths'
-const MIN = 80
-const MAX = 1200
+/** The narrowest and widest a column can be set (px). */
+export const COLUMN_MIN = 80
+export const COLUMN_MAX = 1200
+const MIN = COLUMN_MIN
+const MAX = COLUMN_MAX
 
 function load(): Record<string, number> {
   try {

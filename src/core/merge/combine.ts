@@ -1,6 +1,6 @@
 // The three ways an imported concept meets an existing one: merged into it, replacing it, or added as
 // a new concept with ids that do not collide. Pure: entries in, a new entry out (inputs untouched).
-import type { ConceptEntry, Term, TermSource } from '../model'
+import { copyPlain, type ConceptEntry, type Term, type TermSource } from '../model'
 import { pairTerms } from './diff'
 
 /** Makes ids that are not yet in use. */
@@ -23,7 +23,7 @@ function unionSources(a: readonly TermSource[], b: readonly TermSource[]): TermS
   return [...a.map((s) => ({ ...s })), ...b.filter((s) => !seen.has(key(s)) && seen.add(key(s))).map((s) => ({ ...s }))]
 }
 
-const copy = <T>(x: T): T => structuredClone(x)
+const copy = copyPlain
 
 /**
  * Merges `incoming` into `base`: the file's non-empty concept fields and definitions win, related ids

@@ -258,11 +258,26 @@ export function toOriginalSpan(n: NormalizedText, start: number, end: number): {
 }
 
 /**
+ * Folds of short texts (terms, queries), remembered: an import folds each term to match it against the
+ * termbase, again to index it, and the search folds it a third time. Bounded; long texts are not kept.
+ */
+const searchFolds = new Map<string, string>()
+const SEARCH_FOLD_MAX_LENGTH = 80
+const SEARCH_FOLDS_KEPT = 150_000
+
+/**
  * Folds for the search box: NFKD, case fold, every diacritic stripped (e = é, ä → a, ø → o), confusables
  * folded, white space collapsed and trimmed.
  */
 export function foldForSearch(s: string): string {
-  return normalizeWithMap(s, 'search', { collapseWhitespace: true }).text.trim()
+  const cached = s.length <= SEARCH_FOLD_MAX_LENGTH ? searchFolds.get(s) : undefined
+  if (cached !== undefined) return cached
+  const folded = normalizeWithMap(s, 'search', { collapseWhitespace: true }).text.trim()
+  if (s.length <= SEARCH_FOLD_MAX_LENGTH) {
+    if (searchFolds.size >= SEARCH_FOLDS_KEPT) searchFolds.clear()
+    searchFolds.set(s, folded)
+  }
+  return folded
 }
 
 /**
