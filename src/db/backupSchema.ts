@@ -116,7 +116,8 @@ export const ROW_SHAPES: Record<string, Shape> = {
   qaIgnores: obj({ id, created: str, 'note?': str }),
   qaIgnoreRules: obj({ id, created: str, 'surface?': str, 'docId?': id, 'check?': oneOf(CHECK_IDS), 'conceptId?': id }),
   history: obj({
-    'id?': index, conceptId: id, batch: id, at: str, user: str, action: oneOf(['create', 'edit', 'delete', 'restore', 'import', 'merge', 'undo']),
-    before: nullable(entry), after: nullable(entry), changes: listOf(change), 'undoneBy?': str, 'linksBefore?': listOf(link),
+    // conceptId is '' on a row that records the concepts an import created (listed in `created`, since v10).
+    'id?': index, conceptId: str, batch: id, at: str, user: str, action: oneOf(['create', 'edit', 'delete', 'restore', 'import', 'merge', 'undo']),
+    before: nullable(entry), after: nullable(entry), changes: listOf(change), 'undoneBy?': str, 'linksBefore?': listOf(link), 'created?': listOf(id),
   }),
 }
