@@ -1,6 +1,10 @@
 // Embedding cache logic: vectors are keyed by (SHA-256 of the passage text, model variant), so a passage
 // is embedded once per model. Defines the storage interface (the Dexie table implements it later), a
 // Map-based LRU for a worker session, and `embedWithCache`, which embeds only what is missing.
+import { sha256Hex } from '../core/text/hash'
+
+/** SHA-256 of a text as hex: the content key of cached vectors (one implementation, in core). */
+export { sha256Hex }
 
 /** Storage of embedding vectors keyed by content hash and model variant (see `embeddingVariant`). */
 export interface EmbeddingCache {
@@ -8,23 +12,6 @@ export interface EmbeddingCache {
   getMany(model: string, hashes: readonly string[]): Promise<(Float32Array | undefined)[]>
   /** Stores vectors; `entries` pairs a content hash with its vector. */
   putMany(model: string, entries: readonly { hash: string; vector: Float32Array }[]): Promise<void>
-}
-
-/** Lowercase hex of a byte array. */
-function toHex(bytes: Uint8Array): string {
-  let s = ''
-  for (const b of bytes) s += b.toString(16).padStart(2, '0')
-  return s
-}
-
-/**
- * SHA-256 of the UTF-8 text as lowercase hex, by Web Crypto (as report import hashes files; it exists only in
- * secure contexts: https, localhost, 127.0.0.1).
- */
-export async function sha256Hex(text: string): Promise<string> {
-  const subtle = globalThis.crypto?.subtle
-  if (!subtle) throw new Error('Web Crypto (crypto.subtle) is unavailable: serve the app over https or from localhost')
-  return toHex(new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text))))
 }
 
 /**

@@ -6,7 +6,7 @@ import { useDb } from '../db'
 import type { PassageRow } from '../db/schema'
 import { getPassages } from '../db/documents'
 import { bilingualBlocks } from '../workers/alignJob'
-import { sha256Hex } from './reports'
+import { sha256Hex } from '../core/text/hash'
 
 /** Two texts that translate each other: report `a` in `langA` and report `b` in `langB`; `a === b` pairs the two languages' blocks of one report. */
 export interface AlignPair {
@@ -39,7 +39,7 @@ export async function gather(pair: AlignPair): Promise<{ src: AlignSentence[][];
 /** A hash of both sides' sentences: a stored alignment applies only to the sentences it was made on. */
 export async function fingerprintOf(src: readonly AlignSentence[], tgt: readonly AlignSentence[]): Promise<string> {
   const text = `${src.map((s) => s.text).join('\u0000')}\u0001${tgt.map((s) => s.text).join('\u0000')}`
-  return sha256Hex(new TextEncoder().encode(text))
+  return sha256Hex(text)
 }
 
 /** Where each segment after the first starts in the concatenated sentence lists. */

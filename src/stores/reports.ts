@@ -16,15 +16,10 @@ import { checkReportFile } from './reportExtract'
 import { useNotifyStore } from './notify'
 import { workerRpc } from './workerRpc'
 import { LIMITS } from '../core/limits'
+import { sha256Hex } from '../core/text/hash'
 
 // A report that takes longer than its time budget (a document built to be slow) stops the worker.
 const segment = workerRpc(() => new Worker(new URL('../workers/segment.worker.ts', import.meta.url), { type: 'module' }), { timeoutMs: LIMITS.reportMillis })
-
-/** SHA-256 of bytes, hex. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource)
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
 
 /** A document in the list (without its text). */
 export type DocumentSummary = Omit<DocumentRow, 'text'>

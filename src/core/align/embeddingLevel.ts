@@ -1,6 +1,7 @@
 // The bead cost with a model, as Bertalign scores beads (the cosine of the embeddings of the concatenated sentences
 // of each side, as a margin, times a length penalty), the margin taken against each side's nearest neighbours.
 import type { DpLevel, Shape } from './dp'
+import { normaliseInPlace } from '../link/hybrid'
 
 /**
  * Embeddings of overlaps (runs of consecutive sentences, joined by a space) of one side: `byCount[k - 1][i]` is
@@ -48,18 +49,10 @@ export function sliceOverlaps(o: OverlapVectors, from: number, count: number): O
   return { byCount: o.byCount.map((row, k) => row.slice(from, Math.max(from, from + count - k))) }
 }
 
-function normalised(v: Float32Array): Float32Array {
-  let s = 0
-  for (let d = 0; d < v.length; d++) s += v[d] * v[d]
-  const inv = s > 0 ? 1 / Math.sqrt(s) : 0
-  for (let d = 0; d < v.length; d++) v[d] *= inv
-  return v
-}
-
 function sumOf(units: readonly ArrayLike<number>[], from: number, count: number): Float32Array {
   const out = new Float32Array(units[from].length)
   for (let u = from; u < from + count; u++) for (let d = 0; d < out.length; d++) out[d] += units[u][d]
-  return normalised(out)
+  return normaliseInPlace(out)
 }
 
 /** Every overlap vector of counts 1 … max, filling the missing ones from their sentences' vectors. */

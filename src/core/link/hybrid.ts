@@ -17,6 +17,15 @@ export interface NeuralOptions {
   embeddings?: PassageEmbeddings
 }
 
+/** Scales `v` to unit length in place (a zero vector stays zero) and returns it. */
+export function normaliseInPlace(v: Float32Array): Float32Array {
+  let s = 0
+  for (let d = 0; d < v.length; d++) s += v[d] * v[d]
+  const inv = s > 0 ? 1 / Math.sqrt(s) : 0
+  for (let d = 0; d < v.length; d++) v[d] *= inv
+  return v
+}
+
 /** Cosine similarity of two vectors of one length (0 when either is zero); vectors of different lengths are an error. */
 export function cosine(x: ArrayLike<number>, y: ArrayLike<number>): number {
   if (x.length !== y.length) throw new Error(`cosine: vectors differ in length (${x.length} vs ${y.length})`)

@@ -14,7 +14,7 @@ export {
   type FeatureWeights, type LinkIndex, type LinkIndexOptions, type ScoredCandidate, type SearchOptions,
 } from './linkIndex'
 export { explainLink, type LinkEvidence, type SharedFeature } from './evidence'
-export { cosine, type NeuralOptions, type NeuralSimilarity, type PassageEmbeddings } from './hybrid'
+export { cosine, normaliseInPlace, type NeuralOptions, type NeuralSimilarity, type PassageEmbeddings } from './hybrid'
 export {
   linkDocuments, linkPrepared, prepareLinkTarget, featuresOf, queryFeaturesOf, kindsCompatible,
   type LinkCandidate, type LinkMethod, type LinkOptions, type LinkTarget, type PassageLinks,

@@ -20,3 +20,17 @@ export function fnv1a(s: string, seed: number = FNV_OFFSET): number {
 export function fnv1aHex(s: string, seed: number = FNV_OFFSET): string {
   return fnv1a(s, seed).toString(16).padStart(8, '0')
 }
+
+/**
+ * SHA-256 of bytes, or of a text's UTF-8, as lowercase hex, by Web Crypto (browsers in secure contexts —
+ * https, localhost —, workers and Node all have it): report hashes and the model caches' content keys.
+ */
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  const subtle = globalThis.crypto?.subtle
+  if (!subtle) throw new Error('Web Crypto (crypto.subtle) is unavailable: serve the app over https or from localhost')
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Parameters<typeof subtle.digest>[1]))
+  let s = ''
+  for (const b of digest) s += b.toString(16).padStart(2, '0')
+  return s
+}

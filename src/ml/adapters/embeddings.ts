@@ -3,6 +3,7 @@
 // passed in (the worker imports it lazily), so this module never pulls it into the main bundle.
 import type { EmbedPrefix, MlDevice, MlDtype, TransformersProgress } from '../protocol'
 import { CancelledError } from '../protocol'
+import { normaliseInPlace } from '../../core/link/hybrid'
 
 /** What the app knows about an embedding model before downloading it. */
 export interface EmbeddingModelInfo {
@@ -248,11 +249,6 @@ export async function embedLongTexts(
     const o = out[owner[k]]
     for (let d = 0; d < dims; d++) o[d] += w * v[d]
   })
-  for (const o of out) {
-    let n = 0
-    for (let d = 0; d < dims; d++) n += o[d] * o[d]
-    n = Math.sqrt(n) || 1
-    for (let d = 0; d < dims; d++) o[d] /= n
-  }
+  for (const o of out) normaliseInPlace(o)
   return out
 }
