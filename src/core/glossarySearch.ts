@@ -1,5 +1,6 @@
 // Search-as-you-type over the whole termbase: case-, diacritic- and transliteration-tolerant,
 // fast enough for 100k terms on every keystroke (one native indexOf scan over packed strings).
+import { lastAtOrBelow } from './sortedSearch'
 import type { ConceptEntry, Lang } from './model'
 import { foldForSearch, searchKeyTokens } from './text'
 
@@ -82,16 +83,7 @@ export function termsOfEntries(entries: ConceptEntry[]): SearchableTerm[] {
 }
 
 /** Index of the term whose packed slot contains blob position `pos` (binary search). */
-function slotOf(starts: Int32Array, pos: number): number {
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid] <= pos) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
+const slotOf = (starts: Int32Array, pos: number): number => lastAtOrBelow(starts, pos)
 
 function scan(blob: string, starts: Int32Array, needle: string, visit: (termIdx: number, offset: number) => void): void {
   if (!needle) return

@@ -1,6 +1,7 @@
 // The lexical rules of XML 1.0 the parser in xml.ts enforces, kept apart so that the parser stays
 // readable: valid characters and names, comments, processing instructions and the XML declaration,
 // DOCTYPE skipping (entity declarations refused), and offset → line/column lookups.
+import { lastAtOrBelow } from './sortedSearch'
 
 /** Characters XML 1.0 does not allow anywhere, lone surrogates included. */
 export const INVALID_CHAR =
@@ -50,13 +51,7 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
       starts = [0]
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
     }
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid] <= offset) lo = mid
-      else hi = mid - 1
-    }
+    const lo = lastAtOrBelow(starts, offset)
     return { line: lo + 1, column: offset - starts[lo] + 1 }
   }
 }
