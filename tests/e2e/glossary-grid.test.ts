@@ -95,4 +95,20 @@ describe('glossary grid', () => {
     expect(await page.getByTestId('concept-editor').innerText()).toContain(id!)
     await page.keyboard.press('Escape')
   })
+
+  it('puts every cell under its header on a wide screen, whatever the rows hold', async () => {
+    const { page } = suite.tb
+    await openGlossary(page, suite.app.url)
+    await expect.poll(() => page.locator('[data-concept]').count()).toBeGreaterThan(5)
+    // Left edge and width of each header cell, and of each cell of every rendered row.
+    const { head, rows } = await page.evaluate(() => {
+      const box = (e: Element) => { const r = e.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.width)] }
+      return {
+        head: [...document.querySelectorAll('[role=columnheader]')].map(box),
+        rows: [...document.querySelectorAll('[data-concept]')].map((r) => [...r.querySelectorAll('[role=gridcell]')].map(box)),
+      }
+    })
+    expect(head.length).toBeGreaterThan(3)
+    for (const row of rows) expect(row).toEqual(head)
+  })
 })

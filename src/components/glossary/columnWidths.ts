@@ -54,5 +54,15 @@ export function useColumnWidths() {
 
   /** The CSS grid template for the given column keys. */
   const template = (keys: string[]) => keys.map((k) => (widths.value[k] ? `${widths.value[k]}px` : 'minmax(9rem, 1fr)')).join(' ')
-  return { widths, startDrag, onKey, template }
+  /**
+   * The narrowest a row may be: the set widths plus 9rem per flexible column. Every row (and the header) is
+   * the scroller's width or this, whichever is larger, so that flexible columns come out the same in every
+   * row (a row sized to its own content would put its cells under the wrong header).
+   */
+  const minWidth = (keys: string[]) => {
+    const px = keys.reduce((a, k) => a + (widths.value[k] ?? 0), 0)
+    const flexible = keys.filter((k) => !widths.value[k]).length
+    return `calc(${px}px + ${flexible * 9}rem)`
+  }
+  return { widths, startDrag, onKey, template, minWidth }
 }
