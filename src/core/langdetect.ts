@@ -22,8 +22,27 @@ export interface LangGuess {
 
 const NORDIC = new Set<Lang>(['nb', 'da', 'sv'])
 const ELD_CODES: Record<string, Lang> = { en: 'en', fi: 'fi', no: 'nb', da: 'da', sv: 'sv', fr: 'fr', ru: 'ru' }
+/**
+ * Languages the workbench does not support but that reports quote or that users may import (German above all:
+ * its n-grams otherwise come out as Swedish). They compete in the n-gram scores so that a text in one of them
+ * is called 'und' instead of the nearest supported language.
+ */
+const OTHER_CODES = ['de', 'nl', 'es', 'it', 'pt', 'pl', 'et', 'uk']
 const detector = eld.newInstance()
-detector.setLanguageSubset(Object.keys(ELD_CODES))
+detector.setLanguageSubset([...Object.keys(ELD_CODES), ...OTHER_CODES])
+const OTHER = new Set(OTHER_CODES)
+/** How far an unsupported language must lead the best supported one for a text to be called 'und'. */
+const OTHER_LEAD = 1.15
+
+/** True when an unsupported language clearly wins the n-gram scores of `text` (enough letters to tell). */
+function unsupported(text: string, letters: number): boolean {
+  if (letters < 40) return false
+  const scores = Object.entries(detector.detect(text).getScores()).sort((a, b) => b[1] - a[1])
+  const [code, top] = scores[0] ?? ['', 0]
+  if (!OTHER.has(code)) return false
+  const best = scores.find(([c]) => !OTHER.has(c))?.[1] ?? 0
+  return top >= best * OTHER_LEAD
+}
 
 /** eld's scores for `text`, mapped to our codes (eld says "no" for Norwegian Bokmål). */
 export const eldScores: RawDetector = (text) => {
@@ -108,6 +127,8 @@ export function detectLang(text: string, opts: DetectOptions = {}): LangGuess {
   const latinOnly = cyrillic > 0 ? clean.replace(/[\u0400-\u04ff]+/g, ' ') : clean
   const scores = (opts.raw ?? eldScores)(latinOnly).filter(([l]) => l !== 'ru')
   if (scores.length === 0) return { lang: 'und', reliable: false, scores }
+  // German (or another language the workbench does not support): 'und', reliably so, rather than a near neighbour.
+  if (!opts.raw && unsupported(latinOnly, letters)) return { lang: 'und', reliable: true, scores }
   const [lang, top] = scores[0]
   // n-grams tell Nordic from the rest well, but Bokmål, Danish and Swedish apart poorly: the
   // margin that makes a guess reliable is taken against the best language of the other group.

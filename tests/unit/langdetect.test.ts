@@ -45,6 +45,16 @@ describe('detectLang', () => {
   it('votes a document language from its samples', () => {
     expect(detectDocumentLang(['Le présent document a été rédigé par l’analyse-pays.', { text: 'The report at hand does not include any policy recommendations.', weight: 0.1 }])).toBe('fr')
   })
+
+  it('calls German and Dutch text "und" (not supported) instead of the nearest supported language', () => {
+    const de = 'Die Wehrpflicht in Russland betrifft alle Männer zwischen 18 und 30 Jahren. Das Militärkommissariat verschickt die Einberufungsbescheide zweimal im Jahr.'
+    expect(detectLang(de)).toMatchObject({ lang: 'und', reliable: true })
+    expect(detectLang('De dienstplicht in Rusland geldt voor alle mannen tussen 18 en 30 jaar. Het militaire commissariaat verstuurt de oproepen twee keer per jaar.').lang).toBe('und')
+    expect(detectDocumentLang([de, 'Wer den Wehrdienst verweigert, muss mit einer Strafe rechnen, so die Menschenrechtsorganisation.'])).toBe('und')
+    // Its neighbours stay what they are.
+    expect(detectLang('Värnplikten i Ryssland omfattar alla män mellan 18 och 30 år. Militärkommissariatet skickar ut kallelser två gånger om året.').lang).toBe('sv')
+    expect(detectLang('Værnepligten i Rusland omfatter alle mænd mellem 18 og 30 år. Militærkommissariatet sender indkaldelser ud to gange om året.').lang).toBe('da')
+  })
 })
 
 interface Gold {
