@@ -28,10 +28,22 @@ export interface ServeOptions {
   crossOriginIsolated?: boolean
 }
 
+/** The headers dist/_headers gives every path ("/*"), lower-cased; none when the build wrote no such file. */
+function readHostHeaders(): Record<string, string> {
+  const file = join(DIST, '_headers')
+  if (!existsSync(file)) return {}
+  const out: Record<string, string> = {}
+  for (const m of readFileSync(file, 'utf8').matchAll(/^\s+([\w-]+):\s*(.+)$/gm)) out[m[1].toLowerCase()] = m[2].trim()
+  return out
+}
+
 /** Serves dist/ (and extra roots, e.g. a test model folder) on 127.0.0.1. */
 export async function serveApp(extra: Record<string, string> = {}, opts: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const isolation = opts.crossOriginIsolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} is missing: run \`npx vite build\` first (npm test does this).`)
+  // The headers the build writes for static hosts (dist/_headers): the Content-Security-Policy, which reaches the
+  // workers only as a header (a <meta> policy covers the page alone), so the tests run under the policy users get.
+  const hostHeaders = readHostHeaders()
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     let root = DIST
@@ -43,7 +55,7 @@ export async function serveApp(extra: Record<string, string> = {}, opts: ServeOp
     if (!existsSync(file)) return void res.writeHead(404).end('not found')
     const body = readFileSync(file)
     // Content-Length, as every static host sends it (the download question's sizes read it).
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store', ...isolation })
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store', ...hostHeaders, ...isolation })
     res.end(body)
   })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
