@@ -124,7 +124,7 @@ export async function restoreBackup(db: WorkbenchDb, data: unknown): Promise<voi
 /** Clears every backed-up table and fills it from the backup (inside the caller's transaction). */
 async function replaceTables(db: WorkbenchDb, backup: Backup): Promise<void> {
   for (const name of dbTablesOf(TABLES)) {
-    if (name === 'entries' || name === 'glossaryLog') continue
+    if (name === 'glossaryPages' || name === 'glossaryLog') continue
     const table = db.table(name)
     await table.clear()
     const rows = backup.tables[name] ?? []
@@ -157,7 +157,7 @@ export function countBackup(backup: Backup): DataCounts {
 
 /** What the database holds now. */
 export async function countHere(db: WorkbenchDb): Promise<DataCounts> {
-  return db.transaction('r', [db.entries, db.documents, db.passages, db.links, db.qaIgnores, db.history, db.translations], async () => ({
+  return db.transaction('r', [db.glossaryPages, db.documents, db.passages, db.links, db.qaIgnores, db.history, db.translations], async () => ({
     ...(await countGlossary(db)), reports: await db.documents.count(), passages: await db.passages.count(),
     links: await db.links.count(), ignoredFindings: await db.qaIgnores.count(), history: await db.history.count(), translations: await db.translations.count(),
   }))

@@ -6,7 +6,7 @@ import { nowIso } from '../core/model'
 import { absorbConcept, type ConceptMerge } from '../core/merge'
 import { validateEntry } from '../core/validateEntry'
 import { glossaryTables, readEntry, recordStep, writeState, type VersionChange } from './history'
-import { putEntries } from './glossaryFeed'
+import { putEntries, readAllEntries } from './glossaryFeed'
 import type { LinkRow, WorkbenchDb } from './schema'
 import { EntryValidationError } from './termbase'
 
@@ -35,7 +35,7 @@ export async function mergeConcepts(db: WorkbenchDb, targetId: string, sourceId:
     const steps: VersionChange[] = [{ before: target, after: result.merged }]
     await writeState(db, sourceId, null)
     await writeState(db, targetId, result.merged)
-    const referring = await db.entries.filter((r) => r.concept.related.includes(sourceId)).toArray()
+    const referring = (await readAllEntries(db)).filter((r) => r.concept.related.includes(sourceId))
     const rewritten: ConceptEntry[] = []
     for (const { concept: c, terms } of referring) {
       if (c.id === targetId) continue

@@ -1,11 +1,11 @@
-// The glossary's one way to write concept rows, and its change feed: every put or removal is logged
+// The glossary's one way to write concepts (onto their pages, see glossaryPages), and its change feed: every put or removal is logged
 // (glossaryLog) in the same transaction and announced in this tab when it commits, so that the
 // in-memory glossary patches the changed concepts instead of re-reading the whole termbase.
 import Dexie from 'dexie'
 import type { ConceptEntry } from '../core/model'
 import { nowIso } from '../core/model'
 import type { WorkbenchDb } from './schema'
-import { fromEntryRow, toEntryRow } from './termRows'
+import { patchPages, readAllPages, readByIds } from './glossaryPages'
 
 /** How many log rows are kept: a reader further behind than this re-reads everything. */
 export const LOG_KEPT = 1000
@@ -53,7 +53,7 @@ async function log(db: WorkbenchDb, ids: string[] | null): Promise<number> {
 /** Puts concepts (plain objects) inside the caller's transaction over entries and glossaryLog. */
 export async function putEntries(db: WorkbenchDb, list: readonly ConceptEntry[]): Promise<void> {
   if (!list.length) return
-  await db.entries.bulkPut(list.map(toEntryRow))
+  await patchPages(db, new Map(list.map((e) => [e.concept.id, e])))
   const seq = await log(db, list.map((e) => e.concept.id))
   const c = collect(db)
   if (!c) return
@@ -64,7 +64,7 @@ export async function putEntries(db: WorkbenchDb, list: readonly ConceptEntry[])
 /** Removes concepts inside the caller's transaction. */
 export async function removeEntries(db: WorkbenchDb, ids: readonly string[]): Promise<void> {
   if (!ids.length) return
-  await db.entries.bulkDelete([...ids])
+  await patchPages(db, new Map(ids.map((id) => [id, null])))
   const seq = await log(db, [...ids])
   const c = collect(db)
   if (!c) return
@@ -74,7 +74,7 @@ export async function removeEntries(db: WorkbenchDb, ids: readonly string[]): Pr
 
 /** Empties the termbase inside the caller's transaction. */
 export async function clearEntries(db: WorkbenchDb): Promise<void> {
-  await db.entries.clear()
+  await db.glossaryPages.clear()
   const seq = await log(db, null)
   const c = collect(db)
   if (!c) return
@@ -85,13 +85,12 @@ export async function clearEntries(db: WorkbenchDb): Promise<void> {
 
 /** One concept with its terms, or null. */
 export async function readEntry(db: WorkbenchDb, id: string): Promise<ConceptEntry | null> {
-  const row = await db.entries.get(id)
-  return row ? fromEntryRow(row) : null
+  return (await readByIds(db, [id]))[0] ?? null
 }
 
 /** Every concept with its terms. */
 export async function readAllEntries(db: WorkbenchDb): Promise<ConceptEntry[]> {
-  return (await db.entries.toArray()).map(fromEntryRow)
+  return readAllPages(db)
 }
 
 /** What a reader must apply to catch up: everything (`full`), or the changed concepts. */
@@ -112,8 +111,8 @@ export interface GlossaryPull {
  * outside this module). Reads every entry's key range, so a liveQuery over it sees every change.
  */
 export async function pullChanges(db: WorkbenchDb, since: number, skip: ReadonlySet<number> = new Set()): Promise<GlossaryPull> {
-  return db.transaction('r', [db.entries, db.glossaryLog], async () => {
-    await db.entries.count()
+  return db.transaction('r', [db.glossaryPages, db.glossaryLog], async () => {
+    await db.glossaryPages.count()
     const newest = (await db.glossaryLog.orderBy('seq').last())?.seq ?? 0
     const oldest = (await db.glossaryLog.orderBy('seq').first())?.seq ?? 0
     const tail = since < 0 ? [] : await db.glossaryLog.where('seq').above(since).toArray()
@@ -121,8 +120,8 @@ export async function pullChanges(db: WorkbenchDb, since: number, skip: Readonly
     if (since < 0 || pruned || !tail.length || tail.some((r) => r.ids === null && !skip.has(r.seq as number)))
       return { seq: newest, full: true, all: await readAllEntries(db), changed: new Map() }
     const ids = [...new Set(tail.filter((r) => !skip.has(r.seq as number)).flatMap((r) => r.ids ?? []))]
-    const rows = await db.entries.bulkGet(ids)
-    const changed = new Map(ids.map((id, i) => [id, rows[i] ? fromEntryRow(rows[i]) : null] as const))
+    const rows = await readByIds(db, ids)
+    const changed = new Map(ids.map((id, i) => [id, rows[i] ?? null] as const))
     return { seq: newest, full: false, all: [], changed }
   })
 }

@@ -22,7 +22,7 @@ export interface VersionChange {
 
 /** The tables every glossary write touches (its own and its change log, the trash, the history, and the meta table for the user name). */
 export function glossaryTables(db: WorkbenchDb) {
-  return [db.entries, db.glossaryLog, db.trash, db.history, db.meta]
+  return [db.glossaryPages, db.glossaryLog, db.trash, db.history, db.meta]
 }
 
 /**

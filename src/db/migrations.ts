@@ -5,7 +5,8 @@ import type { CheckId } from '../core/qa/findings'
 import { splitQaResult, type QaReportRun } from '../core/qa/runs'
 import type { Concept } from '../core/model'
 import type { EntryRow, QaRunRow, TermRow } from './schema'
-import { joinEntries, toEntryRow } from './termRows'
+import { fromEntryRow, joinEntries, toEntryRow } from './termRows'
+import { pagesOf } from './glossaryPages'
 
 /** A migration step: runs inside Dexie's upgrade transaction for the version it is keyed by. */
 export type Migration = (tx: Transaction) => Promise<void>
@@ -49,4 +50,9 @@ export const MIGRATIONS: Record<number, Migration | undefined> = {
     await tx.table('entries').bulkPut(entryRowsFromTermRows(concepts, terms))
   },
   11: toPerReportRuns,
+  // Pages of concepts: the entries table stays readable here and is dropped once this has run.
+  12: async (tx) => {
+    const rows = (await tx.table('entries').toArray()) as EntryRow[]
+    await tx.table('glossaryPages').bulkPut(pagesOf(rows.map(fromEntryRow)))
+  },
 }

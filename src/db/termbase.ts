@@ -1,10 +1,11 @@
 // Termbase repository: typed async functions over Dexie for concepts (one row each, terms inside) and the undo trash.
 // Every write that touches several rows runs in one transaction, so nothing is ever half-written.
-import type { ConceptEntry, Lang, Term } from '../core/model'
+import type { ConceptEntry, Lang } from '../core/model'
 import { nowIso } from '../core/model'
 import { validateEntry, type EntryProblem } from '../core/validateEntry'
 import type { TrashRow, WorkbenchDb } from './schema'
-import { entryKey, joinEntries, plain, toTermRow } from './termRows'
+import { joinEntries, plain, toTermRow } from './termRows'
+import { readByIds } from './glossaryPages'
 import { glossaryTables, recordStep, type VersionChange } from './history'
 import { clearEntries, putEntries, readAllEntries, readEntry, removeEntries } from './glossaryFeed'
 
@@ -87,7 +88,7 @@ export async function restoreFromTrash(db: WorkbenchDb, trashIds: number[]): Pro
     for (const tid of trashIds) {
       const row = await db.trash.get(tid)
       if (!row) continue
-      if (!(await db.entries.get(row.conceptId))) {
+      if (!(await readEntry(db, row.conceptId))) {
         await putEntries(db, [{ concept: row.concept, terms: row.terms }])
         restored.push(row.conceptId)
         steps.push({ before: null, after: { concept: row.concept, terms: row.terms } })
@@ -132,14 +133,14 @@ export async function importEntries(db: WorkbenchDb, input: ConceptEntry[], mode
     terms: e.terms.map((t) => ({ ...t, conceptId: e.concept.id, created: t.created || now, modified: t.modified || now })),
   }))
   const record = options.history !== false
-  return db.transaction('rw', record ? glossaryTables(db) : [db.entries, db.glossaryLog, db.trash], async () => {
+  return db.transaction('rw', record ? glossaryTables(db) : [db.glossaryPages, db.glossaryLog, db.trash], async () => {
     let before: ConceptEntry[] = []
     if (mode === 'replace') {
       before = await readAllEntries(db)
       await db.trash.bulkAdd(before.map((e) => ({ deletedAt: now, conceptId: e.concept.id, label: entryLabel(e), concept: e.concept, terms: e.terms })))
       await clearEntries(db)
     } else if (record) {
-      before = (await db.entries.bulkGet(written.map((e) => e.concept.id))).filter((r) => !!r).map((r) => ({ concept: r.concept, terms: r.terms }))
+      before = (await readByIds(db, written.map((e) => e.concept.id))).filter((r): r is ConceptEntry => !!r)
     }
     await putEntries(db, written)
     if (record) {
@@ -156,14 +157,6 @@ export async function importEntries(db: WorkbenchDb, input: ConceptEntry[], mode
   })
 }
 
-/** Terms of one language whose normalised text starts with `prefix` (uses the entries' index of search keys). */
-export async function findTermsByPrefix(db: WorkbenchDb, lang: Lang, prefix: string, limit = 50): Promise<Term[]> {
-  const p = entryKey(lang, prefix)
-  const rows = await db.entries.where('keys').startsWith(p).distinct().limit(limit).toArray()
-  const out: Term[] = []
-  for (const r of rows) for (const t of r.terms) if (entryKey(t.lang, t.text).startsWith(p)) out.push(t)
-  return out.slice(0, limit)
-}
 /** Reads a flag or setting. */
 export async function getMeta<T>(db: WorkbenchDb, key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined

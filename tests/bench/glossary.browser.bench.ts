@@ -1,5 +1,6 @@
 // Glossary benchmark in Chromium (the built app): importing generated 10k- and 100k-term CSV files
-// through the UI (parse in the worker and the preview, then one IndexedDB transaction), the first paint
+// through the UI (parse in the worker and the preview, then one IndexedDB transaction), timed from the
+// moment the page has the file, the first paint
 // of the grid after it and after a reload (the whole termbase read back), search latency as the user
 // types, the re-read after one edit (save → the grid shows it), the rows the import wrote, and the
 // gzip size of the initial JavaScript. Prints figures; asserts nothing.
@@ -30,7 +31,7 @@ console.log(`raw ${(js.bytes / 1024).toFixed(1)} KB, gzip ${(js.gzip / 1024).toF
 
 const app = await serveApp()
 console.log('\n## Glossary in Chromium')
-console.log('| terms | import (parse + write) s | of which parse + preview s | of which write s | first paint after import s | first paint after reload s | search p50 ms | search p95 ms | re-read after one edit ms | rows in the database |')
+console.log('| terms | import (parse + write) s | of which parse + preview s | of which write s | first paint after import s (from the pick, without the choosing) | first paint after reload s | search p50 ms | search p95 ms | re-read after one edit ms | rows in the database |')
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const n of [10_000, 100_000]) {
   const tb = await openBrowser()
@@ -39,26 +40,29 @@ for (const n of [10_000, 100_000]) {
     await openGlossary(page, app.url)
     const csv = exportCsv(generateGlossary(n), { layout: 'wide' })
     await page.getByTestId('open-import').click()
-    const t0 = Date.now()
+    // The clock starts when the page gets the file (its change event), as when a user picks it: handing
+    // an 11 MB buffer to the page through the test driver takes seconds that are not the app's.
+    await page.evaluate(() => document.querySelector('[data-testid=import-file]')!.addEventListener('change', () => ((window as unknown as { pickedAt: number }).pickedAt = performance.now()), { capture: true }))
     await page.getByTestId('import-file').setInputFiles({ name: `bench-${n}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) })
     await page.getByTestId('import-summary').waitFor({ timeout: 120000 })
-    const tParse = (Date.now() - t0) / 1000
+    const tParse = (await page.evaluate(() => performance.now() - (window as unknown as { pickedAt: number }).pickedAt)) / 1000
     await page.getByTestId('mode-replace').check()
     const tw = Date.now()
     await page.getByTestId('import-commit').click()
     await page.getByTestId('import-dialog').waitFor({ state: 'detached', timeout: 300000 })
-    const tImport = (Date.now() - t0) / 1000
+    // Parse and preview, then the write: the time the user waits, without the time they spend choosing.
+    const tImport = tParse + (Date.now() - tw) / 1000
     const tWrite = (Date.now() - tw) / 1000
     const concepts = n / 5
     const shown = (c: number) => page.waitForFunction((k) => new RegExp(`of ${k} concepts`).test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''), c, { timeout: 300000 })
     await shown(concepts)
-    const tVisible = (Date.now() - t0) / 1000
+    const tVisible = tParse + (Date.now() - tw) / 1000
     const rows = await page.evaluate(() => new Promise<string>((ok, bad) => {
       const open = indexedDB.open('coi-termbench')
       open.onerror = () => bad(open.error)
       open.onsuccess = () => {
         const db = open.result
-        const names = ['concepts', 'terms', 'entries', 'history', 'glossaryLog'].filter((t) => db.objectStoreNames.contains(t))
+        const names = ['concepts', 'terms', 'entries', 'glossaryPages', 'history', 'glossaryLog'].filter((t) => db.objectStoreNames.contains(t))
         const tx = db.transaction(names)
         const counts = names.map((t) => tx.objectStore(t).count())
         tx.oncomplete = () => ok(names.map((t, i) => `${t} ${counts[i].result}`).join(', '))

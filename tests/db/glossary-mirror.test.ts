@@ -8,7 +8,7 @@ import { GlossaryMirror } from '../../src/db/glossaryMirror'
 import { LOG_KEPT, pullChanges } from '../../src/db/glossaryFeed'
 import { deleteConcepts, importEntries, saveEntry } from '../../src/db/termbase'
 import { undoLastStep } from '../../src/db/history'
-import { toEntryRow } from '../../src/db/termRows'
+import { pagesOf } from '../../src/db/glossaryPages'
 
 /** A mirror that has done its first full read, and a second connection to the same database (another tab). */
 async function setUp(): Promise<{ db: WorkbenchDb; other: WorkbenchDb; mirror: GlossaryMirror; local: (string[] | null)[] }> {
@@ -86,7 +86,7 @@ describe('the glossary mirror', () => {
 
   it('reads everything again after a write outside the change log, or when rows it has not seen were pruned', async () => {
     const { other, mirror } = await setUp()
-    await other.entries.put(toEntryRow(entry('x', [['en', 'written around the log']])))
+    await other.glossaryPages.bulkPut(pagesOf([entry('x', [['en', 'written around the log']])]))
     const pull = await mirror.read()
     expect(pull.full).toBe(true)
     mirror.applyPull(pull)

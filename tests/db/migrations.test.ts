@@ -8,23 +8,28 @@ import { importEntries, getAllEntries, saveEntry } from '../../src/db/termbase'
 import type { QaRunRow } from '../../src/db/schema'
 import { assembleQaRuns, planQaRuns, type Finding } from '../../src/core/qa'
 import { entryRowsFromTermRows } from '../../src/db/migrations'
-import { joinEntries, toTermRow } from '../../src/db/termRows'
+import { fromEntryRow, joinEntries, toEntryRow, toTermRow } from '../../src/db/termRows'
+import { pageOf, PAGE_COUNT, pagesOf } from '../../src/db/glossaryPages'
 import type { ConceptEntry } from '../../src/core/model'
-import type { TermRow } from '../../src/db/schema'
+import type { EntryRow, TermRow } from '../../src/db/schema'
 
 /** Before version 10 a concept was a row of `concepts` and its terms rows of `terms`. */
 const ONE_ROW_PER_CONCEPT = 10
+/** From version 12 concepts live on pages (glossaryPages), which the repository writes. */
+const PAGES = 12
 
 /** Writes entries in the layout of `version` (the repository writes only the current one). */
 async function writeEntries(db: Dexie, version: number, entries: ConceptEntry[]): Promise<void> {
-  if (version >= ONE_ROW_PER_CONCEPT) return void (await importEntries(db as never, entries, 'add', { history: false }))
+  if (version >= PAGES) return void (await importEntries(db as never, entries, 'add', { history: false }))
+  if (version >= ONE_ROW_PER_CONCEPT) return void (await db.table('entries').bulkPut(entries.map(toEntryRow)))
   await db.table('concepts').bulkPut(entries.map((e) => e.concept))
   await db.table('terms').bulkPut(entries.flatMap((e) => e.terms.map(toTermRow)))
 }
 
 /** Reads every entry in the layout of `version`. */
 async function readEntries(db: Dexie, version: number): Promise<ConceptEntry[]> {
-  if (version >= ONE_ROW_PER_CONCEPT) return getAllEntries(db as never)
+  if (version >= PAGES) return getAllEntries(db as never)
+  if (version >= ONE_ROW_PER_CONCEPT) return ((await db.table('entries').toArray()) as EntryRow[]).map(fromEntryRow)
   return joinEntries(await db.table('concepts').toArray(), await db.table('terms').toArray())
 }
 
@@ -53,7 +58,7 @@ describe('schema versions', () => {
   it('creates every table at the current version', async () => {
     const db = freshDb()
     await db.open()
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['documents', 'embeddings', 'entries', 'glossaryLog', 'history', 'links', 'meta', 'passages', 'qaIgnoreRules', 'qaIgnores', 'qaReportRuns', 'qaRuns', 'snapshots', 'translations', 'trash'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['documents', 'embeddings', 'glossaryLog', 'glossaryPages', 'history', 'links', 'meta', 'passages', 'qaIgnoreRules', 'qaIgnores', 'qaReportRuns', 'qaRuns', 'snapshots', 'translations', 'trash'])
     expect(db.verno).toBe(DB_VERSION)
   })
 
@@ -70,7 +75,8 @@ describe('schema versions', () => {
       expect(entries[0].terms.map((t) => t.text).sort()).toEqual(['Voenkomat', 'военкомат'])
       expect((await db.meta.get('starterLoaded'))?.value).toBe(true)
       if (version >= 4 && version < ONE_ROW_PER_CONCEPT) expect(await db.table('terms').where('[lang+norm]').equals(['en', 'voenkomat']).count()).toBe(1)
-      if (version >= ONE_ROW_PER_CONCEPT) expect(await db.entries.where('keys').equals('en|voenkomat').count()).toBe(1)
+      if (version >= ONE_ROW_PER_CONCEPT && version < PAGES) expect(await db.table('entries').where('keys').equals('en|voenkomat').count()).toBe(1)
+      if (version >= PAGES) expect((await db.table('glossaryPages').toArray()).map((r) => r.page)).toEqual([pageOf('c-voenkomat')])
       if (version - 1 >= 2) {
         expect((await db.documents.get('d1'))?.text).toBe('The Voenkomat.')
         expect(await db.passages.where('docId').equals('d1').count()).toBe(1)
@@ -128,7 +134,7 @@ describe('schema versions', () => {
     await db.open()
     expect(db.tables.map((t) => t.name)).not.toContain('terms')
     expect(db.tables.map((t) => t.name)).not.toContain('concepts')
-    const rows = await db.entries.orderBy('id').toArray()
+    const rows = (await db.table('entries').orderBy('id').toArray()) as EntryRow[]
     // Terms keep the order v9 read them in (by term id).
     expect(rows.map((r) => [r.id, r.terms.map((t) => t.text), r.keys])).toEqual([
       ['c1', ['Dedovshchina', 'simputus', 'дедовщина'], ['en|dedovshchina', 'fi|simputus', 'ru|дедовщина']],
@@ -138,9 +144,9 @@ describe('schema versions', () => {
     // The terms lose the derived fields of the old rows and are the model's terms again.
     const byId = (e: ConceptEntry) => ({ ...e, terms: [...e.terms].sort((a, b) => a.id.localeCompare(b.id)) })
     expect(rows[0].terms).toEqual(byId(c1).terms)
-    expect(await getAllEntries(db)).toEqual([byId(c1), c2])
+    expect((rows as EntryRow[]).map(fromEntryRow)).toEqual([byId(c1), c2])
     expect((await db.history.toArray()).map((r) => [r.conceptId, r.user])).toEqual([['c1', 'ann']])
-    expect(await db.entries.where('keys').startsWith('en|ded').primaryKeys()).toEqual(['c1'])
+    expect(await db.table('entries').where('keys').startsWith('en|ded').primaryKeys()).toEqual(['c1'])
     db.close()
     await Dexie.delete(name)
   })
@@ -195,13 +201,51 @@ describe('schema versions', () => {
     expect(await db.qaIgnoreRules.count()).toBe(0)
     await db.qaIgnoreRules.add({ id: 'r1', created: '2026-01-03', surface: 'voenkamat' })
     expect(await db.qaIgnoreRules.orderBy('created').primaryKeys()).toEqual(['r1'])
-    expect(await getAllEntries(db)).toHaveLength(1)
+    expect(await readEntries(db, 11)).toHaveLength(1)
     db.close()
     // Opening again runs nothing twice.
     const again = createDb(name, 11)
     expect(await again.qaReportRuns.count()).toBe(3)
     again.close()
     await Dexie.delete(name)
+  })
+
+  it('v12 moves the one-row-per-concept entries onto pages by a hash of the id, keeping every concept, and drops the entries table', async () => {
+    const name = `mig-v12-${Date.now()}`
+    const v11 = createDb(name, 11)
+    const list = Array.from({ length: 600 }, (_, i) => entry(`c${i}`, [['en', `term ${i}`], ['fi', `termi ${i}`]], `definition ${i}`))
+    await writeEntries(v11, 11, list)
+    await v11.history.add({ conceptId: 'c7', batch: 'b-1', at: '2025-01-02', user: 'ann', action: 'edit', before: list[7], after: list[7], changes: [] })
+    v11.close()
+    const db = createDb(name, 12)
+    await db.open()
+    expect(db.tables.map((t) => t.name)).not.toContain('entries')
+    const pages = await db.glossaryPages.toArray()
+    expect(pages.length).toBeGreaterThan(100)
+    expect(pages.length).toBeLessThanOrEqual(PAGE_COUNT)
+    for (const p of pages) {
+      expect(p.entries.every((e) => pageOf(e.concept.id) === p.page)).toBe(true)
+      const ids = p.entries.map((e) => e.concept.id)
+      expect(ids).toEqual([...ids].sort())
+    }
+    const sorted = [...list].sort((a, b) => (a.concept.id < b.concept.id ? -1 : 1))
+    expect(await getAllEntries(db)).toEqual(sorted)
+    expect((await db.history.toArray()).map((r) => [r.conceptId, r.user])).toEqual([['c7', 'ann']])
+    // The repository reads and writes the pages: an edit lands on its page and nowhere else.
+    await saveEntry(db, { ...list[7], concept: { ...list[7].concept, note: 'checked' } })
+    expect((await db.glossaryPages.get(pageOf('c7')))?.entries.find((e) => e.concept.id === 'c7')?.concept.note).toBe('checked')
+    expect(await getAllEntries(db)).toHaveLength(600)
+    db.close()
+    await Dexie.delete(name)
+  })
+
+  it("v12's grouping is pure and puts each concept on exactly one page", () => {
+    const list = [entry('b', [['en', 'two']]), entry('a', [['en', 'one']]), entry('c', [['en', 'three']])]
+    const copy = JSON.parse(JSON.stringify(list))
+    const pages = pagesOf(list)
+    expect(list).toEqual(copy)
+    expect(pages.flatMap((p) => p.entries.map((e) => e.concept.id)).sort()).toEqual(['a', 'b', 'c'])
+    expect(pagesOf(list)).toEqual(pages)
   })
 
   it('migrates the oldest version straight to the newest', async () => {

@@ -103,7 +103,7 @@ describe('QA store actions', () => {
   beforeEach(async () => {
     setActivePinia(createPinia())
     const db = useDb()
-    await Promise.all([db.entries.clear(), db.documents.clear(), db.passages.clear(), db.qaIgnores.clear(), db.qaReportRuns.clear(), db.qaIgnoreRules.clear()])
+    await Promise.all([db.glossaryPages.clear(), db.documents.clear(), db.passages.clear(), db.qaIgnores.clear(), db.qaReportRuns.clear(), db.qaIgnoreRules.clear()])
     for (const e of glossary()) await saveEntry(db, e)
     await addReport(db, 'd-store')
   })

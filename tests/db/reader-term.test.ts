@@ -12,7 +12,7 @@ describe('addTermFromReport', () => {
   beforeEach(async () => {
     setActivePinia(createPinia())
     const db = useDb()
-    await db.entries.clear()
+    await db.glossaryPages.clear()
     await saveEntry(db, entry('c-voenkomat', [['en', 'military commissariat', 'preferred']]))
   })
 

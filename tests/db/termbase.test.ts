@@ -2,19 +2,19 @@
 import { describe, expect, it } from 'vitest'
 import { freshDb, entry } from './helpers'
 import {
-  deleteConcepts, EntryValidationError, findTermsByPrefix, getAllEntries, getEntry, importEntries, listTrash, restoreFromTrash, saveEntry,
+  deleteConcepts, EntryValidationError, getAllEntries, getEntry, importEntries, listTrash, restoreFromTrash, saveEntry,
 } from '../../src/db/termbase'
+import { pageOf } from '../../src/db/glossaryPages'
 
 describe('termbase repository', () => {
-  it('saves a concept with its terms in one row, with its search keys', async () => {
+  it('saves a concept with its terms on its page', async () => {
     const db = freshDb()
     await saveEntry(db, entry('c1', [['ru', 'военкомат', 'preferred'], ['en', 'Military Commissariat', 'preferred']]))
     const got = await getEntry(db, 'c1')
     expect(got?.terms.map((t) => t.text).sort()).toEqual(['Military Commissariat', 'военкомат'])
-    const row = await db.entries.get('c1')
-    expect(row?.keys).toEqual(['ru|военкомат', 'en|military commissariat'])
-    expect(row?.terms).toHaveLength(2)
-    expect(await db.entries.count()).toBe(1)
+    const row = await db.glossaryPages.get(pageOf('c1'))
+    expect(row?.entries.map((e) => [e.concept.id, e.terms.length])).toEqual([['c1', 2]])
+    expect(await db.glossaryPages.count()).toBe(1)
   })
 
   it('refuses empty and duplicate terms and writes nothing', async () => {
@@ -22,7 +22,7 @@ describe('termbase repository', () => {
     await expect(saveEntry(db, entry('c1', [['en', '  ']]))).rejects.toBeInstanceOf(EntryValidationError)
     await expect(saveEntry(db, entry('c2', [['en', 'summons'], ['en', 'summons']]))).rejects.toThrow(/twice/)
     await expect(saveEntry(db, entry('c3', [['de' as never, 'Einberufung']]))).rejects.toThrow(/unsupported language/)
-    expect(await db.entries.count()).toBe(0)
+    expect(await db.glossaryPages.count()).toBe(0)
     expect(await db.glossaryLog.count()).toBe(0)
   })
 
@@ -31,7 +31,7 @@ describe('termbase repository', () => {
     const first = await saveEntry(db, entry('c1', [['en', 'summons'], ['fr', 'convocation']]))
     const edited = { ...first, terms: first.terms.filter((t) => t.lang === 'en') }
     const second = await saveEntry(db, edited)
-    expect((await db.entries.get('c1'))?.terms.map((t) => t.lang)).toEqual(['en'])
+    expect((await getEntry(db, 'c1'))?.terms.map((t) => t.lang)).toEqual(['en'])
     expect(second.concept.created).toBe(first.concept.created)
   })
 
@@ -68,15 +68,8 @@ describe('termbase repository', () => {
     // The concepts are written first; the history write then fails as a full disk would.
     db.history.bulkAdd = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never
     await expect(importEntries(db, [entry('z', [['en', 'summons']])])).rejects.toThrow(/quota/i)
-    expect((await db.entries.toArray()).map((c) => c.id)).toEqual(['keep'])
+    expect((await getAllEntries(db)).map((c) => c.concept.id)).toEqual(['keep'])
     expect((await db.glossaryLog.toArray()).map((r) => r.ids)).toEqual([['keep']])
   })
 
-  it('finds terms by language and normalised prefix through the index of search keys', async () => {
-    const db = freshDb()
-    await importEntries(db, [entry('c1', [['fr', 'Commissariat militaire'], ['en', 'military commissariat']]), entry('c2', [['fr', 'conscrit']])])
-    const hits = await findTermsByPrefix(db, 'fr', 'COMMIS')
-    expect(hits.map((t) => t.text)).toEqual(['Commissariat militaire'])
-    expect(await findTermsByPrefix(db, 'en', 'conscr')).toEqual([])
-  })
 })

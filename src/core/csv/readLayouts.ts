@@ -87,10 +87,10 @@ export function readWide(header: string[], roles: ColumnRole[], rows: Row[], ctx
         } else perTerm[field] = values
       }
       if (!ok) continue
+      const columns = Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, v.col]))
       texts.forEach((_, k) => {
         const cells: TermCells = {}
         for (const [field, values] of Object.entries(perTerm) as [TermField, string[]][]) cells[field] = values[k]
-        const columns = Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, v.col]))
         const where = { line, column: textCell.col, columns, lang, conceptId: id, defaultStatus: firstIsPreferred(k) }
         const term = buildTerm(cells, where, ctx)
         if (term) addTerm(entry.terms, term, line, ctx)

@@ -162,9 +162,12 @@ export function appendNote(note: string | undefined, label: string, value: strin
 const CONT = '\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122'
 const SEQUENCE = new RegExp(`[\u00C2\u00C3\u00D0\u00D1][${CONT}]|\u00E2\u20AC[${CONT}]`, 'g')
 const LETTER = /\p{L}/u
+/** A lead character of every SEQUENCE: a cell without one is clean, and most cells are (checked first, cheaply). */
+const LEAD = /[\u00C2\u00C3\u00D0\u00D1\u00E2]/
 
 /** Why a cell looks like UTF-8 text decoded as Latin-1/Windows-1252 ("Ã©" for "é"), or null. */
 export function misdecodingReason(cell: string): string | null {
+  if (!LEAD.test(cell)) return null
   const found = [...cell.matchAll(SEQUENCE)]
   const inWord = found.find((m) => LETTER.test(cell[m.index - 1] ?? '') || LETTER.test(cell[m.index + m[0].length] ?? ''))
   const m = inWord ?? (found.length >= 2 ? found[0] : undefined)
