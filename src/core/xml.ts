@@ -2,7 +2,7 @@
 // The browser's DOMParser is unavailable in Node and in core, and it would resolve DOCTYPE tricks we refuse.
 // The lexical rules (names, comments, declarations, DOCTYPE) are in xmlSyntax.ts; the size limits in limits.ts.
 import { LIMITS } from './limits'
-import { INVALID_CHAR, checkComment, checkPi, isName, isSpace, lineIndex, skipDoctype } from './xmlSyntax'
+import { checkComment, firstInvalidChar, checkPi, isName, isSpace, lineIndex, skipDoctype } from './xmlSyntax'
 
 /** An element of the parsed tree. Names are kept as written (`xml:lang`, `basic:definition`). */
 export interface XmlElement {
@@ -40,6 +40,13 @@ export interface XmlParseOptions {
   label?: string
   /** Deepest allowed element nesting. Default 256. */
   maxDepth?: number
+  /**
+   * Streaming: called as each element at depth `takeDepth` (the root is 0) closes, with its ancestors
+   * (root first) and the document's positions. Returning true takes it out of the tree: the caller has
+   * read it, and a 100k-entry file is never held as one tree (the garbage collector dominated before).
+   */
+  take?: (el: XmlElement, ancestors: readonly XmlElement[], position: XmlDocument['position']) => boolean
+  takeDepth?: number
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
@@ -54,16 +61,17 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocument {
   const label = options.label ?? 'xml'
   const maxDepth = options.maxDepth ?? 256
+  const { take, takeDepth = -1 } = options
   const text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, '\n')
   const position = lineIndex(text)
   const fail = (offset: number, reason: string): never => {
     const { line, column } = position(Math.min(offset, text.length))
     throw new XmlError(`${label}: line ${line}, column ${column}: ${reason}`, line, column, reason)
   }
-  const bad = INVALID_CHAR.exec(text)
-  if (bad) {
-    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
-    fail(bad.index, `invalid character U+${code} (not allowed in XML)`)
+  const bad = firstInvalidChar(text)
+  if (bad !== -1) {
+    const code = text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0')
+    fail(bad, `invalid character U+${code} (not allowed in XML)`)
   }
 
   /** Decodes entity and character references in `raw`, which starts at `offset`. */
@@ -121,6 +129,10 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
       frame.text = null
       frame.length = 0
     }
+  }
+  /** Hands a closed element at the take depth to `take`; a taken one leaves its parent (it is the last child). */
+  const offer = (el: XmlElement) => {
+    if (stack.length && take?.(el, stack.map((f) => f.el), position)) stack[stack.length - 1].el.children.pop()
   }
   const readName = (from: number): number => {
     let j = from
@@ -187,7 +199,10 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
       const frame = stack.pop()
       if (!frame) fail(i, `unexpected end tag </${name}>`)
       else if (frame.el.name !== name) fail(i, `expected </${frame.el.name}>, found </${name}>`)
-      else flushText(frame)
+      else {
+        flushText(frame)
+        if (stack.length === takeDepth) offer(frame.el)
+      }
       i = close + 1
     } else {
       const nameEnd = readName(i + 1)
@@ -231,6 +246,7 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
         if (++parent.elements > LIMITS.xmlChildren) fail(i, `more than ${LIMITS.xmlChildren.toLocaleString('en')} elements in <${parent.el.name}>`)
         parent.el.children.push(el)
       } else root = el
+      if (selfClosing && stack.length === takeDepth) offer(el)
       if (!selfClosing) {
         if (stack.length >= maxDepth) fail(i, `elements nested deeper than ${maxDepth} levels`)
         stack.push({ el, text: null, length: 0, elements: 0 })

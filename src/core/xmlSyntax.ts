@@ -6,6 +6,14 @@ import { lastAtOrBelow } from './sortedSearch'
 /** Characters XML 1.0 does not allow anywhere, lone surrogates included. */
 export const INVALID_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+/** A cheap first pass: text without any of these has no invalid character (most files have no surrogate at all). */
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/
+
+/** The offset of the first character XML does not allow, or -1 (same answer as INVALID_CHAR, faster on long texts). */
+export function firstInvalidChar(text: string): number {
+  if (!SUSPECT.test(text)) return -1
+  return INVALID_CHAR.exec(text)?.index ?? -1
+}
 
 /** XML white space. */
 export const isSpace = (c: string): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r'
@@ -14,9 +22,15 @@ const NAME_START = String.raw`:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0
 // eslint-disable-next-line no-misleading-character-class -- the XML Name production lists ZWNJ/ZWJ and combining marks (U+0300–U+036F) as ranges on purpose
 const NAME = new RegExp(String.raw`^[${NAME_START}][${NAME_START}\-.0-9\u00B7\u0300-\u036F\u203F\u2040]*$`, 'u')
 
+/** Names already checked: a file repeats a few dozen names millions of times (bounded, so hostile input cannot grow it). */
+const NAMES = new Set<string>()
+
 /** True when `s` is an XML Name (element, attribute and processing-instruction target names). */
 export function isName(s: string): boolean {
-  return NAME.test(s)
+  if (NAMES.has(s)) return true
+  if (!NAME.test(s)) return false
+  if (NAMES.size < 10_000) NAMES.add(s)
+  return true
 }
 
 /** Why a comment's body (between `<!--` and `-->`) is not allowed, or null: no `--` inside, no `-` at the end. */

@@ -78,6 +78,22 @@ describe('parseXml', () => {
     expect(errorOf('<a>\u0001</a>').reason).toBe('invalid character U+0001 (not allowed in XML)')
   })
 
+  it('streams: elements at the take depth go to the caller as they close, with ancestors and positions, and leave the tree', () => {
+    const seen: string[] = []
+    const doc = parseXml('<r>\n <body>\n  <e id="1"><t>one</t></e>\n  <e id="2"/>\n  <x>kept</x>\n </body>\n</r>', {
+      takeDepth: 2,
+      take: (el, ancestors, position) => {
+        seen.push(`${el.name}#${el.attrs.id ?? ''}@${position(el.offset).line} in ${ancestors.map((a) => a.name).join('>')} ${textContent(el)}`)
+        return el.name === 'e'
+      },
+    })
+    expect(seen).toEqual(['e#1@3 in r>body one', 'e#2@4 in r>body ', 'x#@5 in r>body kept'])
+    const body = childElements(doc.root)[0]
+    expect(childElements(body).map((e) => e.name)).toEqual(['x'])
+    // A document broken after the taken elements is still refused as a whole.
+    expect(() => parseXml('<r><body><e/></body>', { takeDepth: 2, take: () => true })).toThrow(/expected <\/r>/)
+  })
+
   it('limits nesting depth', () => {
     const deep = '<a>'.repeat(300) + '</a>'.repeat(300)
     expect(errorOf(deep).reason).toMatch(/nested deeper than 256/)

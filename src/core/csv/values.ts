@@ -7,8 +7,16 @@ export function lookup<T>(table: Record<string, T>, k: string): T | undefined {
   return Object.hasOwn(table, k) ? table[k] : undefined
 }
 
+const KEYS = new Map<string, string>()
+
+/** The lookup key of a written value; files repeat a handful of values, so keys are remembered (a bounded few). */
 function key(s: string): string {
-  return s.toLowerCase().replace(/[\s_-]+/g, '').replace(/admnsts$/, '')
+  let k = KEYS.get(s)
+  if (k === undefined) {
+    k = s.toLowerCase().replace(/[\s_-]+/g, '').replace(/admnsts$/, '')
+    if (KEYS.size < 1000 && s.length <= 64) KEYS.set(s, k)
+  }
+  return k
 }
 
 const STATUS: Record<string, TermStatus> = {

@@ -31,6 +31,11 @@ function child(el: XmlElement | undefined, name: string): XmlElement | undefined
   return el && childElements(el).find((c) => localName(c.name) === name)
 }
 
+function isTbxRoot(root: XmlElement): boolean {
+  const name = localName(root.name)
+  return name === 'tbx' || name === 'martif'
+}
+
 function isOurs(root: XmlElement): boolean {
   const header = child(root, 'tbxHeader') ?? child(root, 'martifHeader')
   const sourceDesc = child(child(header, 'fileDesc'), 'sourceDesc')
@@ -45,68 +50,84 @@ function isOurs(root: XmlElement): boolean {
  * Malformed XML, DOCTYPEs declaring entities and non-TBX roots give one error with line and column.
  */
 export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImportResult {
-  let doc: XmlDocument
-  try {
-    doc = parseXml(xml, { label: 'tbx' })
-  } catch (e) {
-    if (!(e instanceof XmlError)) throw e
-    return { entries: [], errors: [{ line: e.line, column: e.column, message: e.message }], warnings: [], version: null }
-  }
-  const { root } = doc
-  const rootName = localName(root.name)
-  if (rootName !== 'tbx' && rootName !== 'martif') {
-    const { line, column } = doc.position(root.offset)
-    return { entries: [], errors: [{ line, column, message: `not a TBX file: root element is <${root.name}>` }], warnings: [], version: null }
-  }
-  const version = rootName === 'tbx' ? 'tbx3' : 'tbx2'
   const mode = options.whitespace ?? 'auto'
   const { now, newId } = importDefaults(options)
-  const reader = new TbxReader(doc, mode === 'normalize' || (mode === 'auto' && !isOurs(root)), now, newId)
-  const body = child(child(root, 'text'), 'body')
-  if (!body) {
-    reader.error(root, `no <text><body> in the TBX file`)
-    return { ...finishImport([], reader.errors, reader.warnings), version }
-  }
-  const fileLang = langFromTag(root.attrs['xml:lang'] ?? '') ?? undefined
+  let reader: TbxReader | null = null
+  const readerFor = (root: XmlElement, position: XmlDocument['position']): TbxReader =>
+    (reader ??= new TbxReader({ position }, mode === 'normalize' || (mode === 'auto' && !isOurs(root)), now, newId))
   const entries: ConceptEntry[] = []
   const conceptIds = new Map<string, number>()
   const termIds = new Map<string, number>()
   const lines: EntryLines = new Map()
   const skippedLangs = new Map<string, number>()
   let skippedConcepts = 0
-  for (const el of childElements(body)) {
+  /** One child of <body>, in document order: read as a concept entry, or warned about. */
+  const visit = (r: TbxReader, el: XmlElement, root: XmlElement): void => {
     const ln = localName(el.name)
     if (ln !== 'conceptEntry' && ln !== 'termEntry') {
-      reader.warnings.push({ line: reader.line(el), message: `ignored <${el.name}> in <body>` })
-      continue
+      r.warnings.push({ line: r.line(el), message: `ignored <${el.name}> in <body>` })
+      return
     }
-    const errorsBefore = reader.errors.length
-    const entry = readEntry(reader, el, fileLang, skippedLangs)
+    const errorsBefore = r.errors.length
+    const entry = readEntry(r, el, langFromTag(root.attrs['xml:lang'] ?? '') ?? undefined, skippedLangs)
     if (!entry) {
       skippedConcepts++
-      continue
+      return
     }
     const earlier = conceptIds.get(entry.concept.id)
-    if (earlier !== undefined) reader.error(el, `duplicate concept id ${JSON.stringify(entry.concept.id)} (also on line ${earlier})`)
-    conceptIds.set(entry.concept.id, reader.line(el))
+    if (earlier !== undefined) r.error(el, `duplicate concept id ${JSON.stringify(entry.concept.id)} (also on line ${earlier})`)
+    conceptIds.set(entry.concept.id, r.line(el))
     for (const t of entry.terms) {
       const tEarlier = termIds.get(t.id)
-      if (tEarlier !== undefined) reader.error(el, `duplicate term id ${JSON.stringify(t.id)} (also on line ${tEarlier})`)
-      termIds.set(t.id, reader.line(el))
+      if (tEarlier !== undefined) r.error(el, `duplicate term id ${JSON.stringify(t.id)} (also on line ${tEarlier})`)
+      termIds.set(t.id, r.line(el))
     }
     // The entry's own line and the lines of the errors found inside it: a bad entry is left out whole.
-    lines.set(entry, [reader.line(el), ...reader.errors.slice(errorsBefore).map((e) => e.line)])
+    lines.set(entry, [r.line(el), ...r.errors.slice(errorsBefore).map((e) => e.line)])
     entries.push(entry)
   }
+  /** The <body> whose children are entries: the first <body> of the first <text> of a TBX root. */
+  const isBody = (root: XmlElement, text: XmlElement, body: XmlElement): boolean =>
+    isTbxRoot(root) && child(root, 'text') === text && child(text, 'body') === body
+  let doc: XmlDocument
+  try {
+    // Entries are read as they close and leave the tree (tbx > text > body > conceptEntry is depth 3).
+    doc = parseXml(xml, {
+      label: 'tbx',
+      takeDepth: 3,
+      take: (el, [root, text, body], position) => {
+        if (!isBody(root, text, body)) return false
+        visit(readerFor(root, position), el, root)
+        return true
+      },
+    })
+  } catch (e) {
+    if (!(e instanceof XmlError)) throw e
+    return { entries: [], errors: [{ line: e.line, column: e.column, message: e.message }], warnings: [], version: null }
+  }
+  const { root } = doc
+  if (!isTbxRoot(root)) {
+    const { line, column } = doc.position(root.offset)
+    return { entries: [], errors: [{ line, column, message: `not a TBX file: root element is <${root.name}>` }], warnings: [], version: null }
+  }
+  const version = localName(root.name) === 'tbx' ? 'tbx3' : 'tbx2'
+  const r = readerFor(root, doc.position)
+  const body = child(child(root, 'text'), 'body')
+  if (!body) {
+    r.error(root, `no <text><body> in the TBX file`)
+    return { ...finishImport([], r.errors, r.warnings), version }
+  }
+  // Every child of <body> was taken while parsing; what is left is whatever the parser could not hand over.
+  for (const el of childElements(body)) visit(r, el, root)
   if (skippedLangs.size) {
     const list = [...skippedLangs].map(([l, k]) => `${l} (${k})`).join(', ')
     const total = [...skippedLangs.values()].reduce((a, b) => a + b, 0)
-    reader.warnings.push({ line: reader.line(body), message: `skipped ${total} language section(s) in unsupported languages: ${list}` })
+    r.warnings.push({ line: r.line(body), message: `skipped ${total} language section(s) in unsupported languages: ${list}` })
   }
   if (skippedConcepts) {
-    reader.warnings.push({ line: reader.line(body), message: `skipped ${skippedConcepts} concept(s) with no term in a supported language` })
+    r.warnings.push({ line: r.line(body), message: `skipped ${skippedConcepts} concept(s) with no term in a supported language` })
   }
-  return { ...finishImport(entries, reader.errors, reader.warnings, lines), version }
+  return { ...finishImport(entries, r.errors, r.warnings, lines), version }
 }
 
 /** {@link importTbx} on raw file bytes (UTF-8 with or without BOM, or UTF-16 with BOM). */

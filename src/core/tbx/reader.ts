@@ -21,7 +21,8 @@ export class TbxReader {
   readonly warnings: ImportIssue[] = []
 
   constructor(
-    private readonly doc: XmlDocument,
+    /** Where elements are: the parsed document, or the parser's positions while it streams. */
+    private readonly doc: Pick<XmlDocument, 'position'>,
     /** Collapse line breaks with their indentation and trim (for pretty-printed files of other tools). */
     private readonly normalize: boolean,
     readonly now: string,
