@@ -19,7 +19,7 @@ export function defaultGlossaryPath(): string | null {
 /** Reads a glossary file: TBX, CSV or JSON ({ entries: [...] }). Throws naming the file and the first errors. */
 export function readGlossary(file: string): Glossary {
   const ext = extname(file).toLowerCase()
-  const tooLarge = glossaryFileTooLarge(statSync(file).size)
+  const tooLarge = glossaryFileTooLarge(statSync(file).size, ext === '.tbx' || ext === '.xml')
   if (tooLarge) throw new Error(`${basename(file)}: ${tooLarge.message}`)
   if (ext === '.json') return hydrateStarter(JSON.parse(readFileSync(file, 'utf8')))
   // Bytes, as the app reads them: a file that is not UTF-8 is named with its line, never read as mojibake.

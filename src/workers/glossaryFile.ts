@@ -11,8 +11,9 @@ import type { ImportResult } from '../core/csv'
 import { decodeTextBytes } from '../core/csv'
 import { readWorkbook, writeWorkbook } from './glossaryXlsx'
 
-/** The glossary file formats the app reads and writes. */
-export type GlossaryFormat = 'csv' | 'tbx' | 'multiterm' | 'xlsx'
+import { formatOf, type GlossaryFormat } from '../core/glossaryFormat'
+
+export { formatOf, type GlossaryFormat }
 
 /** What the import dialog asks for. */
 export interface ReadRequest {
@@ -38,17 +39,6 @@ function describeSkipped(result: ImportResult, text: string): string | undefined
   return result.partial.skipped
     .map((s) => `line ${s.line}${s.column ? `:${s.column}` : ''}: ${s.message}\n\t${(lines[s.line - 1] ?? '').slice(0, 2000)}`)
     .join('\n') + '\n'
-}
-
-/** Decides the format from the name, then the content (a zip is XLSX; an XML file whose root is `mtf` is MultiTerm). */
-export function formatOf(fileName: string, bytes: Uint8Array): GlossaryFormat {
-  const ext = fileName.toLowerCase().split('.').pop()
-  if (ext === 'xlsx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) return 'xlsx'
-  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv'
-  const head = new TextDecoder().decode(bytes.subarray(0, 2000)).replace(/<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, '').trimStart()
-  if (/^<mtf[\s>]/.test(head)) return 'multiterm'
-  if (ext === 'tbx' || ext === 'xml' || head.startsWith('<')) return 'tbx'
-  return 'csv'
 }
 
 /** Parses a glossary file into an import preview. Never throws for bad content: errors are in the result. */

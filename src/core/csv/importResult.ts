@@ -152,8 +152,8 @@ export function languagesUsed(entries: readonly ConceptEntry[]): Lang[] {
   return SUPPORTED_LANGS.filter((l) => used.has(l))
 }
 
-/** The error of a glossary file larger than LIMITS.glossaryFileBytes, or null. */
-export function glossaryFileTooLarge(size: number): ImportIssue | null {
-  const max = LIMITS.glossaryFileBytes
+/** The error of a glossary file larger than its format's limit (LIMITS.glossaryXmlFileBytes for XML, else glossaryFileBytes), or null. */
+export function glossaryFileTooLarge(size: number, xml = false): ImportIssue | null {
+  const max = xml ? LIMITS.glossaryXmlFileBytes : LIMITS.glossaryFileBytes
   return size > max ? { line: 1, message: `the file is ${formatBytes(size)}, more than the ${formatBytes(max)} a glossary file may have; split it and import the parts` } : null
 }

@@ -132,7 +132,7 @@ export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImpor
 
 /** {@link importTbx} on raw file bytes (UTF-8 with or without BOM, or UTF-16 with BOM). */
 export function importTbxBytes(bytes: Uint8Array, options: TbxImportOptions = {}): TbxImportResult {
-  const tooLarge = glossaryFileTooLarge(bytes.length)
+  const tooLarge = glossaryFileTooLarge(bytes.length, true)
   if (tooLarge) return { entries: [], errors: [tooLarge], warnings: [], version: null }
   const decoded = decodeTextBytes(bytes)
   if (!decoded.ok) return { entries: [], errors: [{ line: decoded.line, message: `tbx: ${decoded.error}` }], warnings: [], version: null }
