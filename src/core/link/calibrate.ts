@@ -28,8 +28,16 @@ export interface CalibrationModel {
   trainedOn: string
 }
 
-/** The two fitted models: tier 1 alone, and tier 1 with embeddings. */
-export const CALIBRATION: { lexical: CalibrationModel; hybrid: CalibrationModel } = models as never
+/**
+ * The fitted models: tier 1 alone, and tier 1 with embeddings; and each of them again with the bilingual
+ * dictionary (fitted when the dictionary pack was there; linking with a dictionary falls back to the plain ones).
+ */
+export const CALIBRATION: {
+  lexical: CalibrationModel
+  hybrid: CalibrationModel
+  lexicalDictionary?: CalibrationModel
+  hybridDictionary?: CalibrationModel
+} = models as never
 
 /** How sure a link is: strong (a researcher can rely on it), or weak (worth a look). */
 export type LinkStrength = 'strong' | 'weak'

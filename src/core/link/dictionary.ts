@@ -15,10 +15,11 @@ export interface DictionaryOptions {
   maxPhrases?: number
   /** Keys kept per word, over all its phrases (default 4). */
   maxKeys?: number
-  /** Shortest headword stem a word may start with when it is not a headword itself (default 5; 0: no prefix match). */
+  /**
+   * Shortest headword stem a word may start with when neither the word nor its stem is a headword (inflected
+   * or compound words: "militærtjenesten" → "militær"; default 5; 0: no prefix match).
+   */
   minPrefix?: number
-  /** Shortest headword stem a compound may end with ("militærtjeneste" → "tjeneste"; default 5; 0: off). */
-  minSuffix?: number
   /** Dictionaries of related languages tried when a word is not in its own (Danish ↔ Norwegian; default none). */
   fallbacks?: Partial<Record<Lang, readonly Lang[]>>
 }
@@ -85,11 +86,11 @@ export function englishKey(word: string): string {
   return k
 }
 
-const WORD_RE = /[\p{L}\p{M}]+(?:[-‐'’][\p{L}\p{M}]+)*/gu
+const WORD_RE = /[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*/gu
 
-/** The content words of an English phrase ("call-up" → call, up; "the armed forces" → armed, forces). */
+/** The content words of an English phrase, as `matchDictionary` finds them in text ("call-up" → call; "the armed forces" → armed, forces). */
 function contentWords(phrase: string): string[] {
-  return [...phrase.matchAll(/[\p{L}\p{M}]+/gu)].map((m) => m[0]).filter((w) => w.length >= 2 && !isStopword(w))
+  return [...phrase.matchAll(/[\p{L}\p{M}]+/gu)].map((m) => m[0]).filter((w) => w.length >= 3 && !isStopword(w))
 }
 
 /** The keys a word's phrases yield, capped. */
@@ -98,7 +99,7 @@ function keysOf(phrases: readonly string[], maxPhrases: number, maxKeys: number)
   for (const p of phrases.slice(0, maxPhrases))
     for (const w of contentWords(p)) {
       const k = englishKey(w)
-      if (k.length >= 2 && !keys.includes(k)) keys.push(k)
+      if (!keys.includes(k)) keys.push(k)
     }
   return keys.slice(0, maxKeys)
 }
@@ -106,7 +107,7 @@ function keysOf(phrases: readonly string[], maxPhrases: number, maxKeys: number)
 /** A dictionary over each language's entries (English entries are ignored); tables are built on first use. */
 export function buildDictionary(entries: Partial<Record<Lang, DictionaryEntries>>, opts: DictionaryOptions = {}): LinkDictionary {
   const options: ResolvedOptions = {
-    maxPhrases: opts.maxPhrases ?? 2, maxKeys: opts.maxKeys ?? 3, minPrefix: opts.minPrefix ?? 5, minSuffix: opts.minSuffix ?? 5,
+    maxPhrases: opts.maxPhrases ?? 2, maxKeys: opts.maxKeys ?? 3, minPrefix: opts.minPrefix ?? 5,
     fallbacks: opts.fallbacks ?? {},
   }
   const own = { ...entries }
@@ -144,22 +145,12 @@ function englishSet(dict: LinkDictionary): Set<string> {
   return (dict.english = set)
 }
 
-/** The keys of a lower-case word of `lang` in one table: the word, its stem, its longest known stem prefix or suffix. */
-function lookup(table: LangTable, word: string, lang: Lang, o: ResolvedOptions): string[] | undefined {
-  const hit = table.exact.get(word)
-  if (hit) return hit
+/** The keys of a lower-case word of `lang` in one table: the word's, else its stem's, else the longest known stem it starts with. */
+function lookup(table: LangTable, word: string, lang: Lang, minPrefix: number): string[] | undefined {
   const stem = stemWord(word, lang)
-  const byStem = table.stems.get(stem)
-  if (byStem) return byStem
-  for (let n = stem.length - 1; o.minPrefix > 0 && n >= o.minPrefix; n--) {
-    const keys = table.stems.get(stem.slice(0, n))
-    if (keys) return keys
-  }
-  for (let n = stem.length - 1; o.minSuffix > 0 && n >= o.minSuffix; n--) {
-    const keys = table.stems.get(stem.slice(stem.length - n))
-    if (keys) return keys
-  }
-  return undefined
+  let hit = table.exact.get(word) ?? table.stems.get(stem)
+  for (let n = stem.length - 1; !hit && minPrefix > 0 && n >= minPrefix; n--) hit = table.stems.get(stem.slice(0, n))
+  return hit
 }
 
 /**
@@ -185,7 +176,7 @@ export function matchDictionary(text: string, lang: Lang | 'und', dict: LinkDict
       if (lang === 'en') {
         const k = englishKey(lower)
         if (english!.has(k)) keys = [k]
-      } else for (const [l, t] of tables) if ((keys = lookup(t, lower, l, dict.options))) break
+      } else for (const [l, t] of tables) if ((keys = lookup(t, lower, l, dict.options.minPrefix))) break
       if (keys) out.push({ keys, start, end: start + part.length, surface: part })
     }
   }
