@@ -2,9 +2,10 @@
 // from Debian's FreeDict packages: one "word → English translations" file per language in public/dict/
 // (git-ignored; Vite serves and ships public/, so the built app carries it), with each dictionary's copyright.
 //
-//   node scripts/dict-pack.mjs [--update] [--force] [--out DIR]
+//   node scripts/dict-pack.mjs [--update] [--force] [--optional] [--out DIR]
 //
-// --update asks apt for newer package versions (otherwise the cached ones are used); --force rebuilds everything.
+// --update asks apt for newer package versions (otherwise the cached ones are used); --force rebuilds everything;
+// --optional warns and exits 0 when the pack cannot be built (linking then runs without a dictionary).
 //
 // The packages are fetched with `apt-get download` (no root needed) and unpacked with `dpkg-deb -x` into
 // ${XDG_CACHE_HOME:-~/.cache}/coi-termbench/dict-pack/; a cache built from the same package versions and the same
@@ -263,7 +264,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     ensureDictPack({ force: args.includes('--force'), update: args.includes('--update'), out: outAt >= 0 ? resolve(args[outAt + 1]) : undefined })
   } catch (e) {
-    console.error(`[dict-pack] ${e.message}`)
-    process.exit(1)
+    console.error(`[dict-pack] the dictionary pack could not be built: ${e.message}`)
+    process.exit(args.includes('--optional') ? 0 : 1)
   }
 }

@@ -135,7 +135,7 @@ export async function runLink(args: string[], warn: (s: string) => void = () => 
     lines.push(`\n#${p.index} ${clip(p.text, 90)}`)
     for (const c of l.candidates) {
       const ev = c.evidence
-      const why = [...ev.concepts, ...ev.numbers, ...ev.names, ...ev.words].slice(0, 4).map((f) => f.b.surface).join(', ')
+      const why = [...new Set([...ev.concepts, ...ev.numbers, ...ev.names, ...ev.words].map((f) => f.b.surface))].slice(0, 4).join(', ')
       lines.push(`  ${c.score.toFixed(3)} ${c.strength.padEnd(6)} #${b.passages[c.index].index} ${clip(b.passages[c.index].text, 70)}${why ? `  [${why}]` : ''}`)
     }
   }
