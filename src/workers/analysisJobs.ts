@@ -67,15 +67,16 @@ const HANDLERS: { [K in AnalysisKind]: Handler<K> } = {
   align: (input, v, hooks) => runAlignJob(input, v.matcherOrNull(), hooks),
   find: async (input, v) => {
     const m = v.matcherOrNull()
+    const dictionary = await servedDictionary()
     const keys = input.targets.map((t) => `${v.key}|${t.key}`)
     const prepared = input.targets.map((t, i) => {
       let hit = findTargets.get(keys[i])
-      if (!hit) findTargets.set(keys[i], (hit = prepareFindTarget(t.docId, t.passages, t.lang, m)))
+      if (!hit) findTargets.set(keys[i], (hit = prepareFindTarget(t.docId, t.passages, t.lang, m, dictionary)))
       return hit
     })
     // Deleted or changed reports, and older glossary versions, do not pile up.
     for (const k of [...findTargets.keys()]) if (!keys.includes(k)) findTargets.delete(k)
-    return findAcross(input.query, input.lang, prepared, m, input.top)
+    return findAcross(input.query, input.lang, prepared, m, input.top, dictionary)
   },
 }
 

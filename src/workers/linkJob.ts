@@ -84,9 +84,11 @@ export interface FindTarget {
   target: LinkTarget
 }
 
-/** Indexes one report for `findAcross`. */
-export function prepareFindTarget(docId: string, passages: readonly LinkPassage[], lang: Lang | 'und', matcher: ConceptMatcherLike | null): FindTarget {
-  return { docId, target: prepareLinkTarget(passages, { matcher, langB: lang }) }
+/** Indexes one report for `findAcross` (with the bilingual dictionary, when one is given: the same for every report and query). */
+export function prepareFindTarget(
+  docId: string, passages: readonly LinkPassage[], lang: Lang | 'und', matcher: ConceptMatcherLike | null, dictionary: LinkDictionary | null = null,
+): FindTarget {
+  return { docId, target: prepareLinkTarget(passages, { matcher, langB: lang, dictionary }) }
 }
 
 /** One passage of another report found for a query passage. */
@@ -104,8 +106,9 @@ export interface FoundPassage {
  */
 export function findAcross(
   query: LinkPassage, lang: Lang | 'und', targets: readonly FindTarget[], matcher: ConceptMatcherLike | null, top = 10,
+  dictionary: LinkDictionary | null = null,
 ): FoundPassage[] {
-  const opts: LinkOptions = { matcher, langA: lang, top }
+  const opts: LinkOptions = { matcher, langA: lang, top, dictionary }
   const [q] = queryFeaturesOf([query], lang, opts)
   const found: FoundPassage[] = []
   for (const t of targets) {
