@@ -2,6 +2,7 @@
 // different words now meet, that the false-friend rule still holds, and that without a dictionary nothing changes.
 import { describe, expect, it } from 'vitest'
 import { buildDictionary, englishKey, extractFeatures, isDictionaryKey, linkDocuments, matchDictionary, type LinkPassage } from '../../src/core/link'
+import { textWordKeys } from '../../src/core/matcher'
 import { loadCorpus } from '../bench/linkGold'
 
 const DICT = buildDictionary({
@@ -23,6 +24,9 @@ describe('dictionary features', () => {
     expect(englishKey('Conscripts')).toBe(englishKey('conscript'))
     expect(englishKey('mobilisation')).toBe(englishKey('mobilization'))
     expect(englishKey('services')).toBe(englishKey('service'))
+    // Words that name properties of every JavaScript object are words like any other.
+    expect(englishKey('constructor')).toBe('constructor')
+    expect(textWordKeys('constructor', 'en').every((k) => typeof k === 'string')).toBe(true)
   })
 
   it('looks a word up as written, by its stem, or by the longest known stem it starts with', () => {
