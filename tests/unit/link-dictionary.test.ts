@@ -52,6 +52,11 @@ describe('dictionary features', () => {
     expect(keysOf('papers', 'en')).toEqual([])
   })
 
+  it('gives each part of a hyphenated word its own offsets into the text', () => {
+    const hits = matchDictionary('En militær-tjeneste, militær-tjeneste.', 'da', DICT).map((h) => [h.surface, h.start, h.end])
+    expect(hits).toEqual([['militær', 3, 10], ['tjeneste', 11, 19], ['militær', 21, 28], ['tjeneste', 29, 37]])
+  })
+
   it('puts the keys under x: as lexicon features, and none without a dictionary', () => {
     const da = extractFeatures({ text: 'Indkaldelsen til militær tjeneste.', lang: 'da' }, 'da', null, { dictionary: DICT })
     const keys = [...da.tf.keys()].filter(isDictionaryKey)

@@ -11,17 +11,15 @@ export type DictionaryEntries = ReadonlyMap<string, readonly string[]>
 
 /** How words are looked up and how many translations a word may yield. */
 export interface DictionaryOptions {
-  /** English phrases kept per word, in dictionary order (default 3). */
+  /** English phrases kept per word, in dictionary order (default 2, chosen on the dev half of the link gold). */
   maxPhrases?: number
-  /** Keys kept per word, over all its phrases (default 4). */
+  /** Keys kept per word, over all its phrases (default 3). */
   maxKeys?: number
   /**
    * Shortest headword stem a word may start with when neither the word nor its stem is a headword (inflected
    * or compound words: "militærtjenesten" → "militær"; default 5; 0: no prefix match).
    */
   minPrefix?: number
-  /** Dictionaries of related languages tried when a word is not in its own (Danish ↔ Norwegian; default none). */
-  fallbacks?: Partial<Record<Lang, readonly Lang[]>>
 }
 
 interface LangTable {
@@ -31,7 +29,7 @@ interface LangTable {
   stems: Map<string, string[]>
 }
 
-type ResolvedOptions = Required<Omit<DictionaryOptions, 'fallbacks'>> & { fallbacks: Partial<Record<Lang, readonly Lang[]>> }
+type ResolvedOptions = Required<DictionaryOptions>
 
 /**
  * A dictionary ready for linking. Lookup tables are built per language on first use (stemming tens of thousands of
@@ -108,7 +106,6 @@ function keysOf(phrases: readonly string[], maxPhrases: number, maxKeys: number)
 export function buildDictionary(entries: Partial<Record<Lang, DictionaryEntries>>, opts: DictionaryOptions = {}): LinkDictionary {
   const options: ResolvedOptions = {
     maxPhrases: opts.maxPhrases ?? 2, maxKeys: opts.maxKeys ?? 3, minPrefix: opts.minPrefix ?? 5,
-    fallbacks: opts.fallbacks ?? {},
   }
   const own = { ...entries }
   delete own.en
@@ -161,23 +158,22 @@ function lookup(table: LangTable, word: string, lang: Lang, minPrefix: number): 
 export function matchDictionary(text: string, lang: Lang | 'und', dict: LinkDictionary): DictionaryHit[] {
   const out: DictionaryHit[] = []
   if (lang === 'und') return out
-  const tables = lang === 'en' ? [] : [lang, ...(dict.options.fallbacks[lang] ?? [])].flatMap((l) => {
-    const t = tableOf(dict, l)
-    return t ? [[l, t] as const] : []
-  })
-  if (lang !== 'en' && !tables.length) return out
+  const table = lang === 'en' ? undefined : tableOf(dict, lang)
+  if (lang !== 'en' && !table) return out
   const english = lang === 'en' ? englishSet(dict) : null
   for (const m of text.matchAll(WORD_RE)) {
+    let start = m.index!
     for (const part of m[0].split(/[-‐]/)) {
+      const at = start
+      start += part.length + 1
       if (part.length < 3 || isStopword(part)) continue
-      const start = m.index! + m[0].indexOf(part)
       const lower = part.toLowerCase()
       let keys: string[] | undefined
-      if (lang === 'en') {
+      if (english) {
         const k = englishKey(lower)
-        if (english!.has(k)) keys = [k]
-      } else for (const [l, t] of tables) if ((keys = lookup(t, lower, l, dict.options.minPrefix))) break
-      if (keys) out.push({ keys, start, end: start + part.length, surface: part })
+        if (english.has(k)) keys = [k]
+      } else keys = lookup(table!, lower, lang, dict.options.minPrefix)
+      if (keys) out.push({ keys, start: at, end: at + part.length, surface: part })
     }
   }
   return out
