@@ -7,7 +7,8 @@
 // --update asks apt for newer package versions (otherwise the cached ones are used); --force rebuilds everything;
 // --optional warns and exits 0 when the pack cannot be built (linking then runs without a dictionary).
 //
-// The packages are fetched with `apt-get download` (no root needed) and unpacked with `dpkg-deb -x` into
+// The packages are fetched with `apt-get download` (no root needed; as root, apt's lists are updated first when they
+// lack the packages) and unpacked with `dpkg-deb -x` into
 // ${XDG_CACHE_HOME:-~/.cache}/coi-termbench/dict-pack/; a cache built from the same package versions and the same
 // parser is reused, so a second run takes well under a second. Nothing is written to the output folder until
 // every language is built (written to a temporary folder, then renamed). No dictionary data is committed.
@@ -148,8 +149,20 @@ function candidateVersions(pkgs) {
     if (name && v && v !== '(none)') versions[name] = v
   }
   const missing = pkgs.filter((p) => !versions[p])
-  if (missing.length) throw new Error(`apt knows no package ${missing.join(', ')} (run \`apt-get update\` first, as root)`)
+  if (missing.length) throw new Error(`apt knows no package ${missing.join(', ')} (run \`apt-get update\` first, as root; the packages are in Debian's main archive)`)
   return versions
+}
+
+/** `candidateVersions`, after one `apt-get update` when apt knows none of them and we are root (a fresh container). */
+function availableVersions(pkgs) {
+  try {
+    return candidateVersions(pkgs)
+  } catch (e) {
+    if (process.getuid?.() !== 0) throw e
+    log('apt knows no FreeDict package: running apt-get update…')
+    execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'] })
+    return candidateVersions(pkgs)
+  }
 }
 
 /** The cached unpacked versions of a package (newest name last). */
@@ -167,7 +180,7 @@ function fetchPackages(cache, pairs, update) {
   const cached = Object.fromEntries(pairs.map((pair) => [pair, cachedVersions(cache, pkgOf(pair)).at(-1)]))
   const versions = !update && pairs.every((pair) => cached[pair])
     ? Object.fromEntries(pairs.map((pair) => [pkgOf(pair), cached[pair].slice(pkgOf(pair).length + 1)]))
-    : candidateVersions(pairs.map(pkgOf))
+    : availableVersions(pairs.map(pkgOf))
   return Object.fromEntries(pairs.map((pair) => [pair, fetchPackage(cache, pkgOf(pair), versions[pkgOf(pair)])]))
 }
 
