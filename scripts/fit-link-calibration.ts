@@ -1,5 +1,6 @@
 // Fits the link calibration models (tier 1 alone, and hybrid with the model pack) on the DEVELOPMENT half of the
-// independent-report gold only, and writes them to src/core/link/calibrationModels.json.
+// independent-report gold only, and writes them to src/core/link/calibrationModels.json; with the dictionary pack
+// (`npm run dict-pack`), also the two models of linking with the bilingual dictionary.
 // Run: npx tsx scripts/fit-link-calibration.ts   (then `npm run eval` reports both halves)
 import { writeFileSync } from 'node:fs'
 import { buildMatcher } from '../src/core/matcher'
@@ -7,10 +8,14 @@ import { linkDocuments, PAIR_FEATURES, CALIBRATION, probability, type Calibratio
 import { loadCorpus, loadStarterGlossary } from '../tests/bench/linkGold'
 import { loadIndepSets, type IndepSet } from '../tests/bench/indepGold'
 import { corpusEmbeddings, packAvailable, PACK_MODEL } from '../tests/bench/corpusEmbeddings'
+import { loadDictionaryPack } from '../src/cliCommands/dictionaryPack'
+import type { LinkDictionary } from '../src/core/link/dictionary'
 
 const OUT = new URL('../src/core/link/calibrationModels.json', import.meta.url)
 const LEXICAL: PairFeatureName[] = ['lexical', 'substantive', 'specificNumbers', 'cognates', 'weakOnly', 'lexicalRank', 'lengthGap']
 const HYBRID: PairFeatureName[] = [...LEXICAL, 'cosine', 'margin', 'denseRank']
+/** With the bilingual dictionary, each model also reads how many words the dictionary matched. */
+const DICT = (names: PairFeatureName[]): PairFeatureName[] => [...names, 'translations']
 /** Strong links must be right this often on dev, and at most this share of no-counterpart passages may get one. */
 const STRONG_PRECISION = 0.92
 const EMPTY_STRONG = 0.08
@@ -18,13 +23,13 @@ const WEAK_FLOOR = 0.02
 
 interface Example { x: number[]; y: number; query: string; empty: boolean }
 
-function examples(sets: IndepSet[], embeddings?: Map<string, Float32Array[]>): Example[] {
+function examples(sets: IndepSet[], embeddings?: Map<string, Float32Array[]>, dictionary?: LinkDictionary | null): Example[] {
   const glossary = loadStarterGlossary()
   const matcher = glossary ? buildMatcher(glossary) : null
   const out: Example[] = []
   for (const s of sets) {
     const emb = embeddings && { a: embeddings.get(s.a.file)!, b: embeddings.get(s.b.file)! }
-    const links = linkDocuments(s.a.passages, s.b.passages, { matcher, top: 10, langA: s.a.lang, langB: s.b.lang, embeddings: emb, keepAll: true })
+    const links = linkDocuments(s.a.passages, s.b.passages, { matcher, top: 10, langA: s.a.lang, langB: s.b.lang, embeddings: emb, dictionary, keepAll: true })
     for (const q of s.queries) {
       if (q.split !== 'dev') continue
       for (const c of links[q.source].candidates)
@@ -101,18 +106,27 @@ function strongThreshold(data: Example[], model: Omit<CalibrationModel, 'strong'
 
 const sets = loadIndepSets()
 const date = new Date().toISOString().slice(0, 10)
-const models = { lexical: CALIBRATION.lexical, hybrid: CALIBRATION.hybrid }
+/** --dictionary-only: refit only the dictionary models, leaving the others as they are. */
+const dictionaryOnly = process.argv.includes('--dictionary-only')
+const models: Record<string, CalibrationModel> = { ...CALIBRATION }
 const describe = (data: Example[]) =>
   `dev half of tests/fixtures/link-indep-gold.json: ${new Set(data.map((e) => e.query)).size} source passages, ${data.length} candidates, ${data.filter((e) => e.y).length} right; scripts/fit-link-calibration.ts, ${date}`
-const lex = examples(sets)
-const lexModel = fit(lex, LEXICAL)
-models.lexical = { ...lexModel, strong: strongThreshold(lex, lexModel), weak: WEAK_FLOOR, trainedOn: describe(lex) }
-console.log('lexical', models.lexical)
-if (packAvailable()) {
-  const hyb = examples(sets, await corpusEmbeddings(loadCorpus()))
-  const hybModel = fit(hyb, HYBRID)
-  models.hybrid = { ...hybModel, strong: strongThreshold(hyb, hybModel), weak: WEAK_FLOOR, trainedOn: describe(hyb) + `; model ${PACK_MODEL}` }
-  console.log('hybrid', models.hybrid)
-} else console.log(`no model pack: the hybrid model is left as it was (${models.hybrid.trainedOn})`)
+const embeddings = packAvailable() ? await corpusEmbeddings(loadCorpus()) : null
+const dictionary = loadDictionaryPack()
+/** Fits the model `name` on dev examples of tier 1 (with embeddings: hybrid), with or without the dictionary. */
+function refit(name: string, names: PairFeatureName[], hybrid: boolean, dict: LinkDictionary | null) {
+  const data = examples(sets, hybrid ? embeddings! : undefined, dict)
+  const model = fit(data, names)
+  models[name] = { ...model, strong: strongThreshold(data, model), weak: WEAK_FLOOR, trainedOn: describe(data) + (hybrid ? `; model ${PACK_MODEL}` : '') + (dict ? '; dictionary public/dict' : '') }
+  console.log(name, models[name])
+}
+if (!dictionaryOnly) refit('lexical', LEXICAL, false, null)
+if (!embeddings) console.log(`no model pack: the hybrid models are left as they were (${models.hybrid.trainedOn})`)
+else if (!dictionaryOnly) refit('hybrid', HYBRID, true, null)
+if (!dictionary) console.log('no dictionary pack (npm run dict-pack): the dictionary models are left as they were')
+else {
+  refit('lexicalDictionary', DICT(LEXICAL), false, dictionary)
+  if (embeddings) refit('hybridDictionary', DICT(HYBRID), true, dictionary)
+}
 const round = (m: CalibrationModel) => ({ ...m, mean: m.mean.map((v) => +v.toFixed(5)), std: m.std.map((v) => +v.toFixed(5)), weights: m.weights.map((v) => +v.toFixed(5)), bias: +m.bias.toFixed(5) })
-writeFileSync(OUT, JSON.stringify({ lexical: round(models.lexical), hybrid: round(models.hybrid) }, null, 2) + '\n')
+writeFileSync(OUT, JSON.stringify(Object.fromEntries(Object.entries(models).map(([k, m]) => [k, round(m)])), null, 2) + '\n')

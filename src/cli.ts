@@ -83,7 +83,7 @@ export const COMMANDS: Record<string, Command> = {
   segment,
   link: {
     summary: 'rank, for every passage of A, the passages of B that state the same fact (any language pair)',
-    usage: 'link <fileA> <fileB> [--glossary <tbx|csv|json>] [--top N] [--lang-a xx] [--lang-b xx] [--json] [--embeddings <model id> --model-source <folder or URL>]',
+    usage: 'link <fileA> <fileB> [--glossary <tbx|csv|json>] [--top N] [--lang-a xx] [--lang-b xx] [--json] [--embeddings <model id> --model-source <folder or URL>] [--dictionary <folder> | --no-dictionary]',
     async run(args, io) {
       io.out(await (await import('./cliCommands/link')).runLink(args, io.err))
       return 0

@@ -1,6 +1,6 @@
 // CLI command `link`: comparable passages of two reports (the `align` command is in align.ts).
 // Usage: cli -- link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json]
-//                    [--embeddings <model id> --model-source <folder or URL>]
+//                    [--embeddings <model id> --model-source <folder or URL>] [--dictionary <folder> | --no-dictionary]
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readReport } from '../cli'
@@ -11,6 +11,7 @@ import type { Passage } from '../core/segment'
 import { defaultGlossaryPath, readGlossary } from './glossaryFile'
 import { languageNeutral, sideLanguage } from './language'
 import { loadNodeEmbedder, modelSourceOf } from './nodeEmbedder'
+import { dictPackAvailable, loadDictionaryPack } from './dictionaryPack'
 import { embedLongTexts, prefixText } from '../ml/adapters/embeddings'
 
 /** A report read and segmented; offsets of passages and sentences point into `text`, the file's text as read. */
@@ -29,6 +30,8 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   embeddings: { type: 'string' },
   'model-source': { type: 'string' },
+  dictionary: { type: 'string' },
+  'no-dictionary': { type: 'boolean', default: false },
 } as const
 
 /** The glossary matcher of a --glossary file, or of the starter glossary when none is given (null without one). */
@@ -57,7 +60,18 @@ function parse(args: string[], usage: string) {
 }
 
 const LINK_USAGE =
-  'link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json] [--embeddings <model id> --model-source <folder or URL>]'
+  'link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json] [--embeddings <model id> --model-source <folder or URL>] [--dictionary <folder> | --no-dictionary]'
+
+/** The bilingual dictionary: --dictionary's pack (which must be there), else public/dict when built, unless --no-dictionary. */
+function dictionaryFor(values: { dictionary?: string; 'no-dictionary'?: boolean }) {
+  if (values['no-dictionary']) {
+    if (values.dictionary) throw new Error('--dictionary and --no-dictionary exclude each other')
+    return null
+  }
+  if (values.dictionary === undefined) return loadDictionaryPack()
+  if (!dictPackAvailable(values.dictionary)) throw new Error(`--dictionary: no dictionary pack in ${values.dictionary} (no manifest.json; build one with \`npm run dict-pack\`)`)
+  return loadDictionaryPack(values.dictionary)
+}
 
 /**
  * Passage vectors of both reports with the worker's own code (pieces pooled, "query: " on both sides), or undefined
@@ -86,7 +100,8 @@ const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…'
 /**
  * `link <fileA> <fileB>`: for every passage of A (in order) the top candidate passages of B, ranked by their
  * calibrated score (tier 1: shared glossary concepts, numbers and dates, names, cognates; with --embeddings, the
- * hybrid tier with dense retrieval, the same code as the app's worker). With --json the output is
+ * hybrid tier with dense retrieval, the same code as the app's worker; the bilingual dictionary of public/dict when
+ * `npm run dict-pack` built it, see `dictionaryFor`). With --json the output is
  * `{ "links": [ { "source": { index, start, end, text }, "candidates": [ { index, start, end, text, score, strength } ] } ] }`
  * (`strength`: "strong" or "weak"; a passage with no candidate above the weak floor has an empty list)
  * where offsets are UTF-16 offsets into each file's text as read (for .pdf/.docx: into the extracted text).
@@ -103,7 +118,8 @@ export async function runLink(args: string[], warn: (s: string) => void = () => 
   const b = await readLinkReport(files[1], values['lang-b'], '--lang-b', notes)
   for (const n of notes) warn(`link: ${n}\n`)
   const embeddings = await embeddingsFor(values, a, b)
-  const links = linkDocuments(a.passages, b.passages, { matcher, top, langA: a.lang, langB: b.lang, embeddings })
+  const dictionary = dictionaryFor(values)
+  const links = linkDocuments(a.passages, b.passages, { matcher, top, langA: a.lang, langB: b.lang, embeddings, dictionary })
   const span = (p: Passage) => ({ index: p.index, start: p.start, end: p.end, text: p.text })
   if (values.json) {
     const out = links.map((l) => ({
@@ -119,7 +135,7 @@ export async function runLink(args: string[], warn: (s: string) => void = () => 
     lines.push(`\n#${p.index} ${clip(p.text, 90)}`)
     for (const c of l.candidates) {
       const ev = c.evidence
-      const why = [...ev.concepts, ...ev.numbers, ...ev.names].slice(0, 4).map((f) => f.b.surface).join(', ')
+      const why = [...new Set([...ev.concepts, ...ev.numbers, ...ev.names, ...ev.words].map((f) => f.b.surface))].slice(0, 4).join(', ')
       lines.push(`  ${c.score.toFixed(3)} ${c.strength.padEnd(6)} #${b.passages[c.index].index} ${clip(b.passages[c.index].text, 70)}${why ? `  [${why}]` : ''}`)
     }
   }

@@ -8,6 +8,7 @@ import { runCandidatesJob, type CandidatesJobInput, type CandidatesJobProgress, 
 import { GlossaryVersions, type GlossaryRef, type GlossaryVersion } from './glossaryVersions'
 import { defaultPause, type JobHooks, type JobRunRequest } from './jobProtocol'
 import type { JobRunner } from './jobWorker'
+import { servedDictionary } from './dictionaryLoader'
 import { findAcross, prepareFindTarget, runLinkJob, type FindTarget, type FoundPassage, type LinkJobProgress, type LinkJobRequest } from './linkJob'
 import { runQaJob, type QaJobInput, type QaJobProgress, type QaJobResult } from './qaJob'
 
@@ -62,19 +63,20 @@ const findTargets = new Map<string, FindTarget>()
 const HANDLERS: { [K in AnalysisKind]: Handler<K> } = {
   qa: (input, v, hooks) => runQaJob({ ...input, glossary: v.glossary }, { ...hooks, matchers: v }),
   candidates: (input, v, hooks) => runCandidatesJob({ ...input, glossary: v.glossary }, { ...hooks, matchers: v }),
-  link: (input, v, hooks) => runLinkJob(input, v.matcherOrNull(), hooks),
+  link: (input, v, hooks) => runLinkJob(input, v.matcherOrNull(), { ...hooks, dictionary: servedDictionary }),
   align: (input, v, hooks) => runAlignJob(input, v.matcherOrNull(), hooks),
   find: async (input, v) => {
     const m = v.matcherOrNull()
+    const dictionary = await servedDictionary()
     const keys = input.targets.map((t) => `${v.key}|${t.key}`)
     const prepared = input.targets.map((t, i) => {
       let hit = findTargets.get(keys[i])
-      if (!hit) findTargets.set(keys[i], (hit = prepareFindTarget(t.docId, t.passages, t.lang, m)))
+      if (!hit) findTargets.set(keys[i], (hit = prepareFindTarget(t.docId, t.passages, t.lang, m, dictionary)))
       return hit
     })
     // Deleted or changed reports, and older glossary versions, do not pile up.
     for (const k of [...findTargets.keys()]) if (!keys.includes(k)) findTargets.delete(k)
-    return findAcross(input.query, input.lang, prepared, m, input.top)
+    return findAcross(input.query, input.lang, prepared, m, input.top, dictionary)
   },
 }
 

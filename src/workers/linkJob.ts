@@ -4,6 +4,7 @@ import {
   buildLinkIndex, featuresOf, linkPrepared, prepareLinkTarget, queryFeaturesOf,
   type ConceptMatcherLike, type LinkEvidence, type LinkOptions, type LinkPassage, type LinkTarget, type PassageEmbeddings, type PassageLinks,
 } from '../core/link'
+import type { LinkDictionary } from '../core/link/dictionary'
 import type { Lang } from '../core/model'
 import { JobCancelledError, type JobHooks } from './jobProtocol'
 
@@ -22,6 +23,8 @@ export interface LinkJobProgress {
 export interface LinkJobHooks extends Omit<JobHooks<LinkJobProgress>, 'matchers'> {
   /** Passages per chunk (default 64). */
   chunk?: number
+  /** The bilingual dictionary, fetched when the job starts (in the worker: the pack the app serves); none by default. */
+  dictionary?: () => Promise<LinkDictionary | null>
 }
 
 /** A report-to-report linking request. */
@@ -42,7 +45,8 @@ export interface LinkJobRequest {
  */
 export async function runLinkJob(req: LinkJobRequest, matcher: ConceptMatcherLike | null, hooks: LinkJobHooks = {}): Promise<PassageLinks[]> {
   const chunk = Math.max(1, hooks.chunk ?? 64)
-  const opts: LinkOptions = { matcher, langA: req.langA, langB: req.langB, top: req.top ?? 5, embeddings: req.embeddings ?? undefined }
+  const dictionary = (await hooks.dictionary?.()) ?? null
+  const opts: LinkOptions = { matcher, langA: req.langA, langB: req.langB, top: req.top ?? 5, embeddings: req.embeddings ?? undefined, dictionary }
   const step = async (phase: LinkJobPhase, done: number, total: number): Promise<void> => {
     if (hooks.isCancelled?.()) throw new JobCancelledError()
     hooks.onProgress?.({ phase, done, total })
@@ -80,9 +84,11 @@ export interface FindTarget {
   target: LinkTarget
 }
 
-/** Indexes one report for `findAcross`. */
-export function prepareFindTarget(docId: string, passages: readonly LinkPassage[], lang: Lang | 'und', matcher: ConceptMatcherLike | null): FindTarget {
-  return { docId, target: prepareLinkTarget(passages, { matcher, langB: lang }) }
+/** Indexes one report for `findAcross` (with the bilingual dictionary, when one is given: the same for every report and query). */
+export function prepareFindTarget(
+  docId: string, passages: readonly LinkPassage[], lang: Lang | 'und', matcher: ConceptMatcherLike | null, dictionary: LinkDictionary | null = null,
+): FindTarget {
+  return { docId, target: prepareLinkTarget(passages, { matcher, langB: lang, dictionary }) }
 }
 
 /** One passage of another report found for a query passage. */
@@ -100,8 +106,9 @@ export interface FoundPassage {
  */
 export function findAcross(
   query: LinkPassage, lang: Lang | 'und', targets: readonly FindTarget[], matcher: ConceptMatcherLike | null, top = 10,
+  dictionary: LinkDictionary | null = null,
 ): FoundPassage[] {
-  const opts: LinkOptions = { matcher, langA: lang, top }
+  const opts: LinkOptions = { matcher, langA: lang, top, dictionary }
   const [q] = queryFeaturesOf([query], lang, opts)
   const found: FoundPassage[] = []
   for (const t of targets) {

@@ -1,11 +1,13 @@
 // Evaluates passage linking between independent reports on the frozen gold (dev and test halves reported apart):
 // tier 1 alone, tier 2 alone (embedding cosine) and hybrid, with P@1, MRR, recall@5, the strong band's precision
-// and the share of no-counterpart passages that get a strong link. Run: npx tsx tests/bench/eval-link-indep.ts
+// and the share of no-counterpart passages that get a strong link; with the dictionary pack (`npm run dict-pack`),
+// tier 1 and hybrid again with the bilingual dictionary. Run: npx tsx tests/bench/eval-link-indep.ts
 import { buildMatcher } from '../../src/core/matcher'
 import { cosine, kindsCompatible, linkDocuments, type LinkOptions, type PassageLinks } from '../../src/core/link'
 import { loadCorpus, loadLinkGold, loadStarterGlossary, scoreLinks } from './linkGold'
 import { countIndep, loadIndepSets, ratios, zeroCounts, type IndepCounts, type IndepSet, type Split } from './indepGold'
 import { corpusEmbeddings, packAvailable, PACK_MODEL } from './corpusEmbeddings'
+import { loadDictionaryPack } from '../../src/cliCommands/dictionaryPack'
 
 const glossary = loadStarterGlossary()
 const matcher = glossary ? buildMatcher(glossary) : null
@@ -60,22 +62,36 @@ function print(name: string, res: Map<string, IndepCounts>, strength = true) {
 export async function main() {
   const sets = loadIndepSets()
   for (const s of sets) if (s.unresolved.length) console.warn(`${s.set}: unresolved ${s.unresolved.join(', ')}`)
+  const dictionary = loadDictionaryPack()
   const base = (s: IndepSet): LinkOptions => ({ matcher, top: 10, langA: s.a.lang, langB: s.b.lang })
+  const withDict = (s: IndepSet): LinkOptions => ({ ...base(s), dictionary })
+  const fr = loadLinkGold(['fr-en'])[0]
+  const frOpts = (o: LinkOptions): LinkOptions => ({ ...o, langA: 'fr', langB: 'en' })
+  const frLine = (o: LinkOptions) => {
+    const r = scoreLinks(linkDocuments(fr.a.passages, fr.b.passages, frOpts(o)), fr.queries)
+    console.log(`  fr→en (link-gold.json, a restatement)   P@1 ${fmt(r.p1)}  MRR ${fmt(r.mrr)}`)
+  }
   console.log(`Linking independent reports (gold: tests/fixtures/link-indep-gold.json; glossary ${glossary?.entries.length ?? 0} concepts)`)
   print('tier 1 (lexical + glossary)', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, base(s))))
-  const fr = loadLinkGold(['fr-en'])[0]
-  const frLex = scoreLinks(linkDocuments(fr.a.passages, fr.b.passages, { matcher, top: 10, langA: 'fr', langB: 'en' }), fr.queries)
-  console.log(`  fr→en (link-gold.json, a restatement)   P@1 ${fmt(frLex.p1)}  MRR ${fmt(frLex.mrr)}`)
+  frLine({ matcher, top: 10 })
+  if (dictionary) {
+    print('tier 1 + bilingual dictionary (public/dict, `npm run dict-pack`)', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, withDict(s))))
+    frLine({ matcher, top: 10, dictionary })
+  } else console.log('\n(no dictionary pack in public/dict: run `npm run dict-pack` for tier 1 with the bilingual dictionary)')
   if (!packAvailable()) {
     console.log(`\n(no model pack in models/${PACK_MODEL}: run \`npm run model-pack\` for tier 2 and hybrid figures)`)
     return
   }
   const emb = await corpusEmbeddings(loadCorpus())
   const vec = (s: IndepSet) => ({ a: emb.get(s.a.file)!, b: emb.get(s.b.file)! })
+  const frEmb = { a: emb.get(fr.a.file)!, b: emb.get(fr.b.file)! }
   print(`tier 2 alone (${PACK_MODEL}, cosine)`, evaluate(sets, (s) => denseOnly(s, vec(s).a, vec(s).b)), false)
   print('hybrid (tier 1 ∪ dense retrieval, calibrated fusion)', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, { ...base(s), embeddings: vec(s) })))
-  const frHyb = scoreLinks(linkDocuments(fr.a.passages, fr.b.passages, { matcher, top: 10, langA: 'fr', langB: 'en', embeddings: { a: emb.get(fr.a.file)!, b: emb.get(fr.b.file)! } }), fr.queries)
-  console.log(`  fr→en (link-gold.json, a restatement)   P@1 ${fmt(frHyb.p1)}  MRR ${fmt(frHyb.mrr)}`)
+  frLine({ matcher, top: 10, embeddings: frEmb })
+  if (dictionary) {
+    print('hybrid + bilingual dictionary', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, { ...withDict(s), embeddings: vec(s) })))
+    frLine({ matcher, top: 10, embeddings: frEmb, dictionary })
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main()

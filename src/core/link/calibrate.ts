@@ -2,11 +2,12 @@
 // two passages state the same fact, and into a strength: strong, weak, or below what is shown.
 import type { LinkEvidence } from './evidence'
 import models from './calibrationModels.json'
+import { isDictionaryKey } from './features'
 
 /** The pair features a calibration model reads, in this order. */
 export const PAIR_FEATURES = [
   'lexical', 'substantive', 'specificNumbers', 'cognates', 'weakOnly', 'lexicalRank', 'lengthGap',
-  'cosine', 'margin', 'denseRank',
+  'cosine', 'margin', 'denseRank', 'translations',
 ] as const
 export type PairFeatureName = (typeof PAIR_FEATURES)[number]
 
@@ -27,8 +28,16 @@ export interface CalibrationModel {
   trainedOn: string
 }
 
-/** The two fitted models: tier 1 alone, and tier 1 with embeddings. */
-export const CALIBRATION: { lexical: CalibrationModel; hybrid: CalibrationModel } = models as never
+/**
+ * The fitted models: tier 1 alone, and tier 1 with embeddings; and each of them again with the bilingual
+ * dictionary (fitted when the dictionary pack was there; linking with a dictionary falls back to the plain ones).
+ */
+export const CALIBRATION: {
+  lexical: CalibrationModel
+  hybrid: CalibrationModel
+  lexicalDictionary?: CalibrationModel
+  hybridDictionary?: CalibrationModel
+} = models as never
 
 /** How sure a link is: strong (a researcher can rely on it), or weak (worth a look). */
 export type LinkStrength = 'strong' | 'weak'
@@ -61,7 +70,8 @@ function isSpecific(key: string, kind: string): boolean {
 /** The feature vector of a candidate (all of `PAIR_FEATURES`, in order). */
 export function pairFeatures(ev: LinkEvidence, ctx: PairContext): number[] {
   const specific = ev.numbers.filter((f) => isSpecific(f.key, f.kind)).length
-  const substantive = ev.concepts.length + ev.names.length + ev.words.length + specific
+  const translations = ev.words.filter((f) => isDictionaryKey(f.key)).length
+  const substantive = ev.concepts.length + ev.names.length + ev.words.length - translations + specific
   const cos = ctx.cosine ?? 0
   return [
     ev.lexical,
@@ -74,6 +84,7 @@ export function pairFeatures(ev: LinkEvidence, ctx: PairContext): number[] {
     cos,
     ctx.cosine === undefined ? 0 : cos - (ctx.baseline ?? cos),
     ctx.denseRank ? 1 / ctx.denseRank : 0,
+    Math.log1p(translations),
   ]
 }
 

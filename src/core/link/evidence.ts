@@ -1,5 +1,5 @@
 // Explains a link: the shared concepts, numbers, names and cognates behind a candidate's score.
-import type { FeatureKind, PassageFeatures } from './features'
+import { isDictionaryKey, type FeatureKind, type PassageFeatures } from './features'
 import { DEFAULT_WEIGHTS, queryWeight, type FeatureWeights, type LinkIndex } from './linkIndex'
 import { verifyCognate } from './falseFriends'
 
@@ -25,7 +25,10 @@ export interface LinkEvidence {
   names: SharedFeature[]
   /** Cognate stems found in both. */
   cognates: SharedFeature[]
-  /** Everyday words of the built-in lexicon found in both ("court" = "tribunal" = "domstol"). */
+  /**
+   * Everyday words of the built-in lexicon found in both ("court" = "tribunal" = "domstol"), and words the
+   * bilingual dictionary translates into each other (keys `x:`, see `isDictionaryKey`: "tjeneste" ~ "service").
+   */
   words: SharedFeature[]
   /** Cognate keys both passages share that are refused as false friends or too unlike ("aktuelle" ~ "actually"). */
   refused?: SharedFeature[]
@@ -74,7 +77,10 @@ export function explainLink(
       continue
     }
     kept += weight
-    if (fa.kind === 'concept') ev.concepts.push(shared)
+    // One word the dictionary translates several ways is one piece of evidence, shown once.
+    const same = isDictionaryKey(key) && ev.words.find((w) => isDictionaryKey(w.key) && w.a.start === fa.start && w.b.start === fb.start)
+    if (same) same.weight += weight
+    else if (fa.kind === 'concept') ev.concepts.push(shared)
     else if (NUMERIC.has(fa.kind)) ev.numbers.push(shared)
     else if (fa.kind === 'cognate') ev.cognates.push(shared)
     else if (fa.kind === 'lexicon') ev.words.push(shared)

@@ -3,11 +3,21 @@ import type { Lang, PassageKind } from '../model'
 import { extractNames, type LexicalKind, type NameOptions } from './names'
 import { extractNumbers, type NumericKind } from './numbers'
 import { matchLexicon } from './lexicon'
+import { matchDictionary, type LinkDictionary } from './dictionary'
 import { splitSentences } from '../segment/sentences'
 import { isReferenceLike, leadingEnumeratorLength } from './references'
 
-/** Every kind of link feature. `lexicon`: a meaning of the built-in everyday-word lexicon (see lexicon.ts). */
+/**
+ * Every kind of link feature. `lexicon`: a meaning of the built-in everyday-word lexicon (see lexicon.ts), or,
+ * under keys `x:` (see `isDictionaryKey`), an English word stem a word translates to, or is, by the bilingual
+ * dictionary (see dictionary.ts).
+ */
 export type FeatureKind = 'concept' | NumericKind | LexicalKind | 'lexicon'
+
+/** True for the key of a bilingual dictionary feature (`x:<English stem>`, kind `lexicon`). */
+export function isDictionaryKey(key: string): boolean {
+  return key.startsWith('x:')
+}
 
 /** One feature occurrence: a language-neutral key, what it is, and where it was found (offsets into the passage text). */
 export interface LinkFeature {
@@ -67,6 +77,8 @@ export interface FeatureOptions extends NameOptions {
   noCognates?: boolean
   /** Leave out the built-in everyday-word lexicon. */
   noLexicon?: boolean
+  /** A bilingual dictionary (`buildDictionary`): words become `x:<English stem>` keys. None by default. */
+  dictionary?: LinkDictionary | null
   /** Sentences per query window (default 3; 0 scores whole passages only). */
   window?: number
 }
@@ -84,7 +96,7 @@ export function kindOfKey(key: string): FeatureKind {
     case 'n': return 'number'
     case 'e': return 'name'
     case 'e2': return 'phrase'
-    case 'w': return 'lexicon'
+    case 'w': case 'x': return 'lexicon'
     default: return 'cognate'
   }
 }
@@ -92,7 +104,8 @@ export function kindOfKey(key: string): FeatureKind {
 /**
  * Extracts the link features of a passage written in `lang`: glossary concepts (`c:<conceptId>`, when a
  * matcher is given), numeric keys (`d:`, `m:`, `y:`, `n:`, `p:`, `r:`, see `extractNumbers`), names (`e:`,
- * `e2:`), cognate stems (`g:`, `k:`, see `extractNames`) and everyday words of the built-in lexicon (`w:`).
+ * `e2:`), cognate stems (`g:`, `k:`, see `extractNames`), everyday words of the built-in lexicon (`w:`) and, with
+ * a dictionary, the English stems of words (`x:`).
  */
 export function extractFeatures(
   passage: LinkPassage | string,
@@ -117,6 +130,9 @@ export function extractFeatures(
   }
   if (!opts.noLexicon)
     for (const h of matchLexicon(text, useLang)) features.push({ key: 'w:' + h.id, kind: 'lexicon', start: h.start, end: h.end, surface: h.surface })
+  if (opts.dictionary)
+    for (const h of matchDictionary(text, useLang, opts.dictionary))
+      for (const k of h.keys) features.push({ key: 'x:' + k, kind: 'lexicon', start: h.start, end: h.end, surface: h.surface })
   features.sort((a, b) => a.start - b.start || a.end - b.end)
   const out = summarize(features, p.kind)
   out.chars = text.length

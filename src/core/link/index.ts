@@ -6,7 +6,7 @@ export { consonantSkeleton, extractNames, type LexicalKind, type LexicalMention,
 export { isStopword } from './stopwords'
 export { foldLexicon, matchLexicon, type LexiconHit } from './lexicon'
 export {
-  extractFeatures, extractQueryFeatures, kindOfKey, summarize,
+  extractFeatures, extractQueryFeatures, isDictionaryKey, kindOfKey, summarize,
   type ConceptMatcherLike, type FeatureKind, type FeatureOptions, type LinkFeature, type LinkPassage, type PassageFeatures,
 } from './features'
 export {
@@ -21,6 +21,10 @@ export {
 } from './linkDocuments'
 export { isFalseFriend, verifyCognate, cognateSimilarity } from './falseFriends'
 export { isReferenceLike, leadingEnumeratorLength } from './references'
+export {
+  buildDictionary, dictionaryFromPack, englishKey, matchDictionary, parseDictionaryPack,
+  type DictionaryEntries, type DictionaryHit, type DictionaryManifest, type DictionaryOptions, type LinkDictionary,
+} from './dictionary'
 export {
   CALIBRATION, PAIR_FEATURES, pairFeatures, probability, strengthOf,
   type CalibrationModel, type LinkStrength, type PairContext, type PairFeatureName,

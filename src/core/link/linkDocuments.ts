@@ -24,7 +24,7 @@ export interface LinkOptions extends NeuralOptions, FeatureOptions, LinkIndexOpt
   pool?: number
   /** Weight of a whole source passage next to its best sentence window (default 0.1). */
   windowMix?: number
-  /** The calibration model (default: the fitted one for tier 1, or for hybrid when a neural tier is given). */
+  /** The calibration model (default: the fitted one for tier 1, or for hybrid when a neural tier is given; each with or without a dictionary). */
   calibration?: CalibrationModel
   /** Keep every scored candidate, with its pair features (for fitting a calibration model). */
   keepAll?: boolean
@@ -94,7 +94,7 @@ export function linkPrepared(aFeatures: readonly PassageFeatures[], target: Link
   const top = opts.top ?? 10
   const neural = neuralFunction(opts)
   const pool = opts.pool ?? Math.max(50, 5 * top)
-  const model = opts.calibration ?? (neural ? CALIBRATION.hybrid : CALIBRATION.lexical)
+  const model = opts.calibration ?? calibrationFor(!!neural, !!opts.dictionary && Object.keys(opts.dictionary.entries).length > 0)
   const sameLanguage = !!opts.langA && opts.langA !== 'und' && opts.langA === opts.langB
   return aFeatures.map((q, source) => {
     const srcKind = q.passageKind
@@ -124,6 +124,12 @@ export function linkPrepared(aFeatures: readonly PassageFeatures[], target: Link
     scored.sort((x, y) => y.score - x.score || x.index - y.index)
     return { source, candidates: opts.keepAll ? scored : scored.slice(0, top) }
   })
+}
+
+/** The fitted calibration model of a tier (hybrid or tier 1 alone), with or without the bilingual dictionary. */
+function calibrationFor(neural: boolean, dictionary: boolean): CalibrationModel {
+  if (neural) return (dictionary && CALIBRATION.hybridDictionary) || CALIBRATION.hybrid
+  return (dictionary && CALIBRATION.lexicalDictionary) || CALIBRATION.lexical
 }
 
 /** Every passage of B by cosine to source `a` (accepted ones only), with ranks and the mean of the nearest ten. */

@@ -1,13 +1,16 @@
 // An inverted index over passage features with BM25-like, IDF-weighted scoring of only the passages that share a feature.
 import type { PassageKind } from '../model'
 import type { FeatureCounts, FeatureKind, PassageFeatures } from './features'
-import { kindOfKey } from './features'
+import { isDictionaryKey, kindOfKey } from './features'
 
-/** How much one matching feature of each kind is worth, before IDF. */
-export type FeatureWeights = Record<FeatureKind, number>
+/**
+ * How much one matching feature of each kind is worth, before IDF; `dictionary`: one English stem shared through
+ * the bilingual dictionary (worth nothing when left out; its features only exist when a dictionary is given).
+ */
+export type FeatureWeights = Record<FeatureKind, number> & { dictionary?: number }
 
 /** Default weights, tuned on the fr→en and da/nb→en gold sets (tests/fixtures/link-gold.json). */
-export const DEFAULT_WEIGHTS: FeatureWeights = {
+export const DEFAULT_WEIGHTS: Required<FeatureWeights> = {
   concept: 1.2,
   date: 2.0,
   month: 1.0,
@@ -19,6 +22,7 @@ export const DEFAULT_WEIGHTS: FeatureWeights = {
   phrase: 1.2,
   cognate: 0.6,
   lexicon: 2.0,
+  dictionary: 0.5,
 }
 
 /** The passages that have one key, with their precomputed BM25 term impacts, highest impact first. */
@@ -122,7 +126,7 @@ export interface ScoredCandidate {
 
 /** The weight of one query key: kind weight × IDF × a saturated query term frequency. */
 export function queryWeight(index: LinkIndex, key: string, qtf: number, weights: FeatureWeights): number {
-  const w = weights[kindOfKey(key)] ?? 0
+  const w = (isDictionaryKey(key) ? weights.dictionary : weights[kindOfKey(key)]) ?? 0
   return w * idf(index, key) * (1 + Math.log(qtf))
 }
 

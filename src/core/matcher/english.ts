@@ -27,7 +27,7 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
  * that it only ever makes two spellings of one word meet.
  */
 export function englishSpellingKey(word: string): string {
-  const listed = WORDS[word]
+  const listed = Object.hasOwn(WORDS, word) ? WORDS[word] : undefined
   if (listed) return listed
   if (word.length < 6) return word
   for (const [re, to] of RULES) if (re.test(word)) return word.replace(re, to)
