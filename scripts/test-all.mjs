@@ -10,6 +10,8 @@ const steps = [
   ['lint', 'npm', ['run', '--silent', 'lint']],
   // The real model pack, built once per machine (cached outside the repo): its tests and the real-model browser test need it.
   ['model pack', 'node', ['scripts/ensure-model-pack.mjs']],
+  // The bilingual dictionaries of tier-1 linking (FreeDict, from Debian), built once per machine (cached outside the repo) into public/dict/.
+  ['dictionary pack', 'node', ['scripts/dict-pack.mjs']],
   ['unit and db tests', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['PostgreSQL and Redis', 'node', ['scripts/ensure-services.mjs', '--check']],
   ['server tests', 'npx', ['vitest', 'run', '--project', 'server']],
