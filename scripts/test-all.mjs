@@ -1,4 +1,4 @@
-// Runs every test: the advisory check, type check, lint, the model pack, unit and db tests in Node, the team server's tests against real
+// Runs every test: the advisory check, type check, lint, the model pack, the dictionary pack, unit and db tests in Node, the team server's tests against real
 // PostgreSQL and Redis on loopback, then the browser tests against the built
 // app in Debian's Chromium (installed on demand). Exits non-zero when anything fails.
 import { spawnSync } from 'node:child_process'
