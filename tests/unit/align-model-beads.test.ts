@@ -1,7 +1,7 @@
 // The search with a model: beads of six sentences (a list translated item by item), and a line of debris (OCR
 // noise, dot leaders) left unaligned rather than glued onto a neighbour; the word share that prices the latter.
 import { describe, expect, it } from 'vitest'
-import { alignSentences, MODEL_SHAPES, SHAPES, shapesUpTo, wordShare } from '../../src/core/align'
+import { alignSentences, learnedShapeCost, MODEL_SHAPES, shapeCost, SHAPES, shapesUpTo, wordShare } from '../../src/core/align'
 
 const pairs = (beads: { src: number[]; tgt: number[] }[]) => beads.map((b) => `${b.src.join(',')}:${b.tgt.join(',')}`)
 
@@ -52,6 +52,21 @@ describe('bead search with a model', () => {
     const tgt = [...v.map((_, k) => prose(k, 80 + 9 * k)).slice(0, 3), '..... - _-', ...v.map((_, k) => prose(k, 80 + 9 * k)).slice(3)]
     const beads = alignSentences(src, tgt, { embeddings: { src: v, tgt: [...v.slice(0, 3), debris, ...v.slice(3)] } })
     expect(pairs(beads)).toEqual(['0:0', '1:1', '2:2', ':3', '3:4', '4:5', '5:6'])
+  })
+})
+
+describe('shape priors learned from a first path', () => {
+  it('makes the shapes a re-cut translation uses cheaper, and a catalogue that keeps its lines 1-1 dearer to merge', () => {
+    const recut = learnedShapeCost([...Array(60).fill([1, 1]), ...Array(20).fill([2, 2]), ...Array(20).fill([2, 1]), [1, 0]], MODEL_SHAPES)
+    const kept = learnedShapeCost(Array(100).fill([1, 1]), MODEL_SHAPES)
+    expect(recut(2, 2)).toBeLessThan(shapeCost(2, 2) - 2)
+    expect(recut(1, 1)).toBeGreaterThan(shapeCost(1, 1))
+    expect(kept(2, 2)).toBeGreaterThan(shapeCost(2, 2))
+    expect(kept(1, 1)).toBeLessThan(shapeCost(1, 1))
+    // The two-sided shapes keep their total prior, so that 1-0 and 0-1 beads weigh as before.
+    const mass = (cost: (a: number, b: number) => number) => MODEL_SHAPES.filter(([a, b]) => a && b).reduce((t, [a, b]) => t + Math.exp(-cost(a, b)), 0)
+    expect(mass(recut)).toBeCloseTo(mass(shapeCost), 6)
+    expect(mass(kept)).toBeCloseTo(mass(shapeCost), 6)
   })
 })
 

@@ -4,9 +4,9 @@ import type { Lang } from '../model'
 import type { ConceptMatcherLike } from '../link/features'
 import { cosine } from '../link/hybrid'
 import { anchorsOf, groupSimilarity, sentenceFeatures, type SentenceAnchors } from './anchors'
-import { MODEL_SHAPES, searchBeads, SHAPES, type DpLevel } from './dp'
+import { MODEL_SHAPES, searchBeads, SHAPES, type DpLevel, type Shape } from './dp'
 import { embeddingLevel, type OverlapVectors } from './embeddingLevel'
-import { estimateLengthModel, type BeadType, type LengthModel } from './galeChurch'
+import { estimateLengthModel, learnedShapeCost, type BeadType, type LengthModel } from './galeChurch'
 import { lexicalLevel, lexicalSides } from './lexicalLevel'
 
 /** One aligned unit: source sentence positions × target sentence positions (either may be empty). */
@@ -90,7 +90,8 @@ function sumLevel(a: DpLevel, b: DpLevel, wb: number): DpLevel {
  * own length ratio (1-0 and 0-1 pay `nullCost` instead), minus `anchorWeight` × the anchor similarity, plus
  * `mismatchWeight` × the share of numbers found on one side only. With embeddings a bead scores as in Bertalign
  * (cosine of the joined sentences less the mean of their nearest neighbours', × length penalty; 1-0 and 0-1 cost `skipCost`), plus `lexicalWeight` ×
- * the cost without a model, where a 1-0 or 0-1 bead's prior is scaled by its sentence's share of words (`wordShare`).
+ * the cost without a model, where a 1-0 or 0-1 bead's prior is scaled by its sentence's share of words (`wordShare`),
+ * searched twice: the second time with shape priors learned from the first path (`learnedShapeCost`).
  */
 export function alignSentences(src: readonly string[], tgt: readonly string[], opts: AlignOptions = {}): AlignBead[] {
   if (!src.length || !tgt.length) {
@@ -106,17 +107,25 @@ export function alignSentences(src: readonly string[], tgt: readonly string[], o
   // then decide what pairs. Without one, that made runs of formulas that are translated drop out (BAF 0.96 → 0.89).
   const sides = lexicalSides(srcLen, tgtLen, fa, fb, vectors ? { src, tgt } : undefined)
   const weights = { anchor: opts.anchorWeight ?? (vectors ? 16 : 4), mismatch: opts.mismatchWeight ?? 2, null: opts.nullCost ?? 0, nullByWords: !!vectors }
-  const lexical = lexicalLevel(sides.src, sides.tgt, sides.keyCount, model, weights)
-  let level: DpLevel = lexical
-  let neural: DpLevel | null = null
-  if (vectors) {
-    const max = Math.max(...MODEL_SHAPES.flat())
-    neural = embeddingLevel({ len: srcLen, vectors: vectors.src }, { len: tgtLen, vectors: vectors.tgt }, model.c, { skip: opts.skipCost ?? 0, k: opts.neighbours }, max)
-    const wl = opts.lexicalWeight ?? 0.005
-    level = wl > 0 ? sumLevel(neural, lexical, wl) : neural
+  const wl = opts.lexicalWeight ?? 0.005
+  const max = Math.max(...MODEL_SHAPES.flat())
+  const neural = vectors
+    ? embeddingLevel({ len: srcLen, vectors: vectors.src }, { len: tgtLen, vectors: vectors.tgt }, model.c, { skip: opts.skipCost ?? 0, k: opts.neighbours }, max)
+    : null
+  const levelWith = (shapeCost?: (di: number, dj: number) => number): DpLevel => {
+    const lexical = lexicalLevel(sides.src, sides.tgt, sides.keyCount, model, { ...weights, shapeCost })
+    return neural ? (wl > 0 ? sumLevel(neural, lexical, wl) : neural) : lexical
   }
-  let searched = level
-  const path = searchBeads(level, { shapes: vectors ? MODEL_SHAPES : SHAPES, buffer: opts.band, onRow: opts.onRow, onLevel: (l) => (searched = l) })
+  const shapes = vectors ? MODEL_SHAPES : SHAPES
+  let searched = levelWith()
+  let path: Shape[]
+  if (neural) {
+    // Two passes, each half of the progress: the second with the shape priors the first path shows.
+    const first = searchBeads(searched, { shapes, buffer: opts.band, onRow: opts.onRow && ((r, rows) => opts.onRow!(r >> 1, rows)) })
+    path = searchBeads(levelWith(learnedShapeCost(first, shapes)), {
+      shapes, buffer: opts.band, onRow: opts.onRow && ((r, rows) => opts.onRow!((rows + r) >> 1, rows)), onLevel: (l) => (searched = l),
+    })
+  } else path = searchBeads(searched, { shapes, buffer: opts.band, onRow: opts.onRow, onLevel: (l) => (searched = l) })
   const beads: AlignBead[] = []
   let i = 0
   let j = 0

@@ -4,7 +4,7 @@ export { MODEL_SHAPES, searchBeads, SHAPES, shapesUpTo, type DpLevel, type Searc
 export { embeddingLevel, overlapTexts, overlapVectors, sliceOverlaps, type EmbeddingWeights, type OverlapVectors } from './embeddingLevel'
 export { lexicalLevel, lexicalSides, wordShare, type LexicalSide, type LexicalWeights } from './lexicalLevel'
 export {
-  BEAD_PRIORS, estimateLengthModel, lengthCost, normalCdf, priorCost, shapeCost, shapePrior, type BeadType, type LengthModel,
+  BEAD_PRIORS, estimateLengthModel, learnedShapeCost, lengthCost, normalCdf, priorCost, shapeCost, shapePrior, type BeadType, type LengthModel,
 } from './galeChurch'
 export {
   ANCHOR_WEIGHTS, anchorsOf, anchorSimilarity, groupNumberMismatch, groupSimilarity, numberMismatch, sentenceFeatures,

@@ -27,6 +27,8 @@ export interface LexicalWeights {
    * formula) is often left untranslated, and costs next to nothing to leave unaligned.
    */
   nullByWords?: boolean
+  /** Cost of a two-sided bead's shape (default: −log of its Gale–Church prior, `shapeCost`). */
+  shapeCost?: (di: number, dj: number) => number
 }
 
 /**
@@ -168,7 +170,7 @@ export function lexicalLevel(src: LexicalSide, tgt: LexicalSide, keyCount: numbe
       }
       const l1 = srcSum[i] - srcSum[i - di]
       const l2 = tgtSum[j] - tgtSum[j - dj]
-      const base = shapeCost(di, dj) + lengthCost(l1, l2, model)
+      const base = (w.shapeCost ?? shapeCost)(di, dj) + lengthCost(l1, l2, model)
       // The anchors take off at most w.anchor: a bead that cannot win even so is not scored further.
       if (base - w.anchor >= budget) return base - w.anchor
       return base + anchorTerms(i, j, di, dj)
