@@ -113,7 +113,8 @@ export function alignSentences(src: readonly string[], tgt: readonly string[], o
     ? embeddingLevel({ len: srcLen, vectors: vectors.src }, { len: tgtLen, vectors: vectors.tgt }, model.c, { skip: opts.skipCost ?? 0, k: opts.neighbours }, max)
     : null
   const levelWith = (shapeCost?: (di: number, dj: number) => number): DpLevel => {
-    const lexical = lexicalLevel(sides.src, sides.tgt, sides.keyCount, model, { ...weights, shapeCost })
+    // The weights as they are when nothing is learned: a copy with an undefined key slowed the search by 10 %.
+    const lexical = lexicalLevel(sides.src, sides.tgt, sides.keyCount, model, shapeCost ? { ...weights, shapeCost } : weights)
     return neural ? (wl > 0 ? sumLevel(neural, lexical, wl) : neural) : lexical
   }
   const shapes = vectors ? MODEL_SHAPES : SHAPES

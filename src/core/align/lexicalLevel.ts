@@ -160,17 +160,19 @@ export function lexicalLevel(src: LexicalSide, tgt: LexicalSide, keyCount: numbe
     const mismatch = numA > 0 && numB > 0 ? (numA + numB - 2 * numShared) / (numA + numB) : 0
     return w.mismatch * mismatch - w.anchor * dice
   }
+  const learned = w.shapeCost
+  const byWords = !!w.nullByWords
   return {
     n,
     m,
     cost(i, j, di, dj, budget = Infinity) {
       if (di === 0 || dj === 0) {
-        const words = di ? src.words?.[i - 1] : tgt.words?.[j - 1]
-        return shapeCost(di, dj) * (w.nullByWords && words !== undefined ? words : 1) + w.null
+        const words = byWords ? (di ? src.words?.[i - 1] : tgt.words?.[j - 1]) : undefined
+        return shapeCost(di, dj) * (words ?? 1) + w.null
       }
       const l1 = srcSum[i] - srcSum[i - di]
       const l2 = tgtSum[j] - tgtSum[j - dj]
-      const base = (w.shapeCost ?? shapeCost)(di, dj) + lengthCost(l1, l2, model)
+      const base = (learned ? learned(di, dj) : shapeCost(di, dj)) + lengthCost(l1, l2, model)
       // The anchors take off at most w.anchor: a bead that cannot win even so is not scored further.
       if (base - w.anchor >= budget) return base - w.anchor
       return base + anchorTerms(i, j, di, dj)
