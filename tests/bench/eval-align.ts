@@ -109,7 +109,7 @@ async function main() {
   }
   const embedder = MODEL_DIR ? await loadNodeEmbedder(MODEL, { kind: 'local', path: MODEL_DIR }) : null
   console.log(`## Sentence alignment on ${ALIGN_DEV_DIR} — strict/lax as Vecalign's score.py; time: best of ${RUNS} warm runs`)
-  console.log(embedder ? `model: ${MODEL} from ${MODEL_DIR} ("query: " prefix on both sides, overlaps of 1–4 sentences, vectors cached in tests/.tmp/align-embeddings)` : `model: none (no ${MODEL} under $MODEL_SOURCE, models/ or ~/.cache/coi-termbench/models)`)
+  console.log(embedder ? `model: ${MODEL} from ${MODEL_DIR} ("query: " prefix on both sides, overlaps of 1–4 sentences embedded, of 5 summed from their sentences, vectors cached in tests/.tmp/align-embeddings)` : `model: none (no ${MODEL} under $MODEL_SOURCE, models/ or ~/.cache/coi-termbench/models)`)
   for (const set of loadDevSets()) await evaluateSet(set, embedder)
   // The coreutils catalogues (en → fi, fr, sv, da, nb): with the model only on request, since embedding them once
   // takes several minutes on a shared CPU (the vectors are cached like the others').

@@ -16,7 +16,7 @@ export interface OverlapVectors {
 export interface EmbeddingWeights {
   /** Cost of a 1-0 or 0-1 bead (Bertalign's skip, negated). */
   skip: number
-  /** Nearest neighbours whose mean cosine is the margin's baseline (default 4). */
+  /** Nearest neighbours whose mean cosine is the margin's baseline (default 3). */
   k?: number
   /** Half-width, in units, of the stretch of the other side around the coarser path where they are looked for (default 32). */
   window?: number
@@ -177,7 +177,7 @@ export function embeddingLevel(
   const tgtSum = new Float64Array(m + 1)
   for (let i = 0; i < n; i++) srcSum[i + 1] = srcSum[i] + src.len[i]
   for (let j = 0; j < m; j++) tgtSum[j + 1] = tgtSum[j] + tgt.len[j]
-  const k = w.k ?? 4
+  const k = w.k ?? 3
   // Computed on the first bead scored: a level that is only refined (or only halved) never needs them.
   let near: { src: Float32Array[]; tgt: Float32Array[] } | null = null
   return {

@@ -1,10 +1,10 @@
 // Public surface of sentence alignment: the aligner, its search, length, anchor and embedding costs, scoring and TMX export.
 export { alignSentences, beadsToPairs, type AlignBead, type AlignOptions } from './alignSentences'
-export { searchBeads, SHAPES, type DpLevel, type SearchOptions, type Shape } from './dp'
+export { MODEL_SHAPES, searchBeads, SHAPES, shapesUpTo, type DpLevel, type SearchOptions, type Shape } from './dp'
 export { embeddingLevel, overlapTexts, overlapVectors, sliceOverlaps, type EmbeddingWeights, type OverlapVectors } from './embeddingLevel'
-export { lexicalLevel, lexicalSides, type LexicalSide, type LexicalWeights } from './lexicalLevel'
+export { lexicalLevel, lexicalSides, wordShare, type LexicalSide, type LexicalWeights } from './lexicalLevel'
 export {
-  BEAD_PRIORS, estimateLengthModel, lengthCost, normalCdf, priorCost, shapeCost, shapePrior, type BeadType, type LengthModel,
+  BEAD_PRIORS, estimateLengthModel, learnedShapeCost, lengthCost, normalCdf, priorCost, shapeCost, shapePrior, type BeadType, type LengthModel,
 } from './galeChurch'
 export {
   ANCHOR_WEIGHTS, anchorsOf, anchorSimilarity, groupNumberMismatch, groupSimilarity, numberMismatch, sentenceFeatures,

@@ -7,6 +7,8 @@ import { estimateLengthModel, lengthCost, shapeCost, type LengthModel } from './
 /** One side's units: lengths and anchor keys (interned ids, weights, numeric flags), all by unit. */
 export interface LexicalSide {
   len: Float64Array
+  /** Share of each unit's characters that are in words (`wordShare`), when the texts were given. */
+  words?: Float64Array
   keys: Int32Array[]
   weights: Float32Array[]
   numeric: Uint8Array[]
@@ -20,13 +22,39 @@ export interface LexicalWeights {
   mismatch: number
   /** Extra cost of a 1-0 or 0-1 bead on top of its prior. */
   null: number
+  /**
+   * Scale a 1-0 or 0-1 bead's prior cost by its unit's `wordShare`: a line of debris (OCR noise, dot leaders, a
+   * formula) is often left untranslated, and costs next to nothing to leave unaligned.
+   */
+  nullByWords?: boolean
+  /** Cost of a two-sided bead's shape (default: −log of its Gale–Church prior, `shapeCost`). */
+  shapeCost?: (di: number, dj: number) => number
 }
 
-/** Both sides' units with interned anchor keys, from per-sentence lengths and anchors. */
-export function lexicalSides(srcLen: readonly number[], tgtLen: readonly number[], fa: readonly SentenceAnchors[], fb: readonly SentenceAnchors[]) {
+/**
+ * Share of a text's characters (spaces left out) that are in words of two or more letters: 1 for prose, about
+ * 0.9 for a short heading ("Literatur :"), 0 for "....." or "- _-", low for a formula ("p(f | e) p(e)").
+ */
+export function wordShare(text: string): number {
+  const chars = text.replace(/\s+/g, '').length
+  if (!chars) return 0
+  let inWords = 0
+  for (const w of text.match(/\p{L}[\p{L}\p{M}]+/gu) ?? []) inWords += w.length
+  return inWords / chars
+}
+
+/**
+ * Both sides' units with interned anchor keys, from per-sentence lengths and anchors (and, when given, the texts,
+ * for their `wordShare`).
+ */
+export function lexicalSides(
+  srcLen: readonly number[], tgtLen: readonly number[], fa: readonly SentenceAnchors[], fb: readonly SentenceAnchors[],
+  texts?: { src: readonly string[]; tgt: readonly string[] },
+) {
   const ids = new Map<string, number>()
-  const side = (len: readonly number[], f: readonly SentenceAnchors[]): LexicalSide => {
+  const side = (len: readonly number[], f: readonly SentenceAnchors[], text?: readonly string[]): LexicalSide => {
     const out: LexicalSide = { len: Float64Array.from(len), keys: [], weights: [], numeric: [] }
+    if (text) out.words = Float64Array.from(text, wordShare)
     for (const a of f) {
       const keys: number[] = []
       const weights: number[] = []
@@ -44,13 +72,17 @@ export function lexicalSides(srcLen: readonly number[], tgtLen: readonly number[
     }
     return out
   }
-  return { src: side(srcLen, fa), tgt: side(tgtLen, fb), keyCount: ids.size }
+  return { src: side(srcLen, fa, texts?.src), tgt: side(tgtLen, fb, texts?.tgt), keyCount: ids.size }
 }
 
-/** Units 2k and 2k+1 merged: lengths summed, anchor keys united (a key's weight is its largest). */
+/**
+ * Units 2k and 2k+1 merged: lengths summed, anchor keys united (a key's weight is its largest), word shares
+ * averaged by length.
+ */
 function halve(s: LexicalSide): LexicalSide {
   const n = Math.ceil(s.len.length / 2)
   const out: LexicalSide = { len: new Float64Array(n), keys: [], weights: [], numeric: [] }
+  if (s.words) out.words = new Float64Array(n)
   for (let k = 0; k < n; k++) {
     const parts = [2 * k, 2 * k + 1].filter((u) => u < s.len.length)
     const merged = new Map<number, [number, number]>()
@@ -60,6 +92,11 @@ function halve(s: LexicalSide): LexicalSide {
         const prev = merged.get(id)
         merged.set(id, [Math.max(prev?.[0] ?? 0, s.weights[u][x]), s.numeric[u][x]])
       })
+    }
+    if (s.words && out.words) {
+      let inWords = 0
+      for (const u of parts) inWords += s.words[u] * s.len[u]
+      out.words[k] = out.len[k] > 0 ? inWords / out.len[k] : 0
     }
     out.keys.push(Int32Array.from(merged.keys()))
     out.weights.push(Float32Array.from([...merged.values()].map((v) => v[0])))
@@ -123,14 +160,19 @@ export function lexicalLevel(src: LexicalSide, tgt: LexicalSide, keyCount: numbe
     const mismatch = numA > 0 && numB > 0 ? (numA + numB - 2 * numShared) / (numA + numB) : 0
     return w.mismatch * mismatch - w.anchor * dice
   }
+  const learned = w.shapeCost
+  const byWords = !!w.nullByWords
   return {
     n,
     m,
     cost(i, j, di, dj, budget = Infinity) {
-      if (di === 0 || dj === 0) return shapeCost(di, dj) + w.null
+      if (di === 0 || dj === 0) {
+        const words = byWords ? (di ? src.words?.[i - 1] : tgt.words?.[j - 1]) : undefined
+        return shapeCost(di, dj) * (words ?? 1) + w.null
+      }
       const l1 = srcSum[i] - srcSum[i - di]
       const l2 = tgtSum[j] - tgtSum[j - dj]
-      const base = shapeCost(di, dj) + lengthCost(l1, l2, model)
+      const base = (learned ? learned(di, dj) : shapeCost(di, dj)) + lengthCost(l1, l2, model)
       // The anchors take off at most w.anchor: a bead that cannot win even so is not scored further.
       if (base - w.anchor >= budget) return base - w.anchor
       return base + anchorTerms(i, j, di, dj)
