@@ -4,7 +4,7 @@
 // of the grid after it and after a reload (the whole termbase read back), search latency as the user
 // types, the re-read after one edit (save → the grid shows it), the rows the import wrote, and the
 // gzip size of the initial JavaScript. Prints figures; asserts nothing.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -37,8 +37,14 @@ async function importThroughUi(page: Page, name: string, mimeType: string, text:
   await page.evaluate(() => document.querySelector('[data-testid=import-file]')!.addEventListener('change', () => ((window as unknown as { pickedAt: number }).pickedAt = performance.now()), { capture: true }))
   const buffer = Buffer.from(text)
   // The driver takes buffers up to 50 MB; a larger file goes by path.
-  const file = buffer.length < 45e6 ? { name, mimeType, buffer } : (mkdirSync('tests/.tmp', { recursive: true }), writeFileSync(join('tests/.tmp', name), buffer), join('tests/.tmp', name))
-  await page.getByTestId('import-file').setInputFiles(file)
+  const path = join('tests/.tmp', name)
+  const byPath = buffer.length >= 45e6
+  if (byPath) {
+    mkdirSync('tests/.tmp', { recursive: true })
+    writeFileSync(path, buffer)
+  }
+  await page.getByTestId('import-file').setInputFiles(byPath ? path : { name, mimeType, buffer })
+  if (byPath) rmSync(path)
   await page.getByTestId('import-summary').waitFor({ timeout: 300000 })
   const tParse = (await page.evaluate(() => performance.now() - (window as unknown as { pickedAt: number }).pickedAt)) / 1000
   await page.getByTestId('mode-replace').check()
