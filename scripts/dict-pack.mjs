@@ -181,7 +181,16 @@ function fetchPackages(cache, pairs, update) {
   const versions = !update && pairs.every((pair) => cached[pair])
     ? Object.fromEntries(pairs.map((pair) => [pkgOf(pair), cached[pair].slice(pkgOf(pair).length + 1)]))
     : availableVersions(pairs.map(pkgOf))
-  return Object.fromEntries(pairs.map((pair) => [pair, fetchPackage(cache, pkgOf(pair), versions[pkgOf(pair)])]))
+  const fetchAll = (v) => Object.fromEntries(pairs.map((pair) => [pair, fetchPackage(cache, pkgOf(pair), v[pkgOf(pair)])]))
+  try {
+    return fetchAll(versions)
+  } catch (e) {
+    // Lists older than the mirror name versions it no longer serves: as root, refresh them once and try again.
+    if (process.getuid?.() !== 0) throw e
+    log('a download failed: running apt-get update and trying again…')
+    execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'] })
+    return fetchAll(candidateVersions(pairs.map(pkgOf)))
+  }
 }
 
 /** Downloads and unpacks one package version into the cache (once); returns its folder. */
