@@ -153,15 +153,18 @@ function candidateVersions(pkgs) {
   return versions
 }
 
-/** `candidateVersions`, after one `apt-get update` when apt knows none of them and we are root (a fresh container). */
-function availableVersions(pkgs) {
+/**
+ * `fn()`; when it fails and we are root, `retry()` after one `apt-get update` (a fresh container has no lists;
+ * lists older than the mirror name versions it no longer serves).
+ */
+function withFreshLists(fn, why, retry = fn) {
   try {
-    return candidateVersions(pkgs)
+    return fn()
   } catch (e) {
     if (process.getuid?.() !== 0) throw e
-    log('apt knows no FreeDict package: running apt-get update…')
+    log(`${why}: running apt-get update and trying again…`)
     execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'] })
-    return candidateVersions(pkgs)
+    return retry()
   }
 }
 
@@ -180,17 +183,9 @@ function fetchPackages(cache, pairs, update) {
   const cached = Object.fromEntries(pairs.map((pair) => [pair, cachedVersions(cache, pkgOf(pair)).at(-1)]))
   const versions = !update && pairs.every((pair) => cached[pair])
     ? Object.fromEntries(pairs.map((pair) => [pkgOf(pair), cached[pair].slice(pkgOf(pair).length + 1)]))
-    : availableVersions(pairs.map(pkgOf))
+    : withFreshLists(() => candidateVersions(pairs.map(pkgOf)), 'apt knows no FreeDict package')
   const fetchAll = (v) => Object.fromEntries(pairs.map((pair) => [pair, fetchPackage(cache, pkgOf(pair), v[pkgOf(pair)])]))
-  try {
-    return fetchAll(versions)
-  } catch (e) {
-    // Lists older than the mirror name versions it no longer serves: as root, refresh them once and try again.
-    if (process.getuid?.() !== 0) throw e
-    log('a download failed: running apt-get update and trying again…')
-    execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'] })
-    return fetchAll(candidateVersions(pairs.map(pkgOf)))
-  }
+  return withFreshLists(() => fetchAll(versions), 'a download failed', () => fetchAll(candidateVersions(pairs.map(pkgOf))))
 }
 
 /** Downloads and unpacks one package version into the cache (once); returns its folder. */

@@ -19,13 +19,14 @@ export function defaultGlossaryPath(): string | null {
 /** Reads a glossary file: TBX, CSV or JSON ({ entries: [...] }). Throws naming the file and the first errors. */
 export function readGlossary(file: string): Glossary {
   const ext = extname(file).toLowerCase()
-  const tooLarge = glossaryFileTooLarge(statSync(file).size, ext === '.tbx' || ext === '.xml')
+  const xml = ext === '.tbx' || ext === '.xml'
+  const tooLarge = glossaryFileTooLarge(statSync(file).size, xml)
   if (tooLarge) throw new Error(`${basename(file)}: ${tooLarge.message}`)
   if (ext === '.json') return hydrateStarter(JSON.parse(readFileSync(file, 'utf8')))
   // Bytes, as the app reads them: a file that is not UTF-8 is named with its line, never read as mojibake.
   const buf = readFileSync(file)
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
-  const result = ext === '.tbx' || ext === '.xml' ? importTbxBytes(bytes) : ext === '.csv' || ext === '.tsv' ? importCsvBytes(bytes) : null
+  const result = xml ? importTbxBytes(bytes) : ext === '.csv' || ext === '.tsv' ? importCsvBytes(bytes) : null
   if (!result) throw new Error(`unsupported glossary file "${basename(file)}" (expected .tbx, .csv or .json)`)
   if (result.errors.length) throw new Error(`${basename(file)}: ${result.errors.map((e) => `line ${e.line}: ${e.message}`).slice(0, 3).join('; ')}`)
   return { entries: result.entries }

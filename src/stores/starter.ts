@@ -3,7 +3,6 @@
 import { useDb } from '../db'
 import { getMeta, importEntries, setMeta } from '../db/termbase'
 import { glossaryTables } from '../db/history'
-import { countGlossary } from '../db/glossaryFlat'
 import { useNotifyStore } from './notify'
 
 /** WARNING: stored in users' databases; do not rename. */
@@ -20,7 +19,7 @@ export async function ensureStarterGlossary(): Promise<void> {
     await db.transaction('rw', glossaryTables(db), async () => {
       if (await getMeta<boolean>(db, STARTER_FLAG)) return
       // A termbase that already has concepts (restored from a backup, say) is left alone.
-      if ((await countGlossary(db)).concepts === 0) await importEntries(db, parsed.entries, 'add', { history: false })
+      if ((await db.glossaryPages.count()) === 0) await importEntries(db, parsed.entries, 'add', { history: false })
       await setMeta(db, STARTER_FLAG, true)
     })
   } catch (e) {

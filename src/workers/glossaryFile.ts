@@ -10,10 +10,7 @@ import { subsetGlossary } from '../core/glossarySubset'
 import type { ImportResult } from '../core/csv'
 import { decodeTextBytes } from '../core/csv'
 import { readWorkbook, writeWorkbook } from './glossaryXlsx'
-
 import { formatOf, type GlossaryFormat } from '../core/glossaryFormat'
-
-export { formatOf, type GlossaryFormat }
 
 /** What the import dialog asks for. */
 export interface ReadRequest {

@@ -117,8 +117,7 @@ export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImpor
     r.error(root, `no <text><body> in the TBX file`)
     return { ...finishImport([], r.errors, r.warnings), version }
   }
-  // Every child of <body> was taken while parsing; what is left is whatever the parser could not hand over.
-  for (const el of childElements(body)) visit(r, el, root)
+  // Every child of <body> was read (or warned about) as it closed, while parsing.
   if (skippedLangs.size) {
     const list = [...skippedLangs].map(([l, k]) => `${l} (${k})`).join(', ')
     const total = [...skippedLangs.values()].reduce((a, b) => a + b, 0)
