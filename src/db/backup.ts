@@ -1,7 +1,8 @@
 // Backup and restore of the whole database as one JSON file with a version field. Restore validates
 // everything before it writes, says what the backup holds against what is here, saves the current
 // state as an automatic backup, then replaces all tables (or merges the backup's glossary) in one transaction.
-import { DB_VERSION, SCHEMA_VERSIONS, type WorkbenchDb } from './schema'
+import { DB_VERSION, type WorkbenchDb } from './schema'
+import { SCHEMA_VERSIONS } from './versions'
 import { ROW_SHAPES } from './backupSchema'
 import { checkReferences } from './backupRefs'
 import { getAllEntries, importEntries, joinEntries, toTermRow } from './termbase'
