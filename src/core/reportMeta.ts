@@ -69,7 +69,7 @@ export interface ReportMeta {
 
 const DATE_LABEL = /^(?:\*\*)?(?:date|dated|dato|datum|päivämäärä|päiväys|publication date|published|publisert|udgivet|publicerad|publié le|date de publication)\s*:?\s*(?:\*\*)?\s*(.+)$/iu
 const ID_LABEL = /^(?:asiakirjan tunnus|document id|reference|ref\.?|dokument-id|journalnummer)\s*:\s*(.{2,30})$/iu
-const FIELD_LABEL = /^[\p{L} ]{2,29}\p{L}:\s*\S.{0,40}$/u
+const FIELD_LABEL = /^[\p{L} ]{1,29}\p{L}:\s*\S.{0,40}$/u
 const GENERIC = /^(?:contents|table of contents|sisällys(?:luettelo)?|indhold(?:sfortegnelse)?|innhold(?:sfortegnelse)?|innehåll(?:sförteckning)?|sommaire|table des matières|summary|executive summary|abstract|introduction|johdanto|indledning|innledning|inledning|disclaimer|preface|forord|foreword)$/iu
 const SECTION = /^\d{1,2}(?:\.\d{1,2})*\.?\s/
 const PAGE_OF = /\s*[-–—|]?\s*(?:page|side|sida|sivu|seite|p\.)\s*\d+\s*(?:de|of|af|av|sur|\/)\s*\d+\s*$/i
@@ -103,8 +103,8 @@ function splitHeader(h: string): { title?: string; date?: string } {
   return { title: m ? m[1].trim() : undefined, date }
 }
 
-function titleScore(t: string, heading: boolean, i: number): number {
-  if (t.length < 4 || t.length > 220 || SECTION.test(t) || GENERIC.test(t) || DATE_LABEL.test(t) || FIELD_LABEL.test(t)) return -1
+function titleScore(t: string, heading: boolean, i: number, field: boolean): number {
+  if (t.length < 4 || t.length > 220 || SECTION.test(t) || GENERIC.test(t) || DATE_LABEL.test(t) || field) return -1
   if (/^(?:©|\(c\))/i.test(t) || /https?:|www\./.test(t) || (/[.;,]$/.test(t) && t.length > 60)) return -1
   const words = t.split(' ').length
   let s = 10 - i
@@ -131,13 +131,22 @@ function withSubtitle(page: SegmentedPassage[], i: number, text: string): string
   return short && !/[.;:]$/.test(next) && !normalizeDate(next) && !DATE_LABEL.test(next) ? `${t} – ${next}` : t
 }
 
+/** A labelled field ("To: …", "Emne: …") among other labelled lines; one "Russia: Military service" alone is a title. */
+function inFieldBlock(page: SegmentedPassage[], i: number): boolean {
+  const labelled = (k: number) => {
+    const t = page[k] ? clean(page[k].text) : ''
+    return FIELD_LABEL.test(t) || DATE_LABEL.test(t) || ID_LABEL.test(t)
+  }
+  return FIELD_LABEL.test(clean(page[i].text)) && (labelled(i - 1) || labelled(i + 1))
+}
+
 /** A title from the first page: the most title-like line, with a subtitle or document id added. */
 function pageTitle(page: SegmentedPassage[], text: string): string | undefined {
   let best = 2
   let title: string | undefined
   page.forEach((p, i) => {
     const t = withSubtitle(page, i, text)
-    const s = titleScore(t, p.kind === 'heading', i)
+    const s = titleScore(t, p.kind === 'heading', i, inFieldBlock(page, i))
     if (s > best) [best, title] = [s, t]
   })
   if (!title) return undefined
@@ -159,6 +168,12 @@ function pageDate(page: SegmentedPassage[]): string | undefined {
     const rest = t.replace(/\b(?:\d{1,2}\.?\s*)?[\p{L}]+\.?\s+(?:19|20)\d\d\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d\d(?:-\d\d)?\b/u, '')
     if (rest.replace(/[^\p{L}]/gu, '').length <= 12) return d
     if (d.length === 7 && t.length <= 80 && !/\d{1,2}\.?\s+[\p{L}]+\s+(?:19|20)\d\d/u.test(t)) return d
+  }
+  // A subtitle line at the very top carrying the full date: "Country of origin information note, 12 March 2025".
+  for (const p of page.slice(0, 3)) {
+    const t = clean(p.text)
+    const d = normalizeDate(t)
+    if (d?.length === 10 && t.length <= 80 && !/[.!?]$/.test(t)) return d
   }
   return undefined
 }

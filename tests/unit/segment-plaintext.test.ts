@@ -1,7 +1,9 @@
 // Plain-text documents unlike the corpus's PDF extractions: a note written one paragraph per line with blank lines
-// between (each paragraph and title its own passage), against hard-wrapped text of the same content (lines joined).
+// between (each paragraph and title its own passage), against hard-wrapped text of the same content (lines joined);
+// and the title and date such a note states at its top.
 import { describe, expect, it } from 'vitest'
 import { reconstruct, segmentDocument } from '../../src/core/segment'
+import { readReport } from '../../src/core/extract/report'
 
 /** Kind and text of every passage, checking the reconstruction property on the way. */
 function seg(text: string): [string, string][] {
@@ -54,5 +56,37 @@ describe('plain text written one paragraph per line', () => {
     expect(ps.map(([kind]) => kind)).toEqual(['paragraph', 'paragraph'])
     expect(ps[0][1]).toMatch(/^Conscripts in Russia .* until the end of the year\.$/)
     expect(ps[1][1]).toMatch(/^A conscript whose .* lasts 21 months\.$/)
+  })
+})
+
+describe('metadata of a plain-text note', () => {
+  const note = [
+    'Russia: Treatment of draft evaders',
+    'Country of origin information note, 12 March 2025',
+    '',
+    '1. Introduction',
+    '',
+    'This note describes how the authorities treat men who evade the draft, as reported on 3 January 2024.',
+    '',
+    'It is based on public sources and on interviews with lawyers.',
+    '',
+    'It does not cover reservists.',
+    '',
+  ].join('\n')
+
+  it('takes a "Country: topic" line as the title and the date of the line under it', async () => {
+    const read = await readReport('note.txt', new TextEncoder().encode(note))
+    expect(read.meta.title).toBe('Russia: Treatment of draft evaders')
+    expect(read.meta.date).toBe('2025-03-12')
+  })
+
+  it('still skips a block of labelled fields, and never takes a date from a sentence', async () => {
+    const memo = [
+      'To: Asylum unit', 'From: COI desk', '', 'Military service in Russia', '',
+      'The law on military service changed on 3 January 2024.', '', 'Conscripts now serve in any region of the country.', '',
+    ].join('\n')
+    const read = await readReport('memo.txt', new TextEncoder().encode(memo))
+    expect(read.meta.title).toBe('Military service in Russia')
+    expect(read.meta.date).toBeUndefined()
   })
 })
