@@ -8,6 +8,9 @@
 //   EMBED_BROWSER_SAMPLE=150   passages of 002 per throughput run
 //   EMBED_BROWSER_DOCS=002,001 reports embedded cold and warm (by file prefix), extrapolated per character to
 //                              the corpus; EMBED_BROWSER_DOCS=all embeds the whole corpus (slow on 2 cores)
+//   EMBED_BROWSER_THREADS=1,2  numThreads of the throughput runs, in order (default 1, then every core)
+//   EMBED_BROWSER_GPU_MINUTES=15, EMBED_BROWSER_GPU_SAMPLE=48   the WebGPU run's time limit and passages
+//   EMBED_BROWSER_LOG=1        print every model file the server sends (path and bytes)
 import { performance } from 'node:perf_hooks'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -53,15 +56,21 @@ const allChars = chars(corpus.flatMap(body))
 
 // ---- the browser ------------------------------------------------------------------------------
 await build({ configFile: resolve('tests/e2e/pages/vite.config.ts'), logLevel: 'warn' })
-const app = await serveApp({ '/mlpage/': PAGE_DIR, '/models/': PACK_DIR }, { crossOriginIsolated: true })
-const tb = await openBrowser()
-/** Bytes of model files the browser fetched over HTTP (the Cache API serves later loads without a request). */
+/** Bytes of model files the server sent in full (the Cache API serves later loads without a request). */
 const fetched = { bytes: 0, requests: 0 }
-tb.context.on('requestfinished', (r) => {
-  if (!r.url().includes('/models/')) return
-  fetched.requests++
-  void r.sizes().then((s) => (fetched.bytes += s.responseBodySize))
-})
+const app = await serveApp(
+  { '/mlpage/': PAGE_DIR, '/models/': PACK_DIR },
+  {
+    crossOriginIsolated: true,
+    onServed: (path, _method, bytes) => {
+      if (!path.startsWith('/models/')) return
+      fetched.requests++
+      fetched.bytes += bytes
+      if (process.env.EMBED_BROWSER_LOG) console.log(`served ${_method} ${path} ${bytes}`)
+    },
+  },
+)
+const tb = await openBrowser()
 
 /** Every process under this one whose command line says it is a Chromium renderer. */
 function rendererPids(): number[] {
@@ -104,11 +113,12 @@ const resetPeak = () => rendererPids().forEach((p) => {
 })
 
 /**
- * The ML worker's memory through the DevTools protocol: its JS heap (Runtime.getHeapUsage) and the WebAssembly
- * memories alive in it (every WebAssembly.Memory found with Runtime.queryObjects; ONNX Runtime's heap is one,
- * and it only grows, so the last reading is its peak). Null when the worker target cannot be reached.
+ * The ML worker's JS heap through the DevTools protocol (Runtime.getHeapUsage); null when the worker target cannot
+ * be reached. ONNX Runtime's WebAssembly heap is counted in the renderer's RSS: finding the WebAssembly.Memory
+ * objects with Runtime.queryObjects made the worker's next embedding crash the renderer ("Target crashed"), so
+ * this bench no longer does it.
  */
-async function workerMemory(cdp: CDPSession): Promise<{ heapUsed: number; heapTotal: number; wasm: number; memories: number } | null> {
+async function workerMemory(cdp: CDPSession): Promise<{ heapUsed: number; heapTotal: number } | null> {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] }
   const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes('ml.worker'))
   if (!target) return null
@@ -132,14 +142,7 @@ async function workerMemory(cdp: CDPSession): Promise<{ heapUsed: number; heapTo
     })
   try {
     const heap = (await call('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number }
-    const proto = (await call('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' })) as { result: { objectId: string } }
-    const found = (await call('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as { objects: { objectId: string } }
-    const sum = (await call('Runtime.callFunctionOn', {
-      objectId: found.objects.objectId,
-      functionDeclaration: 'function () { return [this.length, this.reduce((a, m) => a + m.buffer.byteLength, 0)] }',
-      returnByValue: true,
-    })) as { result: { value: [number, number] } }
-    return { heapUsed: heap.usedSize, heapTotal: heap.totalSize, memories: sum.result.value[0], wasm: sum.result.value[1] }
+    return { heapUsed: heap.usedSize, heapTotal: heap.totalSize }
   } catch {
     return null
   } finally {
@@ -176,6 +179,18 @@ async function embed(page: Page, texts: string[], prefix: EmbedPrefix) {
   )
 }
 
+/** Embeds the chosen reports one call per report, as the Compare view embeds each side; summed ms and cached count. */
+async function embedReports(page: Page) {
+  let ms = 0
+  let cached = 0
+  for (const d of chosen) {
+    const r = await embed(page, body(d), 'query')
+    ms += r.ms
+    cached += r.cached
+  }
+  return { ms, cached }
+}
+
 try {
   const { page } = tb
   await page.goto(app.url + 'mlpage/ml.html')
@@ -197,7 +212,7 @@ try {
   console.log('| ---: | --- | --- | ---: | ---: | ---: |')
   let crashed = ''
   const mem: { phase: string; m: Awaited<ReturnType<typeof workerMemory>>; rss: number }[] = []
-  for (const threads of [...new Set([1, env.cores])]) {
+  for (const threads of (process.env.EMBED_BROWSER_THREADS ? process.env.EMBED_BROWSER_THREADS.split(',').map(Number) : [...new Set([1, env.cores])])) {
     const before = fetched.bytes
     let load: Awaited<ReturnType<typeof loadWorker>>
     let run: Awaited<ReturnType<typeof embed>>
@@ -210,7 +225,6 @@ try {
       console.log(`| ${threads} | – | – | – | ${mb(fetched.bytes - before)} MB | failed: ${crashed} |`)
       break
     }
-    await new Promise((r) => setTimeout(r, 200)) // let requestfinished sizes settle
     console.log(`| ${threads} | ${load.device} | ${load.dtype} | ${sec(load.loadMs)} | ${mb(fetched.bytes - before)} MB | ${(sample.length / (run.ms / 1000)).toFixed(1)} |`)
     mem.push({ phase: `after the throughput run, ${threads} thread(s)`, m: await workerMemory(cdp), rss: procKb('VmRSS') })
   }
@@ -221,11 +235,11 @@ try {
     process.exitCode = 1
     throw new Error(crashed)
   }
-  const cold = await embed(page, corpusTexts, 'query')
+  const cold = await embedReports(page)
   mem.push({ phase: 'after embedding the reports cold', m: await workerMemory(cdp), rss: procKb('VmRSS') })
-  const warm = await embed(page, corpusTexts, 'query')
+  const warm = await embedReports(page)
   const whole = chosen.length === corpus.length
-  console.log(`\n### Reports embedded as the Compare view does ("query: " prefix, pieces pooled), ${env.cores} threads`)
+  console.log(`\n### Reports embedded as the Compare view does ("query: " prefix, pieces pooled), in the last worker loaded above`)
   console.log(`${chosen.map((d) => d.file.slice(0, 3)).join(' + ')}: ${corpusTexts.length} body passages, ${chars(corpusTexts)} characters; the corpus has ${allChars} characters of body passages.`)
   console.log('| run | reports | seconds | passages/s | cached | corpus seconds |')
   console.log('| --- | --- | ---: | ---: | ---: | ---: |')
@@ -234,13 +248,13 @@ try {
     console.log(`| ${name} | ${whole ? 'all five' : chosen.map((d) => d.file.slice(0, 3)).join(', ')} | ${sec(r.ms)} | ${(corpusTexts.length / (r.ms / 1000)).toFixed(1)} | ${r.cached} | ${whole ? sec(r.ms) : `≈ ${corpusS.toFixed(1)} (extrapolated per character)`} |`)
   }
 
-  console.log(`\n### Downloads: ${fetched.requests} requests under /models/, ${mb(fetched.bytes)} MB received in all (the second worker's load came from the browser's Cache API)`)
+  console.log(`\n### Downloads: ${fetched.requests} requests under /models/ sent in full, ${mb(fetched.bytes)} MB in all (the second worker's load came from the browser's Cache API)`)
   console.log('\n### Memory of the ML worker')
-  console.log('JS heap: Runtime.getHeapUsage on the worker target. WASM: the byteLength of every WebAssembly.Memory alive in the worker (ONNX Runtime\'s heap, which never shrinks). Renderer RSS: VmRSS of the renderer processes (page + worker + ONNX Runtime threads) from /proc.')
-  console.log('| when | worker JS heap used MB | WebAssembly.Memory MB | renderer RSS MB |')
-  console.log('| --- | ---: | ---: | ---: |')
-  console.log(`| page open, no model | – | – | ${mb(baseRss)} |`)
-  for (const { phase, m, rss } of mem) console.log(`| ${phase} | ${m ? mb(m.heapUsed) : 'n/a'} | ${m ? `${mb(m.wasm)} (${m.memories})` : 'n/a'} | ${mb(rss)} |`)
+  console.log('JS heap: Runtime.getHeapUsage on the worker target. Renderer RSS: VmRSS of the renderer processes (page + worker + ONNX Runtime\'s WebAssembly heap and threads) from /proc.')
+  console.log('| when | worker JS heap used MB | renderer RSS MB |')
+  console.log('| --- | ---: | ---: |')
+  console.log(`| page open, no model | – | ${mb(baseRss)} |`)
+  for (const { phase, m, rss } of mem) console.log(`| ${phase} | ${m ? mb(m.heapUsed) : 'n/a'} | ${mb(rss)} |`)
   console.log(`Peak renderer RSS over the whole run (VmHWM): ${mb(procKb('VmHWM'))} MB.`)
 
   console.log(`\nWebGPU in the browser above: navigator.gpu → ${env.webgpu} (launched with --disable-gpu, as the project's browser tests are): the worker ran on WASM.`)

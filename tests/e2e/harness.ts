@@ -26,6 +26,8 @@ export interface ServeOptions {
    * cross-origin isolated (SharedArrayBuffer, hence ONNX Runtime Web's threads). Off by default.
    */
   crossOriginIsolated?: boolean
+  /** Called for every response whose body was sent in full: its path, method and body bytes (benches count downloads so). */
+  onServed?: (path: string, method: string, bytes: number) => void
 }
 
 /** The headers dist/_headers gives every path ("/*"), lower-cased; none when the build wrote no such file. */
@@ -53,9 +55,20 @@ export async function serveApp(extra: Record<string, string> = {}, opts: ServeOp
     if (!file.startsWith(root)) return void res.writeHead(403).end()
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
     if (!existsSync(file)) return void res.writeHead(404).end('not found')
-    const body = readFileSync(file)
+    const whole = readFileSync(file)
+    // One byte range, as static hosts serve it: transformers.js asks for "bytes=0-0" to learn a file's size, and a
+    // host that ignored the header would send the whole file for it.
+    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '')
+    const from = range ? Number(range[1]) : 0
+    const to = range && range[2] ? Math.min(Number(range[2]), whole.length - 1) : whole.length - 1
+    if (range && from > to) return void res.writeHead(416, { 'content-range': `bytes */${whole.length}`, ...isolation }).end()
+    const body = range ? whole.subarray(from, to + 1) : whole
     // Content-Length, as every static host sends it (the download question's sizes read it).
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store', ...hostHeaders, ...isolation })
+    res.writeHead(range ? 206 : 200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store',
+      'accept-ranges': 'bytes', ...(range ? { 'content-range': `bytes ${from}-${to}/${whole.length}` } : {}), ...hostHeaders, ...isolation,
+    })
+    if (opts.onServed) res.on('finish', () => opts.onServed!(path, req.method ?? 'GET', req.method === 'HEAD' ? 0 : body.length))
     res.end(body)
   })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
