@@ -26,10 +26,14 @@ const NOTE = [
 ].join('\n')
 
 const WRAPPED = [
+  'Military service in Russia',
+  '',
   'Conscripts in Russia are called up twice a year, in spring',
   'and in autumn, by the military commissariat of the region',
   'where they are registered. The call-up lasts until the end',
   'of the year.',
+  '',
+  'Alternative civilian service',
   '',
   'A conscript whose beliefs forbid him to bear arms may ask',
   'for alternative civilian service, which lasts 21 months.',
@@ -51,11 +55,13 @@ describe('plain text written one paragraph per line', () => {
     expect(seg(NOTE.replace(/\n/g, '\r\n')).map(([kind]) => kind)).toEqual(['heading', 'paragraph', 'heading', 'paragraph', 'paragraph'])
   })
 
-  it('still joins hard-wrapped lines, which break mid-sentence, into their paragraphs', () => {
+  it('still joins hard-wrapped lines, which break mid-sentence, into their paragraphs, and keeps short titles apart', () => {
     const ps = seg(WRAPPED)
-    expect(ps.map(([kind]) => kind)).toEqual(['paragraph', 'paragraph'])
-    expect(ps[0][1]).toMatch(/^Conscripts in Russia .* until the end of the year\.$/)
-    expect(ps[1][1]).toMatch(/^A conscript whose .* lasts 21 months\.$/)
+    expect(ps.map(([kind]) => kind)).toEqual(['heading', 'paragraph', 'heading', 'paragraph'])
+    expect(ps[0][1]).toBe('Military service in Russia')
+    expect(ps[1][1]).toMatch(/^Conscripts in Russia .* until the end of the year\.$/)
+    expect(ps[2][1]).toBe('Alternative civilian service')
+    expect(ps[3][1]).toMatch(/^A conscript whose .* lasts 21 months\.$/)
   })
 })
 

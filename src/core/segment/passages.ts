@@ -65,7 +65,7 @@ export function groupLines(
     }
     cur = { kind: kindOf(li), lines: [i], level: li.type === 'heading' ? li.level : undefined }
     if (li.type === 'heading' && li.numbered) lastNumber = (sectionNumber(li.clean)?.number ?? '').split('.').map(Number)
-    if (profile.wrapped && cur.kind === 'paragraph' && next && isWrappedTitle(li, next, gaps[k], gaps[k + 1], drafts, info)) {
+    if (profile.wrapped && cur.kind === 'paragraph' && next && isWrappedTitle(li, next, gaps[k], gaps[k + 1], drafts, info, profile)) {
       cur.kind = 'heading'
       cur.level = 0
     }
@@ -154,9 +154,18 @@ function joinsMarkdown(cur: BodyDraft, a: LineInfo, li: LineInfo, next: LineInfo
   return LOWER_START.test(li.clean) || gap.pageBreak || /^[([]/.test(li.clean) || midSentence
 }
 
-/** An unnumbered title in wrapped text: short, unpunctuated, between paragraph breaks. */
-function isWrappedTitle(li: LineInfo, next: LineInfo, before: Gap, after: Gap, drafts: BodyDraft[], info: Map<number, LineInfo>): boolean {
+/**
+ * An unnumbered title in wrapped text: short, unpunctuated, between paragraph breaks. After it, a PDF paragraph
+ * separator, or an empty line when the title is well short of a full line (a wrapped line that breaks off before
+ * an empty line runs close to full width).
+ */
+function isWrappedTitle(
+  li: LineInfo, next: LineInfo, before: Gap, after: Gap, drafts: BodyDraft[], info: Map<number, LineInfo>, profile: DocProfile,
+): boolean {
   const prev = drafts[drafts.length - 1]
   const prevEnded = !prev || before.strong || endsSentence(info.get(prev.lines[prev.lines.length - 1])!.clean)
-  return prevEnded && after.strong && isShortTitle(li.clean) && li.clean.length < 90 && /^[\p{Lu}]/u.test(next.clean)
+  // A numbered line is no title here: numbered headings are decided by their numbers (see `groupLines`).
+  const short = !sectionNumber(li.clean) && li.clean.length <= profile.fullLine * 0.6
+  const breakAfter = after.strong || (after.blanks > 0 && !after.pageBreak && short)
+  return prevEnded && breakAfter && isShortTitle(li.clean) && li.clean.length < 90 && /^[\p{Lu}]/u.test(next.clean)
 }
