@@ -16,5 +16,6 @@ export const router = createRouter({
     { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
     { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue') },
     { path: '/join', redirect: (to) => ({ path: '/data', query: to.query }) },
+    { path: '/:unknown(.*)*', name: 'notFound', component: () => import('./views/NotFoundView.vue') },
   ],
 })

@@ -34,11 +34,13 @@ describe('every view', () => {
     const url = suite.app.url
     await withReport()
     const found: Record<string, string[]> = {}
-    for (const view of ['glossary', 'reports', 'compare', 'align', 'candidates', 'qa', 'data']) {
+    for (const view of ['glossary', 'reports', 'compare', 'align', 'candidates', 'qa', 'data', 'no-such-page']) {
       await page.goto(`${url}#/${view}`)
       await page.waitForTimeout(400)
       found[view] = await violations()
     }
+    // An address the workbench does not know says so, with ways back, instead of an empty page.
+    expect(await page.getByTestId('not-found').innerText()).toMatch(/Page not found[\s\S]*“\/no-such-page”[\s\S]*Go to the glossary/)
     await page.goto(url + '#/reports')
     await page.getByTestId('report-list').locator('tbody tr a').first().click()
     await page.getByTestId('outline').waitFor()

@@ -18,7 +18,7 @@ describe('every view on a phone', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=report-list] tbody tr').length === 2, null, { timeout: 90_000 })
     await page.setViewportSize({ width: 390, height: 844 })
     const wide: Record<string, number> = {}
-    for (const view of ['glossary', 'reports', 'compare', 'align', 'candidates', 'review', 'qa', 'data']) {
+    for (const view of ['glossary', 'reports', 'compare', 'align', 'candidates', 'review', 'qa', 'data', 'no-such-page']) {
       await page.goto(`${suite.app.url}#/${view}`)
       await page.locator('main h1, main [data-testid]').first().waitFor()
       await page.waitForTimeout(300)
