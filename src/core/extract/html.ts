@@ -1,5 +1,5 @@
 // HTML to blocks through htmlparser2 (its own entity decoding): the page's main content when it
-// has one (<main>, else the longest <article>), never navigation, banners or footers; table cells
+// has one (<main>, else the longest <article>), never navigation, banners, footers or link menus; table cells
 // kept apart; footnote references and definitions (mammoth's and the usual web shapes) kept as notes.
 import { parseDocument } from 'htmlparser2'
 import { normalizeDate } from '../reportMeta'
@@ -26,11 +26,51 @@ function textOf(n: Node): string {
   return (n.children ?? []).map(textOf).join('')
 }
 
+/** Class or id names of page furniture in sites that do not use <nav>/<footer> (a token of the attribute, whole). */
+const FURNITURE = /^(?:site-?)?(?:footer|nav|navbar|navigation|menu|main-?menu|breadcrumbs?|cookies?|cookie-?(?:banner|consent|notice)|sidebar|skip-?links?|share|social)$/i
+
 function skipped(n: Node): boolean {
   const a = n.attribs ?? {}
   if (n.type === 'script' || n.type === 'style' || n.type === 'comment' || n.type === 'directive') return true
   if (n.type !== 'tag') return false
-  return SKIP.has(n.name!) || SKIP_ROLES.has(a.role ?? '') || 'hidden' in a || a['aria-hidden'] === 'true'
+  if (SKIP.has(n.name!) || SKIP_ROLES.has(a.role ?? '') || 'hidden' in a || a['aria-hidden'] === 'true') return true
+  if (!BLOCK.has(n.name!)) return false
+  let furniture = furnitureSeen.get(n)
+  if (furniture === undefined) {
+    furniture = `${a.class ?? ''} ${a.id ?? ''}`.split(/\s+/).some((t) => FURNITURE.test(t)) || linkBar(n)
+    furnitureSeen.set(n, furniture)
+  }
+  return furniture
+}
+
+/** Blocks already judged as page furniture or not (the page is walked several times). */
+const furnitureSeen = new WeakMap<Node, boolean>()
+
+/**
+ * The text of a subtree when it is at most `max` characters, else null; stops early, so that asking every block
+ * of a large page costs what its first `max` characters (and as many nodes) cost, not the whole subtree.
+ */
+function shortText(n: Node, max: number): string | null {
+  let out = ''
+  let budget = max
+  const visit = (x: Node): boolean => {
+    if (--budget < 0) return false
+    if (x.type === 'text') return (out += x.data ?? '').length <= max
+    return (x.children ?? []).every(visit)
+  }
+  return visit(n) ? out : null
+}
+
+/** A short block that is nothing but links and separators ("Home | Search | Contact"): a menu, not content. */
+function linkBar(n: Node): boolean {
+  const raw = shortText(n, 400)
+  const all = raw === null ? '' : squash(raw)
+  if (!all || all.length > 200) return false
+  const links: string[] = []
+  const collect = (x: Node) => (x.type === 'tag' && x.name === 'a' ? links.push(textOf(x)) : (x.children ?? []).forEach(collect))
+  collect(n)
+  const rest = links.reduce((t, l) => t.replace(squash(l), ''), all)
+  return links.length >= 2 && rest.replace(/[\s|·•/>»›–—-]+/gu, '') === ''
 }
 
 /** Elements under `n` satisfying `pred`; skipped subtrees (navigation, head…) only when `all`. */
@@ -83,6 +123,12 @@ function boldOnly(p: Node): boolean {
   return squash(bold(p)) === all
 }
 
+/** The first of `kids` after position `i` that is not white space alone. */
+function nextSibling(kids: Node[], i: number): Node | undefined {
+  for (let k = i + 1; k < kids.length; k++) if (!(kids[k].type === 'text' && !(kids[k].data ?? '').trim())) return kids[k]
+  return undefined
+}
+
 /** Walks the content tree into blocks. */
 function walk(n: Node, out: Block[], buf: string[]): void {
   const flush = () => {
@@ -90,13 +136,34 @@ function walk(n: Node, out: Block[], buf: string[]): void {
     buf.length = 0
     if (t) out.push({ kind: 'para', text: t })
   }
-  for (const c of n.children ?? []) {
+  const skip = new Set<Node>()
+  const kids = n.children ?? []
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i]
+    if (skip.has(c)) continue
     if (c.type === 'text') {
       buf.push(c.data ?? '')
       continue
     }
     if (c.type !== 'tag' || skipped(c)) continue
     const name = c.name!
+    const next = nextSibling(kids, i)
+    if (name === 'br') {
+      // Two line breaks in a row end a paragraph ("…first.<br><br>Second…"); one is a space.
+      if (next?.type === 'tag' && next.name === 'br') flush()
+      else buf.push(' ')
+      continue
+    }
+    if ((name === 'b' || name === 'strong') && !squash(buf.join('')) && next?.type === 'tag' && next.name === 'br') {
+      // A bold line of its own opening a run of text ("<b>Exemptions</b><br>Students…") is a heading.
+      const t = squash(inline(c))
+      if (t && t.length <= 150 && !/[.,;]$/.test(t)) {
+        buf.length = 0
+        out.push({ kind: 'heading', level: 0, text: t })
+        skip.add(next)
+        continue
+      }
+    }
     const note = noteLabel(c)
     const h = /^h([1-6])$/.exec(name)
     if (note) {

@@ -1,0 +1,40 @@
+// Web pages built without <nav>/<footer>/<p>, as many COI sites are: menus made of links and "footer" blocks are
+// left out, two line breaks end a paragraph, a bold line of its own is a heading, and content with links stays.
+import { describe, expect, it } from 'vitest'
+import { readReport } from '../../src/core/extract/report'
+
+async function passages(html: string): Promise<[string, string][]> {
+  const r = await readReport('page.html', new TextEncoder().encode(html))
+  return r.passages.map((p) => [p.kind, p.text])
+}
+
+const PAGE = `<html><head><title>Russia: Mobilisation</title></head><body>
+<div class="header"><a href="/">ecoi.net</a> | <a href="/search">Search</a></div>
+<div id="breadcrumbs"><a href="/">Home</a> › <a href="/ru">Russia</a></div>
+<div class="content">
+<div class="text">On 21 September 2022 President Putin announced a partial mobilisation.<br><br>About 300,000 reservists were
+to be called up.<br>Men with combat experience came first.<br><br><b>Exemptions</b><br>Students and IT workers were later exempted.</div>
+<ul class="sources"><li><a href="/a">Meduza</a>, report of 3 October 2022</li><li><a href="/b">BBC Russian</a>, 1 November 2022</li></ul>
+</div>
+<div class="site-footer">Contact | Imprint | Data protection</div>
+</body></html>`
+
+describe('a web page without semantic elements', () => {
+  it('keeps the content and leaves out link menus, breadcrumbs and the footer block', async () => {
+    const ps = await passages(PAGE)
+    const text = ps.map(([, t]) => t).join('\n')
+    expect(text).not.toMatch(/ecoi\.net|Search|Home|Imprint/)
+    expect(text).toContain('Meduza, report of 3 October 2022')
+    expect(text).toContain('BBC Russian, 1 November 2022')
+  })
+
+  it('ends a paragraph at two line breaks, joins lines at one, and makes a bold line of its own a heading', async () => {
+    const ps = await passages(PAGE)
+    expect(ps.slice(0, 4)).toEqual([
+      ['paragraph', 'On 21 September 2022 President Putin announced a partial mobilisation.'],
+      ['paragraph', 'About 300,000 reservists were to be called up. Men with combat experience came first.'],
+      ['heading', 'Exemptions'],
+      ['paragraph', 'Students and IT workers were later exempted.'],
+    ])
+  })
+})
