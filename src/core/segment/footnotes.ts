@@ -1,14 +1,14 @@
-// Footnotes of markdown-like text (<sup>N</sup> definitions at page feet) and the shared step
+// Footnotes of markdown-like text (<sup>N</sup> definitions at page feet, "[^N]: …" ones) and the shared step
 // that links markers to definitions. PDF blocks live in footnotesPdf.ts, docx ones in inline.ts.
 import { isBlank, lineText } from './lines'
 import type { FootnoteDraft, Line, LineRole } from './types'
 
-const MD_DEF = /^<sup>(\d+)<\/sup>\s*/
+const MD_DEF = /^(?:<sup>(\d+)<\/sup>|\[\^([^\]\s]{1,20})\]:)\s*/
 const MD_HEADING = /^#{1,6}\s/
 const URL = /(?:https?:\/\/|www\.)/
 
 /**
- * Marks `<sup>N</sup> text` definition lines (and the lines continuing them up to a blank line)
+ * Marks `<sup>N</sup> text` and `[^N]: text` definition lines (and the lines continuing them up to a blank line)
  * as footnotes and returns their drafts.
  */
 export function findMarkdownFootnotes(text: string, lines: Line[], roles: LineRole[]): FootnoteDraft[] {
@@ -33,7 +33,7 @@ export function findMarkdownFootnotes(text: string, lines: Line[], roles: LineRo
     }
     afterBlank = false
     if (m) {
-      cur = { label: m[1], start: l.ts, end: l.te, lines: [i], excluded: [{ start: l.ts, end: l.ts + m[0].length, why: 'footnote-label' }] }
+      cur = { label: m[1] ?? m[2], start: l.ts, end: l.te, lines: [i], excluded: [{ start: l.ts, end: l.ts + m[0].length, why: 'footnote-label' }] }
       defs.push(cur)
       roles[i] = 'footnote'
     } else if (cur && !MD_HEADING.test(s) && !/^-{3,}$/.test(s)) {

@@ -21,6 +21,8 @@ const BOOKMARK = /\[bookmark:[^\]]*\]/g
 const DOCX_MARKER = /\[footnoteRef:(\d+)\]/g
 const DOCX_DEF = /\[(\d+):\s*/g
 const SUP = /<sup>([^<]{0,12})<\/sup>/g
+/** A markdown footnote reference "[^12]" (not its definition "[^12]: …"). */
+const MD_NOTE_REF = /\[\^([^\]\s]{1,20})\](?!:)/g
 const MD_LINK = /\[([^\]\n]*)\]\(([^)\s]*)\)/g
 const AUTOLINK = /<((?:https?:\/\/|www\.)[^>\s]+)>/g
 const EMPHASIS = /(\*{1,3}|__)(?=[^\s*_])(.*?[^\s*_\\])\1(?![*\w])/g
@@ -51,6 +53,12 @@ export function scanInline(text: string, l: Line, format: TextFormat): InlineSca
       if (close >= 0) excluded.push({ start: base + close, end: base + close + 1, why: 'markup' })
       out.defs.push({ label: m[1], start: base + m.index, end: base + end, lines: [], excluded })
       DOCX_DEF.lastIndex = end
+    }
+  }
+  if (format === 'md' && s.includes('[^')) {
+    for (MD_NOTE_REF.lastIndex = 0; (m = MD_NOTE_REF.exec(s)); ) {
+      ex(m.index, m.index + m[0].length, 'footnote-marker')
+      out.markers.push({ label: m[1], start: base + m.index, end: base + m.index + m[0].length })
     }
   }
   if (s.includes('<sup>')) {

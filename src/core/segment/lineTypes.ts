@@ -51,7 +51,10 @@ export function typeLines(
     if (profile.format === 'md') {
       const h = markdownHeading(raw)
       const num = sectionNumber(clean)
+      const setext = setextLevel(text, lines, body[k])
       if (h) setHeading(li, num ? num.depth : Math.max(1, h.hashes - 1), !!num)
+      else if (setext) setHeading(li, num ? num.depth : setext, !!num)
+      else if (/^\|.*\|$/.test(raw)) li.type = 'table'
       else if (isBoldLine(raw)) setHeading(li, 6, false)
       else if ((li.bullet = bulletLength(raw.replace(/^\s+/, ''))) > 0 || isNumberedItem(raw, false)) li.type = 'list'
       else if (raw.includes('\t')) li.type = 'table'
@@ -75,6 +78,14 @@ export function typeLines(
     else if (isNumberedItem(raw, true)) li.type = 'list'
   }
   return info
+}
+
+/** 1 or 2 when the next line underlines line `i` with "===" or "---" (a setext heading), else 0. */
+function setextLevel(text: string, lines: Line[], i: number): number {
+  const next = lines[i + 1]
+  if (!next) return 0
+  const u = lineText(text, next)
+  return /^={3,}\s*$/.test(u) ? 1 : /^-{3,}\s*$/.test(u) ? 2 : 0
 }
 
 function setHeading(li: LineInfo, level: number, numbered: boolean): void {

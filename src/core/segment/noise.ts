@@ -6,14 +6,16 @@ import type { Line, LineRole } from './types'
 const PAGE_NUMBER = /^[-–—]?\s*\d{1,4}\s*[-–—]?$/
 const PAGE_OF = /\b(?:page|side|sida|sivu|seite|p\.)\s*\d+\s*(?:de|of|af|av|sur|\/|\()\s*\d+\)?$/i
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/
-const RULE = /^([-*_])(?:\s*\1){2,}$/
+const RULE = /^([-*_=])(?:\s*\1){2,}$/
+/** A markdown table's header rule: "|---|:--:|". */
+const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$/
 const TOC_LEADER = /(?:\.{4,}|…{2,}|\. \. \. )\s*(?:<\/?b>\s*)*\d{1,4}(?:\s*<\/?b>)*$/
 const TOC_TAB = /\t\s*(?:<\/?b>\s*)*\d{1,4}(?:\s*<\/?b>)*$/
 
 /** Why a line is noise, or null. Pattern rules only; see {@link findRepeatedLines} for statistics. */
 export function noiseKind(s: string): 'page-number' | 'header' | 'rule' | 'toc' | null {
   if (PAGE_NUMBER.test(s)) return 'page-number'
-  if (RULE.test(s)) return 'rule'
+  if (RULE.test(s) || TABLE_RULE.test(s)) return 'rule'
   if (PAGE_OF.test(s)) return 'header'
   if (TOC_LEADER.test(s) || (s.includes('\t') && TOC_TAB.test(s) && /\p{L}/u.test(s))) return 'toc'
   return null
