@@ -84,6 +84,7 @@ describe('metadata of a plain-text note', () => {
     const read = await readReport('note.txt', new TextEncoder().encode(note))
     expect(read.meta.title).toBe('Russia: Treatment of draft evaders')
     expect(read.meta.date).toBe('2025-03-12')
+    expect(read.passages[0]).toMatchObject({ kind: 'heading', text: 'Russia: Treatment of draft evaders' })
   })
 
   it('still skips a block of labelled fields, and never takes a date from a sentence', async () => {

@@ -70,7 +70,8 @@ export function typeLines(
       if (numItem && (numberedAt(k - 1) || numberedAt(k + 1))) li.type = 'list'
       else if (numItem && raw.length <= 250 && k + 1 < body.length) setHeading(li, sectionNumber(clean)?.depth ?? 1, true)
       else if (raw.includes('\t')) li.type = 'table'
-      else if (isShortTitle(clean) && k + 1 < body.length) setHeading(li, 0, false)
+      // The document's first line may be its "Country: topic" title, which elsewhere would read as "key: value".
+      else if ((isShortTitle(clean) || (k === 0 && isShortTitle(clean.replace(/(\S):\s/, '$1 ')))) && k + 1 < body.length) setHeading(li, 0, false)
       continue
     }
     const num = sectionNumber(clean)
