@@ -184,7 +184,8 @@ function pagePublisher(page: SegmentedPassage[], text: string): string | undefin
   const copy = /©\s*(?:(?:19|20)\d\d\s*)?(?:the\s+)?([^\n.]{3,120})/i.exec(head)
   if (copy) return clean(copy[1]).replace(/\bthe\s+/gi, '')
   for (const p of page.slice(0, 6)) {
-    const org = /\b(?:l['‘’]\s?|the\s+)?((?:Organi[sz]ation|Service|Agency|Office|Committee|Council|Centre|Center|Ministry|Institute|Board|Commission|Landinfo|Migrationsverket|Maahanmuuttovirasto)\b[^().\n]{0,60}?)\s*\(([\p{Lu}]{2,8})\)/iu.exec(clean(p.text))
+    // The organisation word capitalised: "Organisation suisse d'aide aux réfugiés (OSAR)", not "civilian service (ACS)".
+    const org = /\b(?:[lL]['‘’]\s?|[Tt]he\s+)?((?:Organi[sz]ation|Service|Agency|Office|Committee|Council|Centre|Center|Ministry|Institute|Board|Commission|Landinfo|Migrationsverket|Maahanmuuttovirasto)\b[^().\n]{0,60}?)\s*\(([\p{Lu}]{2,8})\)/u.exec(clean(p.text))
     if (org) return `${org[1].trim()} (${org[2]})`
   }
   return undefined

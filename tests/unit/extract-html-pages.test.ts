@@ -1,5 +1,6 @@
 // Web pages built without <nav>/<footer>/<p>, as many COI sites are: menus made of links and "footer" blocks are
-// left out, two line breaks end a paragraph, a bold line of its own is a heading, and content with links stays.
+// left out, two line breaks end a paragraph, a bold line of its own is a heading, and content with links stays;
+// an old site's layout table is read by its regions.
 import { describe, expect, it } from 'vitest'
 import { readReport } from '../../src/core/extract/report'
 
@@ -38,3 +39,26 @@ describe('a web page without semantic elements', () => {
     ])
   })
 })
+
+describe('an old site laid out with a table', () => {
+  const OLD = `<html><body><table width="100%"><tr><td class="menu"><a href="/">Home</a><br><a href="/x">Countries</a></td>
+<td><font size="4"><b>Russia: Alternative civilian service</b></font><p>Alternative civilian service (ACS) lasts 21 months.</p>
+<p>Applications must be filed six months before the call-up.</p></td></tr></table>
+<table><tr><td><p>Year</p></td><td><p>Conscripts</p></td></tr><tr><td><p>2024</p></td><td><p>150,000</p></td></tr></table></body></html>`
+
+  it('reads the text column as paragraphs, leaves the menu column out, and keeps a data table in rows', async () => {
+    expect(await passages(OLD)).toEqual([
+      ['paragraph', 'Russia: Alternative civilian service'],
+      ['paragraph', 'Alternative civilian service (ACS) lasts 21 months.'],
+      ['paragraph', 'Applications must be filed six months before the call-up.'],
+      ['paragraph', 'Year | Conscripts'],
+      ['paragraph', '2024 | 150,000'],
+    ])
+  })
+
+  it('does not take "civilian service (ACS)" in the text for the publisher', async () => {
+    const r = await readReport('old.html', new TextEncoder().encode(OLD))
+    expect(r.meta.publisher).toBeUndefined()
+  })
+})
+

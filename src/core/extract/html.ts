@@ -34,7 +34,7 @@ function skipped(n: Node): boolean {
   if (n.type === 'script' || n.type === 'style' || n.type === 'comment' || n.type === 'directive') return true
   if (n.type !== 'tag') return false
   if (SKIP.has(n.name!) || SKIP_ROLES.has(a.role ?? '') || 'hidden' in a || a['aria-hidden'] === 'true') return true
-  if (!BLOCK.has(n.name!)) return false
+  if (!BLOCK.has(n.name!) && n.name !== 'td' && n.name !== 'th') return false
   let furniture = furnitureSeen.get(n)
   if (furniture === undefined) {
     furniture = `${a.class ?? ''} ${a.id ?? ''}`.split(/\s+/).some((t) => FURNITURE.test(t)) || linkBar(n)
@@ -123,6 +123,24 @@ function boldOnly(p: Node): boolean {
   return squash(bold(p)) === all
 }
 
+/**
+ * True when a table cell is a page region rather than data: it holds a heading, a list or a table, or several
+ * paragraphs (a Word table's cell holds one paragraph per line of data and stays a row). Looks 200 nodes deep at most.
+ */
+function holdsBlocks(cell: Node): boolean {
+  let budget = 200
+  let paragraphs = 0
+  const visit = (x: Node): boolean =>
+    --budget >= 0 &&
+    (x.children ?? []).some((k) => {
+      if (k.type !== 'tag') return false
+      if (/^(?:h[1-6]|table|ul|ol)$/.test(k.name!)) return true
+      if (k.name === 'p' && ++paragraphs >= 2) return true
+      return visit(k)
+    })
+  return visit(cell)
+}
+
 /** The first of `kids` after position `i` that is not white space alone. */
 function nextSibling(kids: Node[], i: number): Node | undefined {
   for (let k = i + 1; k < kids.length; k++) if (!(kids[k].type === 'text' && !(kids[k].data ?? '').trim())) return kids[k]
@@ -181,7 +199,16 @@ function walk(n: Node, out: Block[], buf: string[]): void {
       for (const k of nested) walk(k, out, buf)
     } else if (name === 'tr') {
       flush()
-      const cells = (c.children ?? []).filter((k) => k.type === 'tag' && /^t[dh]$/.test(k.name!)).map((k) => squash(inline(k)))
+      const cellNodes = (c.children ?? []).filter((k) => k.type === 'tag' && /^t[dh]$/.test(k.name!) && !skipped(k))
+      if (cellNodes.some(holdsBlocks)) {
+        // A layout table (an old site's menu column beside its text column): each cell is a page region.
+        for (const k of cellNodes) {
+          walk(k, out, buf)
+          flush()
+        }
+        continue
+      }
+      const cells = cellNodes.map((k) => squash(inline(k)))
       if (cells.some(Boolean)) out.push({ kind: 'row', cells })
     } else if (name === 'table' || name === 'thead' || name === 'tbody' || name === 'tfoot' || name === 'caption') {
       flush()
