@@ -16,6 +16,7 @@ const PAGE = `<html><head><title>Russia: Mobilisation</title></head><body>
 <div class="text">On 21 September 2022 President Putin announced a partial mobilisation.<br><br>About 300,000 reservists were
 to be called up.<br>Men with combat experience came first.<br><br><b>Exemptions</b><br>Students and IT workers were later exempted.</div>
 <ul class="sources"><li><a href="/a">Meduza</a>, report of 3 October 2022</li><li><a href="/b">BBC Russian</a>, 1 November 2022</li></ul>
+<ul><li><a href="/c">Landinfo: Russland, militærtjeneste og mobilisering</a></li><li><a href="/d">EUAA: The Russian Federation, military service</a></li></ul>
 </div>
 <div class="site-footer">Contact | Imprint | Data protection</div>
 </body></html>`
@@ -27,6 +28,8 @@ describe('a web page without semantic elements', () => {
     expect(text).not.toMatch(/ecoi\.net|Search|Home|Imprint/)
     expect(text).toContain('Meduza, report of 3 October 2022')
     expect(text).toContain('BBC Russian, 1 November 2022')
+    // A list of nothing but links to whole documents is content, not a menu.
+    expect(text).toContain('EUAA: The Russian Federation, military service')
   })
 
   it('ends a paragraph at two line breaks, joins lines at one, and makes a bold line of its own a heading', async () => {

@@ -61,7 +61,7 @@ function shortText(n: Node, max: number): string | null {
   return visit(n) ? out : null
 }
 
-/** A short block that is nothing but links and separators ("Home | Search | Contact"): a menu, not content. */
+/** A short block that is nothing but short links and separators ("Home | Search | Contact"): a menu, not content. */
 function linkBar(n: Node): boolean {
   const raw = shortText(n, 400)
   const all = raw === null ? '' : squash(raw)
@@ -70,7 +70,9 @@ function linkBar(n: Node): boolean {
   const collect = (x: Node) => (x.type === 'tag' && x.name === 'a' ? links.push(textOf(x)) : (x.children ?? []).forEach(collect))
   collect(n)
   const rest = links.reduce((t, l) => t.replace(squash(l), ''), all)
-  return links.length >= 2 && rest.replace(/[\s|·•/>»›–—-]+/gu, '') === ''
+  // Menu entries are a word or three ("Home", "Country reports"); a list of sources names whole documents.
+  const short = links.every((l) => squash(l).split(' ').length <= 3)
+  return links.length >= 2 && short && rest.replace(/[\s|·•/>»›–—-]+/gu, '') === ''
 }
 
 /** Elements under `n` satisfying `pred`; skipped subtrees (navigation, head…) only when `all`. */
