@@ -22,6 +22,11 @@ to be called up.<br>Men with combat experience came first.<br><br><b>Exemptions<
 </body></html>`
 
 describe('a web page without semantic elements', () => {
+  it('takes the page title without the site domain after it', async () => {
+    const r = await readReport('page.html', new TextEncoder().encode(PAGE.replace('<title>Russia: Mobilisation</title>', '<title>Russia: Mobilisation - ecoi.net</title>')))
+    expect(r.meta.title).toBe('Russia: Mobilisation')
+  })
+
   it('keeps the content and leaves out link menus, breadcrumbs and the footer block', async () => {
     const ps = await passages(PAGE)
     const text = ps.map(([, t]) => t).join('\n')

@@ -246,6 +246,9 @@ function htmlMeta(root: Node): FileMeta {
   const titleEl = findAll(root, (n) => n.name === 'title', [], true)[0]
   if (!title && titleEl) title = squash(textOf(titleEl))
   if (title && site) title = title.replace(new RegExp(`\\s*[|–—-]\\s*${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '')
+  // "Russia: Mobilisation - ecoi.net": a site's domain after the title is not part of it.
+  const tail = title ? / [|–—-] (\S+)$/.exec(title) : null
+  if (title && tail && /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(tail[1])) title = title.slice(0, tail.index)
   const publisher = metaContent(root, ['citation_publisher', 'dc.publisher', 'dcterms.publisher', 'publisher', 'author', 'dc.creator']) ?? site
   const rawDate = metaContent(root, ['citation_publication_date', 'citation_date', 'dc.date', 'dc.date.issued', 'dcterms.issued', 'dcterms.created', 'date', 'article:published_time'])
   return { title: title || undefined, publisher, date: rawDate ? normalizeDate(rawDate) : undefined }
