@@ -7,6 +7,7 @@ const MD_HEADING = /^(#{1,6})\s+(.*)$/
 const BULLET = /^([·•▪◦‣●○■□\uf0b7\uf0a7\uf0d8–—-]|[*+](?=\s))\s+/
 const NUMBERED_ITEM = /^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+/
 const TERMINAL = /[.!?;:,…]$/
+const SENTENCE_END = /[.!?…:]$/
 
 /** The section number of a heading-like line and its depth, or null. */
 export function sectionNumber(s: string): { number: string; depth: number } | null {
@@ -36,6 +37,11 @@ export function isNumberedItem(s: string, strict: boolean): boolean {
   if (!strict) return true
   const rest = s.slice(m[0].length)
   return /^[\p{Lu}«"“‘(]/u.test(rest) && /^\d/.test(m[1])
+}
+
+/** True when `s` ends a sentence or announces something (colon), closing quotes aside. */
+export function endsSentence(s: string): boolean {
+  return SENTENCE_END.test(s.replace(/[\s"”’»)\]*]+$/, ''))
 }
 
 /** True when a line ends like a sentence or clause (so it cannot be a heading). */

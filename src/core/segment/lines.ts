@@ -1,4 +1,5 @@
 // Physical lines with offsets, and the document profile (format, wrapped or not, line width).
+import { endsSentence } from './headings'
 import { isWs } from './reconstruct'
 import type { DocProfile, Line, TextFormat } from './types'
 
@@ -55,7 +56,7 @@ function continuationShare(text: string, lines: Line[]): number {
     if (l.te <= l.ts) continue
     const cur = text.slice(l.ts, l.te).trim()
     if (!cur) continue
-    if (prev && !/[.!?…:;]["”’»)\]]*$/u.test(prev) && (/^\p{Ll}/u.test(cur) || /\p{L}-$/u.test(prev))) cont++
+    if (prev && !endsSentence(prev) && !prev.endsWith(';') && (/^\p{Ll}/u.test(cur) || /\p{L}-$/u.test(prev))) cont++
     n++
     prev = cur
   }

@@ -1,6 +1,6 @@
 // Groups body lines into passages: joins hard-wrapped lines into paragraphs, rejoins paragraphs
 // split by page breaks (footnote blocks, headers), and keeps headings and list items apart.
-import { endsWithPunctuation, isNumberedItem, sectionNumber } from './headings'
+import { endsSentence, endsWithPunctuation, isNumberedItem, sectionNumber } from './headings'
 import { isBlank, startsPage } from './lines'
 import { isShortTitle, type LineInfo } from './lineTypes'
 import type { BodyDraft, DocProfile, Line, LineRole } from './types'
@@ -14,13 +14,7 @@ interface Gap {
   pageBreak: boolean
 }
 
-const SENTENCE_END = /[.!?…:]$/
 const LOWER_START = /^[\p{Ll}]/u
-
-/** True when `s` ends a sentence or announces something (colon), closing quotes aside. */
-function endsSentence(s: string): boolean {
-  return SENTENCE_END.test(s.replace(/[\s"”’»)\]*]+$/, ''))
-}
 
 /** Groups the body lines (role 'body') into passage drafts. */
 export function groupLines(
