@@ -117,10 +117,15 @@ function inline(n: Node): string {
   return BLOCK.has(n.name!) || n.name === 'li' || n.name === 'tr' || /^t[dh]$/.test(n.name!) || /^h[1-6]$/.test(n.name!) ? ` ${inner} ` : inner
 }
 
+/** True for text that may be a bold heading: present, at most 150 characters, not ending like a clause. */
+function headingLength(t: string): boolean {
+  return !!t && t.length <= 150 && !/[.,;]$/.test(t)
+}
+
 /** True for a short paragraph whose text is all inside <strong>/<b>, without closing punctuation. */
 function boldOnly(p: Node): boolean {
   const all = squash(textOf(p))
-  if (!all || all.length > 150 || /[.,;]$/.test(all)) return false
+  if (!headingLength(all)) return false
   const bold = (n: Node): string => (n.type === 'tag' && (n.name === 'strong' || n.name === 'b') ? textOf(n) : (n.children ?? []).map(bold).join(''))
   return squash(bold(p)) === all
 }
@@ -177,7 +182,7 @@ function walk(n: Node, out: Block[], buf: string[]): void {
     if ((name === 'b' || name === 'strong') && !squash(buf.join('')) && next?.type === 'tag' && next.name === 'br') {
       // A bold line of its own opening a run of text ("<b>Exemptions</b><br>Students…") is a heading.
       const t = squash(inline(c))
-      if (t && t.length <= 150 && !/[.,;]$/.test(t)) {
+      if (headingLength(t)) {
         buf.length = 0
         out.push({ kind: 'heading', level: 0, text: t })
         skip.add(next)
