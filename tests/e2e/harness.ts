@@ -1,7 +1,7 @@
 // Browser-test harness: serves the built app (dist/) on a loopback port and drives Debian's
 // Chromium through playwright-core. Each test gets a fresh browser profile, so a fresh IndexedDB.
 import { createServer, type Server } from 'node:http'
-import { mkdtempSync, readFileSync, existsSync, statSync, rmSync } from 'node:fs'
+import { createReadStream, mkdtempSync, readFileSync, existsSync, statSync, rmSync } from 'node:fs'
 import { extname, join, resolve, normalize } from 'node:path'
 import { tmpdir } from 'node:os'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
@@ -55,21 +55,22 @@ export async function serveApp(extra: Record<string, string> = {}, opts: ServeOp
     if (!file.startsWith(root)) return void res.writeHead(403).end()
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
     if (!existsSync(file)) return void res.writeHead(404).end('not found')
-    const whole = readFileSync(file)
+    const size = statSync(file).size
     // One byte range, as static hosts serve it: transformers.js asks for "bytes=0-0" to learn a file's size, and a
-    // host that ignored the header would send the whole file for it.
+    // host that ignored the header would send the whole file for it. Only the bytes asked for are read from disk.
     const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '')
     const from = range ? Number(range[1]) : 0
-    const to = range && range[2] ? Math.min(Number(range[2]), whole.length - 1) : whole.length - 1
-    if (range && from > to) return void res.writeHead(416, { 'content-range': `bytes */${whole.length}`, ...isolation }).end()
-    const body = range ? whole.subarray(from, to + 1) : whole
+    const to = range && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1
+    if (range && from > to) return void res.writeHead(416, { 'content-range': `bytes */${size}`, ...isolation }).end()
+    const length = Math.max(0, to - from + 1)
     // Content-Length, as every static host sends it (the download question's sizes read it).
     res.writeHead(range ? 206 : 200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store',
-      'accept-ranges': 'bytes', ...(range ? { 'content-range': `bytes ${from}-${to}/${whole.length}` } : {}), ...hostHeaders, ...isolation,
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': length, 'cache-control': 'no-store',
+      'accept-ranges': 'bytes', ...(range ? { 'content-range': `bytes ${from}-${to}/${size}` } : {}), ...hostHeaders, ...isolation,
     })
-    if (opts.onServed) res.on('finish', () => opts.onServed!(path, req.method ?? 'GET', req.method === 'HEAD' ? 0 : body.length))
-    res.end(body)
+    if (opts.onServed) res.on('finish', () => opts.onServed!(path, req.method ?? 'GET', req.method === 'HEAD' ? 0 : length))
+    if (req.method === 'HEAD' || length === 0) return void res.end()
+    createReadStream(file, { start: from, end: to }).on('error', () => res.destroy()).pipe(res)
   })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
   const addr = server.address()
