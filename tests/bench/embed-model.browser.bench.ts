@@ -62,11 +62,11 @@ const app = await serveApp(
   { '/mlpage/': PAGE_DIR, '/models/': PACK_DIR },
   {
     crossOriginIsolated: true,
-    onServed: (path, _method, bytes) => {
+    onServed: (path, method, bytes) => {
       if (!path.startsWith('/models/')) return
       fetched.requests++
       fetched.bytes += bytes
-      if (process.env.EMBED_BROWSER_LOG) console.log(`served ${_method} ${path} ${bytes}`)
+      if (process.env.EMBED_BROWSER_LOG) console.log(`served ${method} ${path} ${bytes}`)
     },
   },
 )
