@@ -1,6 +1,7 @@
 // A report's title, publisher and date for every picker: from the file's own metadata first, then
 // from the first page (title-like lines, labelled dates, a month and year near the top, the
-// running header), then the file name. A date mentioned in the body is never taken.
+// running header), then the file name. A date mentioned in the body is never taken; the date a
+// PDF or Word file was made comes after the first page's and the header's unless it falls within it.
 import type { SegmentedPassage } from './model'
 import type { FileMeta } from './extract/blocks'
 
@@ -206,7 +207,10 @@ export function guessMeta(input: MetaInput): ReportMeta {
   const header = [...(input.file?.running ?? []), ...runningHeaders(input.text)].map(splitHeader).find((h) => h.title || h.date) ?? {}
   const fileTitle = input.file?.title?.replace(/^Microsoft Word\s*-\s*/i, '').trim()
   const title = (USABLE_TITLE(fileTitle) ? fileTitle : undefined) ?? pageTitle(page, input.text) ?? header.title ?? input.fileName.replace(/\.[^.]+$/, '')
-  const date = input.file?.date ?? pageDate(page) ?? header.date ?? fileNameDate(input.fileName)
+  const printed = pageDate(page) ?? header.date
+  const created = input.file?.created
+  // The file's own date when it agrees with a printed month ("juni 2024" and 2024-06-14): it is the more precise.
+  const date = input.file?.date ?? (printed && created?.startsWith(printed) ? created : printed) ?? created ?? fileNameDate(input.fileName)
   const publisher = input.file?.publisher ?? pagePublisher(page, input.text)
   return { title: title.slice(0, 200), ...(publisher ? { publisher } : {}), ...(date ? { date } : {}) }
 }

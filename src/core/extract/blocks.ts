@@ -7,8 +7,13 @@ import { isShortTitle } from '../segment/lineTypes'
 export interface FileMeta {
   title?: string
   publisher?: string
-  /** YYYY-MM-DD or YYYY-MM. */
+  /** YYYY-MM-DD or YYYY-MM: the date the file says it was published (HTML meta tags). */
   date?: string
+  /**
+   * YYYY-MM-DD or YYYY-MM: the date the file says it was made (a PDF's CreationDate, a Word file's created):
+   * often a conversion or drafting date, so a date printed on the first page goes before it.
+   */
+  created?: string
   /** Running header and footer lines removed from a PDF (they often carry the title and date). */
   running?: string[]
 }

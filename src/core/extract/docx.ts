@@ -18,7 +18,7 @@ function xmlField(xml: string, tag: string): string | undefined {
   return v || undefined
 }
 
-/** Title, publisher (company, else creator) and date (created) from docProps/core.xml and app.xml. */
+/** Title, publisher (company, else creator) and the date it was made (created) from docProps/core.xml and app.xml. */
 export async function docxMeta(data: ArrayBuffer | Uint8Array): Promise<FileMeta> {
   const JSZip = (await import('jszip')).default
   const zip = await JSZip.loadAsync(bytesOf(data))
@@ -28,7 +28,7 @@ export async function docxMeta(data: ArrayBuffer | Uint8Array): Promise<FileMeta
   return {
     title: xmlField(core, 'title'),
     publisher: xmlField(app, 'Company') ?? xmlField(core, 'publisher') ?? xmlField(core, 'creator'),
-    date: created ? normalizeDate(created) : undefined,
+    created: created ? normalizeDate(created) : undefined,
   }
 }
 

@@ -35,7 +35,7 @@ export async function pdfToBlocks(data: ArrayBuffer | Uint8Array, opts: PdfOptio
     const info = ((await doc.getMetadata()).info ?? {}) as Record<string, unknown>
     const str = (k: string) => (typeof info[k] === 'string' && (info[k] as string).trim() ? (info[k] as string).trim() : undefined)
     const date = str('CreationDate') ?? str('ModDate')
-    meta = { title: str('Title'), publisher: str('Author'), date: date ? normalizeDate(date) : undefined }
+    meta = { title: str('Title'), publisher: str('Author'), created: date ? normalizeDate(date) : undefined }
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n)
       const content = await page.getTextContent()

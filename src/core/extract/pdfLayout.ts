@@ -145,13 +145,16 @@ export function layoutToBlocks(pages: PdfLine[][]): { blocks: Block[]; furniture
     if (para.length) blocks.push(para.some((l) => l.text.includes(' | ')) ? { kind: 'row', cells: para.map((l) => l.text).join(' ').split(' | ') } : { kind: 'para', text: para.map((l) => l.text).join('\n') })
     para = []
   }
+  const split = kept.map((ls) => splitFootnotes(ls, body))
+  const rightOf = split.map((sp) => {
+    const rights = sp.body.filter((l) => !isHeading(l)).map((l) => l.x2).sort((a, b) => a - b)
+    return rights.length ? rights[Math.floor(rights.length * 0.9)] : 0
+  })
+  const spaced = spacedParagraphs(split.map((sp) => sp.body), rightOf, isHeading)
   let prevHeading: PdfLine | null = null
-  for (const ls of kept) {
-    const split = splitFootnotes(ls, body)
-    for (const n of split.notes) notes.push({ kind: 'footnote', label: n.label, text: n.text.replace(/-\n(?=\p{Ll})/gu, '').replace(/\n/g, ' ') })
-    const rights = split.body.filter((l) => !isHeading(l)).map((l) => l.x2).sort((a, b) => a - b)
-    const right = rights.length ? rights[Math.floor(rights.length * 0.9)] : 0
-    for (const l of split.body) {
+  split.forEach((sp, p) => {
+    for (const n of sp.notes) notes.push({ kind: 'footnote', label: n.label, text: n.text.replace(/-\n(?=\p{Ll})/gu, '').replace(/\n/g, ' ') })
+    for (const l of sp.body) {
       if (isHeading(l)) {
         flush()
         const last = blocks[blocks.length - 1]
@@ -162,25 +165,57 @@ export function layoutToBlocks(pages: PdfLine[][]): { blocks: Block[]; furniture
       }
       prevHeading = null
       const a = para[para.length - 1]
-      if (a && breaksBetween(a, l, right)) flush()
+      if (a && breaksBetween(a, l, rightOf[p], spaced)) flush()
       if (l.text.includes(' | ')) {
         flush()
         para.push(l)
         flush()
       } else para.push(l)
     }
-  }
+  })
   flush()
   return { blocks: [...blocks, ...notes], furniture: texts }
 }
 
-/** True when a paragraph ends between line `a` and the next line `b`. */
-function breaksBetween(a: PdfLine, b: PdfLine, right: number): boolean {
-  const ended = SENTENCE_END.test(a.text.replace(/<sup>\d+<\/sup>$/, ''))
+/** True when the line ends a sentence well short of the right margin (`right`): it may end a paragraph. */
+function endsShort(a: PdfLine, right: number): boolean {
+  return SENTENCE_END.test(a.text.replace(/<sup>\d+<\/sup>$/, '')) && a.x2 < right - 2 * a.size
+}
+
+/**
+ * The line pitch of a document that sets its paragraphs apart by vertical space, or 0 when it does not (paragraphs
+ * then end on short lines and indents). It does when, of the short sentence-ending lines followed by a line of the
+ * same size and page, at least half are followed by a gap well over the usual pitch (at least three such).
+ */
+function spacedParagraphs(pages: PdfLine[][], rightOf: number[], isHeading: (l: PdfLine) => boolean): number {
+  const pitches: number[] = []
+  const ends: number[] = []
+  pages.forEach((ls, p) => {
+    for (let i = 1; i < ls.length; i++) {
+      const a = ls[i - 1]
+      const b = ls[i]
+      const gap = a.y - b.y
+      if (gap <= 0 || gap > 4 * a.size || Math.abs(a.size - b.size) > 0.6 || isHeading(a) || isHeading(b)) continue
+      pitches.push(gap)
+      if (endsShort(a, rightOf[p])) ends.push(gap)
+    }
+  })
+  if (ends.length < 3) return 0
+  const pitch = pitches.sort((x, y) => x - y)[Math.floor(pitches.length * 0.25)]
+  return ends.filter((g) => g > pitch * 1.4).length / ends.length >= 0.5 ? pitch : 0
+}
+
+/**
+ * True when a paragraph ends between line `a` and the next line `b`. In a document that spaces its paragraphs
+ * (`pitch` > 0), a short line followed by no more than the usual pitch on the same page ends none.
+ */
+function breaksBetween(a: PdfLine, b: PdfLine, right: number, pitch: number): boolean {
+  const ended = endsShort(a, right)
   if (Math.abs(a.size - b.size) > 0.6) return true
-  if (b.page !== a.page || b.y > a.y) return ended && a.x2 < right - 2 * a.size
+  if (b.page !== a.page || b.y > a.y) return ended
   const gap = a.y - b.y
-  if (gap > a.size * 1.75) return true
-  if (ended && a.x2 < right - 2 * a.size) return true
-  return ended && b.x > a.x + a.size
+  if (gap > a.size * 1.75 || (pitch > 0 && gap > pitch * 1.4)) return true
+  if (pitch > 0) return false
+  if (ended) return true
+  return SENTENCE_END.test(a.text.replace(/<sup>\d+<\/sup>$/, '')) && b.x > a.x + a.size
 }

@@ -9,6 +9,7 @@ const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/
 const RULE = /^([-*_=])(?:\s*\1){2,}$/
 /** A markdown table's header rule: "|---|:--:|". */
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$/
+const ATX_HEADING = /^#{1,6}\s+\S/
 const TOC_LEADER = /(?:\.{4,}|…{2,}|\. \. \. )\s*(?:<\/?b>\s*)*\d{1,4}(?:\s*<\/?b>)*$/
 const TOC_TAB = /\t\s*(?:<\/?b>\s*)*\d{1,4}(?:\s*<\/?b>)*$/
 
@@ -33,6 +34,8 @@ function repeatKey(s: string): string {
 /**
  * Running headers and footers detected statistically: short lines that recur at least three
  * times and look like furniture (mostly capitals, or with varying numbers such as page counts).
+ * Numbered markdown headings ("## Annex 2", "## 3. Annex 3") are headings, not page counters: their author,
+ * or the file reader that took the running lines off a PDF's pages, marked them up as such.
  */
 export function findRepeatedLines(text: string, lines: Line[], roles: LineRole[]): Set<number> {
   const groups = new Map<string, number[]>()
@@ -54,7 +57,7 @@ export function findRepeatedLines(text: string, lines: Line[], roles: LineRole[]
     const caps = raw[0].replace(/[^\p{L}]/gu, '')
     const mostlyCaps = caps.length > 0 && caps.replace(/[^\p{Lu}]/gu, '').length / caps.length >= 0.7
     // Page counters vary at the edges of the line ("… page 4 de 37", "5 | Report title").
-    const numbersVary = /^0\b|\b0$/.test(key) && new Set(raw.map((r) => r.replace(/\D/g, ''))).size > 1
+    const numbersVary = /^0\b|\b0$/.test(key) && new Set(raw.map((r) => r.replace(/\D/g, ''))).size > 1 && !raw.every((r) => ATX_HEADING.test(r))
     if ((mostlyCaps && letters.length >= 4) || numbersVary) for (const i of idx) out.add(i)
   }
   return out

@@ -1,0 +1,81 @@
+// PDFs printed from web pages and word processors that set paragraphs apart by space: a line that ends a sentence
+// short of the margin inside such a paragraph does not end it; numbered headings survive the running-line filter;
+// a date printed on the first page goes before the date the PDF was made.
+import { describe, expect, it } from 'vitest'
+import { layoutToBlocks, type PdfLine } from '../../src/core/extract/pdfLayout'
+import { guessMeta } from '../../src/core/reportMeta'
+import { segmentDocument } from '../../src/core/segment'
+
+const SIZE = 11
+const PITCH = 12.7
+
+/** Lays out paragraphs (each a list of line texts) down one page: `PITCH` between lines, `gap` more between paragraphs. */
+function page(paras: string[][], gap: number, width = (t: string) => t.length * 5.5): PdfLine[] {
+  const lines: PdfLine[] = []
+  let y = 800
+  for (const p of paras) {
+    for (const text of p) {
+      lines.push({ page: 1, x: 72, x2: 72 + width(text), y, size: SIZE, bold: false, text })
+      y -= PITCH
+    }
+    y -= gap
+  }
+  return lines
+}
+
+const FULL = 'x'.repeat(80)
+const PARAS = [
+  [`${FULL} one.`, `${FULL} two`, 'Short sentence that ends the line.', `Next sentence in the same paragraph ${FULL.slice(45)}`, 'End.'],
+  [`${FULL} three`, 'Last line of the second paragraph.'],
+  [`${FULL} four`, 'Closing line.'],
+  [`${FULL} five`, 'Closing line again.'],
+]
+
+describe('PDF paragraphs set apart by space', () => {
+  it('keeps a short sentence-ending line inside its paragraph when paragraphs are spaced', () => {
+    const { blocks } = layoutToBlocks([page(PARAS, 11)])
+    expect(blocks.map((b) => b.kind)).toEqual(['para', 'para', 'para', 'para'])
+    expect(blocks[0]).toMatchObject({ text: expect.stringContaining('Short sentence that ends the line.\nNext sentence') })
+  })
+
+  it('still ends a paragraph on a short sentence-ending line when paragraphs are not spaced', () => {
+    const { blocks } = layoutToBlocks([page(PARAS, 0)])
+    expect(blocks.length).toBeGreaterThan(4)
+    expect(blocks.some((b) => b.kind === 'para' && b.text.startsWith('Next sentence'))).toBe(true)
+  })
+})
+
+describe('numbered headings that repeat with another number', () => {
+  it('keeps "## N. Annex N" headings that a page counter would look like', () => {
+    const md = [3, 4, 5, 6].map((n) => `## ${n}. Annex ${n}\n\nThe annex lists the sources consulted for part ${n} of the report, with dates.`).join('\n\n')
+    const ps = segmentDocument(md, { format: 'md' }).passages
+    expect(ps.filter((p) => p.kind === 'heading').map((p) => p.text)).toEqual(['3. Annex 3', '4. Annex 4', '5. Annex 5', '6. Annex 6'])
+  })
+
+  it('still drops a plain running line whose page number changes', () => {
+    const text = [4, 5, 6].map((n) => `Report on conscription ${n}\n\nA paragraph of body text on page ${n} that says something about the army.`).join('\n\n')
+    const ps = segmentDocument(text, { format: 'txt' }).passages
+    expect(ps.some((p) => p.text.startsWith('Report on conscription'))).toBe(false)
+  })
+})
+
+describe('a report date printed on the first page and the date the file was made', () => {
+  const passages = segmentDocument('# Venäjä: Asevelvollisuus\n\nMaahanmuuttovirasto\n12.3.2025\n\nTämä raportti käsittelee asevelvollisuutta.', { format: 'md' }).passages
+  const text = passages.map((p) => p.text).join('\n\n')
+
+  it('prefers the printed date to a PDF CreationDate made later', () => {
+    expect(guessMeta({ file: { created: '2026-12-04' }, text, passages, fileName: 'r.pdf' }).date).toBe('2025-03-12')
+  })
+
+  it('takes the file date when it falls within a printed month', () => {
+    const ps = segmentDocument('# Rusland: Militærtjeneste\n\nJuni 2024\n\nDenne rapport handler om militærtjeneste.', { format: 'md' }).passages
+    expect(guessMeta({ file: { created: '2024-06-14' }, text: ps.map((p) => p.text).join('\n\n'), passages: ps, fileName: 'r.pdf' }).date).toBe('2024-06-14')
+  })
+
+  it('falls back to the date the file was made when none is printed, and a published date wins over both', () => {
+    const ps = segmentDocument('# Title of a note\n\nBody text of the note without any date.', { format: 'md' }).passages
+    const t = ps.map((p) => p.text).join('\n\n')
+    expect(guessMeta({ file: { created: '2024-06-14' }, text: t, passages: ps, fileName: 'r.pdf' }).date).toBe('2024-06-14')
+    expect(guessMeta({ file: { date: '2025-01-27', created: '2024-06-14' }, text, passages, fileName: 'r.html' }).date).toBe('2025-01-27')
+  })
+})
