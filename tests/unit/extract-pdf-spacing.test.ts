@@ -1,8 +1,9 @@
 // PDFs printed from web pages and word processors that set paragraphs apart by space: a line that ends a sentence
 // short of the margin inside such a paragraph does not end it; numbered headings survive the running-line filter;
-// a date printed on the first page goes before the date the PDF was made.
+// a table row whose blank runs stretch into the next cell stays one line; a date printed on the first page goes
+// before the date the PDF was made.
 import { describe, expect, it } from 'vitest'
-import { layoutToBlocks, type PdfLine } from '../../src/core/extract/pdfLayout'
+import { layoutToBlocks, pageLines, type PdfLine } from '../../src/core/extract/pdfLayout'
 import { guessMeta } from '../../src/core/reportMeta'
 import { segmentDocument } from '../../src/core/segment'
 
@@ -42,6 +43,14 @@ describe('PDF paragraphs set apart by space', () => {
     const { blocks } = layoutToBlocks([page(PARAS, 0)])
     expect(blocks.length).toBeGreaterThan(4)
     expect(blocks.some((b) => b.kind === 'para' && b.text.startsWith('Next sentence'))).toBe(true)
+  })
+})
+
+describe('table rows as a browser prints them', () => {
+  it('keeps a row whose blank run stretches over the cell padding on one line, losing no cell', () => {
+    const run = (str: string, x: number, width: number) => ({ str, x, y: 475.4, width, size: 10.5, bold: false })
+    const lines = pageLines([run('2021', 317.2, 23.4), run(' ', 340.5, 10), run('1,450', 348, 26.3), run(' ', 374.3, 59), run('1,020', 418.6, 26.3)], 1)
+    expect(lines.map((l) => l.text)).toEqual(['2021 1,450 1,020'])
   })
 })
 

@@ -38,7 +38,9 @@ export function pageLines(runs: PdfRun[], page: number): PdfLine[] {
     const last = g?.[g.length - 1]
     const size = Math.max(r.size, last?.size ?? 0)
     const sameBand = last && Math.abs(r.y - last.y) <= 0.6 * size
-    const ahead = last && r.x >= last.x + last.width - 2 && r.x - (last.x + last.width) < 4 * size
+    // A blank run may stretch over a table cell's padding into the next cell: the next run may start inside it.
+    const from = last ? last.x + (last.str.trim() ? last.width : 0) : 0
+    const ahead = last && r.x >= from - 2 && r.x - (last.x + last.width) < 4 * size
     if (g && sameBand && ahead) g.push(r)
     else groups.push([r])
   }
