@@ -1,6 +1,7 @@
 // PDFs printed from web pages and word processors that set paragraphs apart by space: a line that ends a sentence
 // short of the margin inside such a paragraph does not end it; numbered headings survive the running-line filter;
-// a table row whose blank runs stretch into the next cell stays one line; a date printed on the first page goes
+// a table row whose blank runs stretch into the next cell stays one line, its rows apart, and a symbol font's
+// bullet starts a list item; a date printed on the first page goes
 // before the date the PDF was made.
 import { describe, expect, it } from 'vitest'
 import { layoutToBlocks, pageLines, type PdfLine } from '../../src/core/extract/pdfLayout'
@@ -50,7 +51,28 @@ describe('table rows as a browser prints them', () => {
   it('keeps a row whose blank run stretches over the cell padding on one line, losing no cell', () => {
     const run = (str: string, x: number, width: number) => ({ str, x, y: 475.4, width, size: 10.5, bold: false })
     const lines = pageLines([run('2021', 317.2, 23.4), run(' ', 340.5, 10), run('1,450', 348, 26.3), run(' ', 374.3, 59), run('1,020', 418.6, 26.3)], 1)
-    expect(lines.map((l) => l.text)).toEqual(['2021 1,450 1,020'])
+    expect(lines).toHaveLength(1)
+    expect(lines[0].text.split(/ \| | /)).toEqual(['2021', '1,450', '1,020'])
+  })
+
+  it('splits cells where a blank run fills a wide gap between them (as LibreOffice prints tables)', () => {
+    const run = (str: string, x: number, width: number) => ({ str, x, y: 537.7, width, size: 12, bold: false })
+    const lines = pageLines([run('År', 56.8, 12.6), run(' ', 69.4, 228.3), run('Innkalte', 297.7, 39.3)], 1)
+    expect(lines.map((l) => l.text)).toEqual(['År | Innkalte'])
+    const { blocks } = layoutToBlocks([[...lines, { ...lines[0], y: 500, text: 'Ifølge Meduza ble mange innkalt.' }]])
+    expect(blocks).toEqual([{ kind: 'row', cells: ['År', 'Innkalte'] }, { kind: 'para', text: 'Ifølge Meduza ble mange innkalt.' }])
+  })
+})
+
+describe('rows and bullets after extraction', () => {
+  it('keeps table rows apart even when a row starts in lower case', () => {
+    const ps = segmentDocument('Term | Russian | Meaning\n\nconscript | prizyvnik | a man called up\n\nAfter the table.', { format: 'md', layout: 'paragraphs' }).passages
+    expect(ps.map((p) => p.text)).toEqual(['Term | Russian | Meaning', 'conscript | prizyvnik | a man called up', 'After the table.'])
+  })
+
+  it('reads a symbol font\'s private-use bullet as a list item', () => {
+    const ps = segmentDocument('Intro paragraph of the note.\n\n\uf095 First point on civilian service.\n\n\uf0b7 Second point on contract soldiers.', { format: 'md', layout: 'paragraphs' }).passages
+    expect(ps.map((p) => [p.kind, p.text])).toEqual([['paragraph', 'Intro paragraph of the note.'], ['list', 'First point on civilian service.'], ['list', 'Second point on contract soldiers.']])
   })
 })
 

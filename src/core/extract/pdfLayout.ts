@@ -64,7 +64,8 @@ function lineOf(g: PdfRun[], page: number): PdfLine {
     } else if (gap > 2 * size) text += ' | '
     else if (gap > 0.15 * size && !/\s$/.test(text) && !/^\s/.test(r.str)) text += ' '
     text += raised ? `<sup>${r.str.trim()}</sup>` : r.str
-    end = r.x + r.width
+    // A blank run that fills the space between table cells is space, not text: the next cell's gap counts from here.
+    if (r.str.trim()) end = r.x + r.width
     if (!raised) {
       const n = r.str.replace(/\s/g, '').length
       chars += n
@@ -138,7 +139,7 @@ export function layoutToBlocks(pages: PdfLine[][]): { blocks: Block[]; furniture
   const { lines: furniture, texts } = findFurniture(pages)
   const kept = pages.map((ls) => ls.filter((l) => !furniture.has(l)))
   const body = bodySize(kept.flat())
-  const isHeading = (l: PdfLine) => l.text.length <= 200 && !/<sup>/.test(l.text) && (l.size >= body * 1.12 || (l.bold && l.size >= body * 0.95)) && /\p{L}/u.test(l.text)
+  const isHeading = (l: PdfLine) => l.text.length <= 200 && !/<sup>|\s\|\s/.test(l.text) && (l.size >= body * 1.12 || (l.bold && l.size >= body * 0.95)) && /\p{L}/u.test(l.text)
   const headingSizes = [...new Set(kept.flat().filter(isHeading).map((l) => Math.round(l.size * 2) / 2))].sort((a, b) => b - a)
   const blocks: Block[] = []
   const notes: Block[] = []

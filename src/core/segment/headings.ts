@@ -4,7 +4,7 @@
 /** A section number at the start of a line: "3.2.", "2.1", "1. 4" (sic), "5". */
 const SECTION_NUMBER = /^(\d{1,2}(?:\.\s?\d{1,2}){0,3})\.?\s+(?=[\p{Lu}«"“‘(])/u
 const MD_HEADING = /^(#{1,6})\s+(.*)$/
-const BULLET = /^([·•▪◦‣●○■□\uf0b7\uf0a7\uf0d8–—-]|[*+](?=\s))\s+/
+const BULLET = /^([·•▪◦‣●○■□–—-]|[\ue000-\uf8ff]|[*+](?=\s))\s+/
 const NUMBERED_ITEM = /^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+/
 const TERMINAL = /[.!?;:,…]$/
 const SENTENCE_END = /[.!?…:]$/

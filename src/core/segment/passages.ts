@@ -15,6 +15,8 @@ interface Gap {
 }
 
 const LOWER_START = /^[\p{Ll}]/u
+/** A table row as the file readers write it: cells joined by " | " (see extract/blocks.ts). */
+const CELL_ROW = /\S \| \S/
 
 /** Groups the body lines (role 'body') into passage drafts. */
 export function groupLines(
@@ -142,7 +144,8 @@ function joinsMarkdown(cur: BodyDraft, a: LineInfo, li: LineInfo, next: LineInfo
   }
   if (li.type !== 'text') return false
   if (gap.blanks === 0 && !gap.pageBreak) return a.type !== 'table'
-  if (!open) return false
+  // Table rows the file readers write one per block ("cell | cell") stay apart, whatever case a cell starts with.
+  if (!open || CELL_ROW.test(A) || CELL_ROW.test(li.clean)) return false
   // A long paragraph stopping on a lower-case word ("…closer to" + "Ukraine, temporary…") goes on.
   const midSentence = A.length >= 150 && cur.kind === 'paragraph' && /\s\p{Ll}+$/u.test(A)
   return LOWER_START.test(li.clean) || gap.pageBreak || /^[([]/.test(li.clean) || midSentence
