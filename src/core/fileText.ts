@@ -4,7 +4,7 @@ import { blocksToText } from './extract/blocks'
 import { htmlToBlocks } from './extract/html'
 
 /** File kinds the workbench can read. */
-export type FileKind = 'txt' | 'md' | 'html' | 'pdf' | 'docx'
+export type FileKind = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'odt'
 
 /** The kind of a file from its name, or null when unsupported. */
 export function fileKindOf(name: string): FileKind | null {
@@ -24,6 +24,8 @@ export function fileKindOf(name: string): FileKind | null {
       return 'pdf'
     case 'docx':
       return 'docx'
+    case 'odt':
+      return 'odt'
     default:
       return null
   }

@@ -18,7 +18,7 @@ export const LIMITS = {
   xmlTextChars: 1_000_000,
   /** Child elements of one XML element (a TBX body with more concepts is refused). */
   xmlChildren: 250_000,
-  /** A report file (txt, md, html, pdf, docx). */
+  /** A report file (txt, md, html, pdf, docx, odt). */
   reportFileBytes: 200 * MiB,
   /** The uncompressed size of one part of a DOCX package (word/document.xml, say). */
   docxPartBytes: 64 * MiB,

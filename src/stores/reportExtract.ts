@@ -3,11 +3,11 @@
 import { checkReportSize } from '../core/limits'
 
 /** The report formats the app imports. */
-export const REPORT_EXTENSIONS = ['txt', 'md', 'pdf', 'docx', 'html', 'htm'] as const
+export const REPORT_EXTENSIONS = ['txt', 'md', 'pdf', 'docx', 'odt', 'html', 'htm'] as const
 
 /** Throws an Error naming the file when its type is not one the app reads, or it is over the size limit. */
 export function checkReportFile(fileName: string, size = 0): void {
   const ext = fileName.toLowerCase().split('.').pop() ?? ''
-  if (!(REPORT_EXTENSIONS as readonly string[]).includes(ext)) throw new Error(`${fileName}: unsupported file type ".${ext}" (use .txt, .md, .pdf, .docx or .html)`)
+  if (!(REPORT_EXTENSIONS as readonly string[]).includes(ext)) throw new Error(`${fileName}: unsupported file type ".${ext}" (use .txt, .md, .pdf, .docx, .odt or .html)`)
   checkReportSize(fileName, size)
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
-import { makeDocx, makeDocxOfBody, makePdf } from '../fixtures/makeFiles'
+import { makeDocx, makeDocxOfBody, makeOdt, makePdf } from '../fixtures/makeFiles'
 
 const CORPUS = resolve('../shared/corpus')
 const FILES = ['000_acf8e1b7719e168f.txt', '001_e8e03fc529c28da8.txt', '002_f92c2e12db2273f8.txt', '003_69196824feca6e36.txt', '004_2311294a2fc5f756.txt']
@@ -94,14 +94,18 @@ describe('reports', () => {
     expect(await page.getByTestId('foreign-mark').first().innerText()).toMatch(/en/i)
   })
 
-  it('imports a PDF and a DOCX made by the test', async () => {
+  it('imports a PDF, a DOCX and an ODT made by the test', async () => {
     await tb.page.goto(app.url + '#/reports')
     const before = await docCount()
     await importFiles([
       { name: 'made.pdf', mimeType: 'application/pdf', buffer: makePdf(['Conscription in Russia', '', 'The Voenkomat sends the summons to every conscript.']) },
       { name: 'made.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: makeDocx(['# Alternative service', 'A conscript may apply for alternative civilian service at the Voenkomat.']) },
+      { name: 'made.odt', mimeType: 'application/vnd.oasis.opendocument.text', buffer: makeOdt('<text:h text:outline-level="1">Summons</text:h><text:p>The Voenkomat now sends electronic summons.<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Meduza, 1 November 2024.</text:p></text:note-body></text:note></text:p>') },
     ])
-    await expect.poll(docCount).toBe(before + 2)
+    await expect.poll(docCount).toBe(before + 3)
+    await openDoc('made.odt')
+    expect(await tb.page.getByTestId('outline').innerText()).toContain('Summons')
+    await tb.page.locator('mark.term', { hasText: 'Voenkomat' }).first().waitFor()
     expect(await tb.page.getByTestId('report-errors').count()).toBe(0)
     await openDoc('made.docx')
     expect(await tb.page.getByTestId('outline').innerText()).toContain('Alternative service')

@@ -70,3 +70,24 @@ describe('an old site laid out with a table', () => {
   })
 })
 
+
+// Word files as LibreOffice writes them, read through mammoth's HTML: notes carry ids from 2 while their markers
+// show 1, 2…; a table of contents is a paragraph per line ending in a tab and a page number.
+describe('Word files written by LibreOffice', () => {
+  const MAMMOTH = `<h1>Russland: Verneplikt</h1><p>1 Innledning\t2</p><p>1.1 Kommissariatene\t3</p><h1>1 Innledning</h1>
+<p>Dette notatet handler om verneplikt.<sup><a href="#footnote-2" id="footnote-ref-2">[1]</a></sup> Mer tekst.<sup><a href="#footnote-3" id="footnote-ref-3">[2]</a></sup></p>
+<ol><li id="footnote-2"><p>\tLandinfo, samtale, 2024. <a href="#footnote-ref-2">↑</a></p></li><li id="footnote-3"><p>\tMeduza, 2024. <a href="#footnote-ref-3">↑</a></p></li></ol>`
+
+  it('labels each note as its marker shows it, and leaves out the table of contents', async () => {
+    expect(await passages(MAMMOTH)).toEqual([
+      ['heading', 'Russland: Verneplikt'],
+      ['heading', '1 Innledning'],
+      ['paragraph', 'Dette notatet handler om verneplikt. Mer tekst.'],
+      ['footnote', 'Landinfo, samtale, 2024.'],
+      ['footnote', 'Meduza, 2024.'],
+    ])
+    const r = await readReport('notat.html', new TextEncoder().encode(MAMMOTH))
+    expect(r.passages[2].footnotes).toEqual(['1', '2'])
+    expect(r.passages.filter((p) => p.kind === 'footnote').map((p) => p.footnotes?.[0])).toEqual(['1', '2'])
+  })
+})

@@ -37,10 +37,15 @@ function skipped(n: Node): boolean {
   if (!BLOCK.has(n.name!) && n.name !== 'td' && n.name !== 'th') return false
   let furniture = furnitureSeen.get(n)
   if (furniture === undefined) {
-    furniture = `${a.class ?? ''} ${a.id ?? ''}`.split(/\s+/).some((t) => FURNITURE.test(t)) || linkBar(n)
+    furniture = `${a.class ?? ''} ${a.id ?? ''}`.split(/\s+/).some((t) => FURNITURE.test(t)) || linkBar(n) || tocEntry(n)
     furnitureSeen.set(n, furniture)
   }
   return furniture
+}
+
+/** A Word table of contents' line as mammoth gives it: "1 Introduction<TAB>2" (a tab, then the page number). */
+function tocEntry(n: Node): boolean {
+  return n.name === 'p' && /\S\t[\t .…]*\d{1,4}\s*$/.test(textOf(n))
 }
 
 /** Blocks already judged as page furniture or not (the page is walked several times). */
@@ -276,5 +281,14 @@ export function htmlToBlocks(html: string): { blocks: Block[]; meta: FileMeta } 
     const label = noteLabel(n)!
     if (!inMain.has(label)) blocks.push({ kind: 'footnote', label, text: squash(inline(n)).replace(/\s*[↑↩]\s*$/u, '') })
   }
+  // A note is labelled as its references show it: LibreOffice's Word files number notes from 2 in their ids
+  // (<a href="#footnote-2">[1]</a>), and the text's markers carry the number shown.
+  const shown = new Map<string, string>()
+  for (const a of findAll(root, (x) => x.name === 'a' && (x.attribs?.href ?? '').startsWith('#'))) {
+    const id = NOTE_ID.exec(a.attribs!.href.slice(1))?.[1]
+    const label = REF_TEXT.exec(textOf(a).trim())?.[1]
+    if (id && label && !shown.has(id)) shown.set(id, label)
+  }
+  for (const b of blocks) if (b.kind === 'footnote') b.label = shown.get(b.label) ?? b.label
   return { blocks, meta: htmlMeta(root) }
 }

@@ -1,5 +1,5 @@
 // The one extraction path of the app (its segment worker) and the CLI: bytes and a file name in,
-// the text to store and segment out, with what the file says about itself. HTML, DOCX and PDF go
+// the text to store and segment out, with what the file says about itself. HTML, DOCX, ODT and PDF go
 // through blocks (blocks.ts); .txt and .md are kept as they are, so offsets match the file.
 import { decodeTextBytes } from '../csv'
 import { decodeUtf8, fileKindOf } from '../fileText'
@@ -52,7 +52,7 @@ function decodeText(name: string, bytes: Uint8Array): string {
  */
 export async function extractText(name: string, data: ArrayBuffer | Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedText> {
   const kind = fileKindOf(name)
-  if (kind === null) throw new Error(`${name}: unsupported file type (use .txt, .md, .pdf, .docx or .html)`)
+  if (kind === null) throw new Error(`${name}: unsupported file type (use .txt, .md, .pdf, .docx, .odt or .html)`)
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
   checkReportSize(name, bytes.length)
   try {
@@ -66,6 +66,12 @@ export async function extractText(name: string, data: ArrayBuffer | Uint8Array, 
       if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not a .docx file (not a ZIP container)')
       const { docxToBlocks } = await import('./docx')
       const r = await docxToBlocks(bytes)
+      return fromBlocks(r.blocks, r.meta, 'paragraphs')
+    }
+    if (kind === 'odt') {
+      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not an .odt file (not a ZIP container)')
+      const { odtToBlocks } = await import('./odt')
+      const r = await odtToBlocks(bytes)
       return fromBlocks(r.blocks, r.meta, 'paragraphs')
     }
   } catch (e) {
