@@ -1,10 +1,12 @@
 // PDFs printed from web pages and word processors that set paragraphs apart by space: a line that ends a sentence
 // short of the margin inside such a paragraph does not end it; numbered headings survive the running-line filter;
 // a table row whose blank runs stretch into the next cell stays one line, its rows apart, and a symbol font's
-// bullet starts a list item; a date printed on the first page goes
+// bullet starts a list item; scanned and password-protected PDFs get a message saying what to do; a date printed on the first page goes
 // before the date the PDF was made.
 import { describe, expect, it } from 'vitest'
 import { layoutToBlocks, pageLines, type PdfLine } from '../../src/core/extract/pdfLayout'
+import PDFDocument from 'pdfkit'
+import { readReport } from '../../src/core/extract/report'
 import { guessMeta } from '../../src/core/reportMeta'
 import { segmentDocument } from '../../src/core/segment'
 
@@ -108,5 +110,30 @@ describe('a report date printed on the first page and the date the file was made
     const t = ps.map((p) => p.text).join('\n\n')
     expect(guessMeta({ file: { created: '2024-06-14' }, text: t, passages: ps, fileName: 'r.pdf' }).date).toBe('2024-06-14')
     expect(guessMeta({ file: { date: '2025-01-27', created: '2024-06-14' }, text, passages, fileName: 'r.html' }).date).toBe('2025-01-27')
+  })
+})
+
+/** A PDF drawn by pdfkit: `text` written on one page (none: only a drawn rectangle, as a scan's image would be). */
+async function pdfkitPdf(text: string | null, options: ConstructorParameters<typeof PDFDocument>[0] = {}): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4', ...options })
+  const chunks: Buffer[] = []
+  doc.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<Uint8Array>((ok) => doc.on('end', () => ok(new Uint8Array(Buffer.concat(chunks)))))
+  if (text) doc.text(text)
+  else doc.rect(60, 60, 400, 500).fill('#555')
+  doc.end()
+  return done
+}
+
+describe('PDFs that cannot be read as they are', () => {
+  it('says a PDF without a text layer needs text recognition first', async () => {
+    await expect(readReport('skannet.pdf', await pdfkitPdf(null))).rejects.toThrow(/^skannet\.pdf: the PDF has no text layer \(a scanned document\?\): run text recognition \(OCR\)/)
+  })
+
+  it('says a password-protected PDF must be saved without its password', async () => {
+    const locked = await pdfkitPdf('Verneplikt i Russland.', { userPassword: 'secret', pdfVersion: '1.7' })
+    await expect(readReport('låst.pdf', locked)).rejects.toThrow(/^låst\.pdf: the PDF is protected by a password: save a copy without the password/)
+    // The same text without a password reads.
+    expect((await readReport('open.pdf', await pdfkitPdf('Verneplikt i Russland.'))).passages.map((p) => p.text)).toEqual(['Verneplikt i Russland.'])
   })
 })

@@ -60,6 +60,7 @@ export async function extractText(name: string, data: ArrayBuffer | Uint8Array, 
       if (decodeUtf8(bytes.subarray(0, 5)) !== '%PDF-') throw new Error('not a PDF file (no %PDF- header)')
       const { pdfToBlocks } = await import('./pdf')
       const r = await pdfToBlocks(bytes, { workerSrc: opts.pdfWorkerSrc, onPage: opts.onPage })
+      if (!r.blocks.length) throw new Error('the PDF has no text layer (a scanned document?): run text recognition (OCR) on it first, then import the result')
       return fromBlocks(r.blocks, { ...r.meta, running: r.furniture }, 'wrapped')
     }
     if (kind === 'docx') {

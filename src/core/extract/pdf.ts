@@ -28,7 +28,10 @@ export async function pdfToBlocks(data: ArrayBuffer | Uint8Array, opts: PdfOptio
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   if (opts.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = opts.workerSrc
   const bytes = data instanceof Uint8Array ? new Uint8Array(data) : new Uint8Array(data.slice(0))
-  const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: true }).promise
+  const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: true }).promise.catch((e: Error) => {
+    if (e?.name === 'PasswordException') throw new Error('the PDF is protected by a password: save a copy without the password from a PDF reader, and import that', { cause: e })
+    throw e
+  })
   const pages: PdfLine[][] = []
   let meta: FileMeta
   try {
