@@ -1,8 +1,8 @@
 // PDFs printed from web pages and word processors that set paragraphs apart by space: a line that ends a sentence
 // short of the margin inside such a paragraph does not end it; numbered headings survive the running-line filter;
 // a table row whose blank runs stretch into the next cell stays one line, its rows apart, and a symbol font's
-// bullet starts a list item; scanned and password-protected PDFs get a message saying what to do; a date printed on the first page goes
-// before the date the PDF was made.
+// bullet starts a list item; scanned and password-protected PDFs get a message saying what to do; a date printed
+// on the first page goes before the date the PDF was made.
 import { describe, expect, it } from 'vitest'
 import { layoutToBlocks, pageLines, type PdfLine } from '../../src/core/extract/pdfLayout'
 import PDFDocument from 'pdfkit'
