@@ -71,7 +71,7 @@ function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): s
  * script has a zero byte in every other position, on one side), else null. Zero bytes elsewhere are
  * left to the caller: valid UTF-8 may contain NUL.
  */
-function utf16WithoutBom(bytes: Uint8Array): 'little-endian' | 'big-endian' | null {
+export function utf16WithoutBom(bytes: Uint8Array): 'little-endian' | 'big-endian' | null {
   const n = Math.min(bytes.length, 4096) & ~1
   if (n < 4) return null
   let even = 0

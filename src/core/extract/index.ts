@@ -1,8 +1,8 @@
 // The one extraction path of the app (its segment worker) and the CLI: bytes and a file name in,
 // the text to store and segment out, with what the file says about itself. HTML, DOCX, ODT and PDF go
 // through blocks (blocks.ts); .txt and .md are kept as they are, so offsets match the file.
-import { decodeTextBytes } from '../csv'
 import { decodeUtf8, fileKindOf } from '../fileText'
+import { decodeReportText } from './textDecode'
 import { sniffFormat } from '../segment/lines'
 import type { TextFormat } from '../segment/types'
 import { blocksToText, type Block, type FileMeta } from './blocks'
@@ -29,21 +29,6 @@ export interface ExtractOptions {
 }
 
 const fromBlocks = (blocks: Block[], meta: FileMeta, layout: 'wrapped' | 'paragraphs'): ExtractedText => ({ text: blocksToText(blocks), format: 'md', layout, meta })
-
-/** Text of a .txt/.md/.html file: UTF-8 as Node reads it (a BOM kept), or UTF-16 with a BOM; a clear error
- * otherwise (invalid UTF-8, UTF-16 without a BOM, binary data). */
-function decodeText(name: string, bytes: Uint8Array): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const r = decodeTextBytes(bytes)
-    if (r.ok) return r.text
-  }
-  const r = decodeTextBytes(bytes)
-  if (!r.ok) throw new Error(`${name}: ${r.error}`)
-  // Valid UTF-8 can still be binary data (a run of zero bytes): a report never holds NUL.
-  const nul = r.text.indexOf('\u0000')
-  if (nul !== -1) throw new Error(`${name}: binary data, not text (a NUL character at line ${r.text.slice(0, nul).split('\n').length})`)
-  return decodeUtf8(bytes)
-}
 
 /**
  * Extracts a report file (`name` decides the kind). Errors name the file and what is wrong.
@@ -79,7 +64,7 @@ export async function extractText(name: string, data: ArrayBuffer | Uint8Array, 
     const msg = (e as Error).message
     throw new Error(msg.startsWith(`${name}:`) ? msg : `${name}: ${msg}`, { cause: e })
   }
-  const text = decodeText(name, bytes)
+  const text = decodeReportText(name, bytes, kind === 'html')
   if (kind === 'html') {
     const r = htmlToBlocks(text)
     return fromBlocks(r.blocks, r.meta, 'paragraphs')
