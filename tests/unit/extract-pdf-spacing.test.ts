@@ -137,3 +137,14 @@ describe('PDFs that cannot be read as they are', () => {
     expect((await readReport('open.pdf', await pdfkitPdf('Verneplikt i Russland.'))).passages.map((p) => p.text)).toEqual(['Verneplikt i Russland.'])
   })
 })
+
+describe('typeset letters', () => {
+  it('spells out ligatures and turns a line-final soft hyphen into a hyphen the segmenter rejoins', () => {
+    const run = (str: string, y: number) => ({ str, x: 72, y, width: 300, size: 11, bold: false })
+    const lines = pageLines([run('Identiﬁed con\u00adﬂicts in the mili\u00ad', 700), run('tary ofﬁce.', 687)], 1)
+    expect(lines.map((l) => l.text)).toEqual(['Identified conflicts in the mili-', 'tary office.'])
+    const { blocks } = layoutToBlocks([lines])
+    const ps = segmentDocument(blocks.map((b) => (b.kind === 'para' ? b.text : '')).join('\n\n'), { format: 'md', layout: 'wrapped' }).passages
+    expect(ps.map((p) => p.text)).toEqual(['Identified conflicts in the military office.'])
+  })
+})

@@ -47,6 +47,14 @@ export function pageLines(runs: PdfRun[], page: number): PdfLine[] {
   return groups.map((g) => lineOf(g, page)).filter((l) => l.text.trim())
 }
 
+/**
+ * Typeset text as readers search it: ligature characters ("ﬁ", "ﬂ": typesetting fonts map them so) spelt out, and
+ * soft hyphens dropped, except one that ends the line: it becomes a hyphen, so the line is rejoined like others.
+ */
+export function plainLetters(s: string): string {
+  return s.replace(/[\ufb00-\ufb06]/g, (c) => c.normalize('NFKC')).replace(/\u00ad(?!$)/g, '').replace(/\u00ad$/, '-')
+}
+
 function lineOf(g: PdfRun[], page: number): PdfLine {
   const weight = new Map<number, number>()
   for (const r of g) weight.set(r.size, (weight.get(r.size) ?? 0) + r.str.trim().length)
@@ -73,7 +81,7 @@ function lineOf(g: PdfRun[], page: number): PdfLine {
     }
     if (!text.trim()) end = -Infinity
   }
-  return { page, x: g[0].x, x2: end, y: base, size, bold: chars > 0 && boldChars === chars, text: text.replace(/\s+/g, ' ').trim() }
+  return { page, x: g[0].x, x2: end, y: base, size, bold: chars > 0 && boldChars === chars, text: plainLetters(text.replace(/\s+/g, ' ').trim()) }
 }
 
 const furnitureKey = (s: string) => squash(s.replace(/<\/?sup>/g, '').replace(/\d+/g, '#')).toLowerCase()
