@@ -1,4 +1,4 @@
-// Reading and writing glossary files (CSV in its layouts, TBX v3/v2, MultiTerm XML, XLSX), run in the
+// Reading and writing glossary files (CSV in its layouts, TBX v3/v2, MultiTerm XML, XLSX; ODS read), run in the
 // glossary-file worker: bytes in, preview out; entries in, file out. XLSX goes through exceljs, which
 // is loaded only when an XLSX file is read or written.
 import type { Glossary, Lang, TermStatus } from '../core/model'
@@ -6,6 +6,7 @@ import { exportCsv, exportRows, importCsvBytes, pairEntries, type CsvLayout } fr
 import { exportTbx, importTbx } from '../core/tbx'
 import { exportMultiTerm, importMultiTerm } from '../core/multiterm'
 import { importSheets } from '../core/xlsx'
+import { readOdsSheets } from '../core/ods'
 import { subsetGlossary } from '../core/glossarySubset'
 import type { ImportResult } from '../core/csv'
 import { decodeTextBytes } from '../core/csv'
@@ -41,12 +42,12 @@ function describeSkipped(result: ImportResult, text: string): string | undefined
 /** Parses a glossary file into an import preview. Never throws for bad content: errors are in the result. */
 export async function readGlossaryFile(req: ReadRequest): Promise<ReadResult> {
   const format = formatOf(req.fileName, req.bytes)
-  if (format === 'xlsx') {
+  if (format === 'xlsx' || format === 'ods') {
     let sheets
     try {
-      sheets = await readWorkbook(req.bytes)
+      sheets = format === 'ods' ? await readOdsSheets(req.bytes) : await readWorkbook(req.bytes)
     } catch (e) {
-      return { format, entries: [], errors: [{ line: 1, message: `not a readable XLSX workbook: ${e instanceof Error ? e.message : String(e)}` }], warnings: [] }
+      return { format, entries: [], errors: [{ line: 1, message: `not a readable ${format === 'ods' ? 'ODS' : 'XLSX'} workbook: ${e instanceof Error ? e.message : String(e)}` }], warnings: [] }
     }
     const r = importSheets(sheets, { pair: req.pair })
     const skippedText = r.partial ? r.partial.skipped.map((s) => `sheet ${s.sheet}, row ${s.line}${s.column ? `, column ${s.column}` : ''}: ${s.message}`).join('\n') + '\n' : undefined

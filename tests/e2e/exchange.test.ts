@@ -1,11 +1,12 @@
 // Glossary exchange in the browser: export CSV, re-import it into another profile and get the same
 // glossary (and our own export re-imported is all unchanged); a hostile CSV is refused with its line
 // number and the database is unchanged; XLSX, TBX v2 and MultiTerm XML exports re-imported elsewhere
-// give the same glossary.
+// give the same glossary; an ODS sheet from LibreOffice Calc imports as new concepts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { openBrowser, openGlossary, serveApp, type TestBrowser } from './harness'
 import type { Page } from 'playwright-core'
+import { makeOds } from '../fixtures/makeFiles'
 
 let app: Awaited<ReturnType<typeof serveApp>>
 let a: TestBrowser
@@ -132,5 +133,20 @@ describe('exchange formats for CAT tools', () => {
       expect(again, kind).toBe(baseline)
     }
     expect(a.external).toEqual([])
+  })
+
+  it('imports an ODS glossary from LibreOffice Calc as new concepts', async () => {
+    await openGlossary(a.page, app.url)
+    const start = await totalConcepts(a.page)
+    const ods = makeOds({ Glossary: [['en', 'fi', 'nb'], ['zzz ods probe term', 'zzz ods-koetermi', 'zzz ods-prøveterm']] })
+    await a.page.getByTestId('open-import').click()
+    await a.page.getByTestId('import-file').setInputFiles({ name: 'termer.ods', mimeType: 'application/vnd.oasis.opendocument.spreadsheet', buffer: ods })
+    await a.page.getByTestId('import-summary').waitFor()
+    expect(await a.page.getByTestId('import-summary').innerText()).toMatch(/1 concepts? in the file: 1 new/)
+    await a.page.getByTestId('import-commit').click()
+    await a.page.getByTestId('import-dialog').waitFor({ state: 'detached' })
+    await expect.poll(() => totalConcepts(a.page)).toBe(start + 1)
+    await a.page.getByTestId('glossary-search').fill('zzz ods')
+    await a.page.getByText('zzz ods-koetermi').first().waitFor()
   })
 })

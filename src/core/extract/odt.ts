@@ -5,9 +5,7 @@
 import { childElements, localName, parseXml, textContent, type XmlElement } from '../xml'
 import { normalizeDate } from '../reportMeta'
 import { promoteTitleParagraphs, squash, type Block, type FileMeta } from './blocks'
-import { checkZipPackage } from './zipBudget'
-
-const MIME = 'application/vnd.oasis.opendocument.text'
+import { openOdf } from '../odf'
 
 /** Generated indexes: their lines repeat headings with page numbers. */
 const INDEXES = new Set(['table-of-content', 'alphabetical-index', 'illustration-index', 'table-index', 'object-index', 'user-index', 'bibliography'])
@@ -121,20 +119,10 @@ function odtMeta(xml: string | undefined): FileMeta {
 
 /** Blocks and metadata of an .odt given as bytes; a package over the size limits is refused before it is read. */
 export async function odtToBlocks(bytes: Uint8Array): Promise<{ blocks: Block[]; meta: FileMeta }> {
-  await checkZipPackage(bytes)
-  const JSZip = (await import('jszip')).default
-  const zip = await JSZip.loadAsync(bytes)
-  const mime = (await zip.file('mimetype')?.async('string'))?.trim()
-  if (mime && mime !== MIME) throw new Error(`not an OpenDocument text (the package is ${mime})`)
-  const content = await zip.file('content.xml')?.async('string')
-  if (!content) throw new Error('not an OpenDocument text (no content.xml in the package)')
-  const root = parseXml(content, { label: 'content.xml' }).root
-  const stylesXml = await zip.file('styles.xml')?.async('string')
-  const parents = styleParents(root, ...(stylesXml ? [parseXml(stylesXml, { label: 'styles.xml' }).root] : []))
-  const officeBody = find(root, 'body')
-  const body = officeBody && find(officeBody, 'text')
-  if (!body) throw new Error('not an OpenDocument text (content.xml has no office:text body)')
+  const pkg = await openOdf(bytes, 'text')
+  const stylesXml = await pkg.part('styles.xml')
+  const parents = styleParents(pkg.root, ...(stylesXml ? [parseXml(stylesXml, { label: 'styles.xml' }).root] : []))
   const r: Reading = { blocks: [], notes: [], parents }
-  walk(body, r)
-  return { blocks: [...promoteTitleParagraphs(r.blocks), ...r.notes], meta: odtMeta(await zip.file('meta.xml')?.async('string')) }
+  walk(pkg.content, r)
+  return { blocks: [...promoteTitleParagraphs(r.blocks), ...r.notes], meta: odtMeta(await pkg.part('meta.xml')) }
 }
