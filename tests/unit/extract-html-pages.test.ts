@@ -91,3 +91,24 @@ describe('Word files written by LibreOffice', () => {
     expect(r.passages.filter((p) => p.kind === 'footnote').map((p) => p.footnotes?.[0])).toEqual(['1', '2'])
   })
 })
+
+// Reports saved as web pages by Word ("Web page, filtered") and LibreOffice: their own footnote links and ids.
+describe('footnotes of Word and LibreOffice web pages', () => {
+  const WORD = `<html><body><div class=WordSection1><h1>Verneplikt</h1>
+<p class=MsoNormal>Verneplikten gjelder menn.<a href="#_ftn1" name="_ftnref1" title=""><span class=MsoFootnoteReference><span class=MsoFootnoteReference><span lang=NO-BOK style='font-size:11.0pt'>[1]</span></span></span></a> Mer tekst.</p></div>
+<div><br clear=all><hr align=left size=1 width="33%"><div id=ftn1><p class=MsoFootnoteText><a href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference><span class=MsoFootnoteReference><span lang=NO-BOK>[1]</span></span></span></a> Landinfo, samtale, 2024.</p></div></div></body></html>`
+  const LIBRE = `<html><body><h1>Verneplikt</h1><p>Verneplikten gjelder menn.<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a> Mer tekst.</p>
+<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>Landinfo, samtale, 2024.</p></div></body></html>`
+
+  for (const [who, html] of [['Word', WORD], ['LibreOffice', LIBRE]]) {
+    it(`links ${who}'s markers to its notes, and leaves the notes' back-links out`, async () => {
+      expect(await passages(html), who).toEqual([
+        ['heading', 'Verneplikt'],
+        ['paragraph', 'Verneplikten gjelder menn. Mer tekst.'],
+        ['footnote', 'Landinfo, samtale, 2024.'],
+      ])
+      const r = await readReport('notat.html', new TextEncoder().encode(html))
+      expect(r.passages[1].footnotes, who).toEqual(['1'])
+    })
+  }
+})

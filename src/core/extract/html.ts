@@ -17,7 +17,11 @@ interface Node {
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'svg', 'iframe', 'object'])
 const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'doc-backlink'])
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'body', 'html', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'address', 'hr', 'center'])
-const NOTE_ID = /^(?:fn|footnote|endnote|note|ftn|edn)[-_:]?(\d{1,4})$/i
+// Note ids and links as web pages, mammoth, Word ("Web page, filtered": #_ftn1, id=ftn1) and LibreOffice
+// (#sdfootnote1sym, id=sdfootnote1) write them; a back-link from a note to its marker is no marker.
+const NOTE_ID = /^(?:sd)?(?:fn|footnote|endnote|note|ftn|edn)[-_:]?(\d{1,4})$/i
+const NOTE_HREF = /^#_?(?:sd)?(?:fn|footnote|endnote|note|ftn|edn)/i
+const BACK_HREF = /^#_?(?:fnref|footnote-ref|ref|ftnref|ednref)|^#sd(?:foot|end)note\d+anc$/i
 const REF_TEXT = /^\[?(\d{1,4})\]?$/
 
 /** Text content of a node (entities decoded by the parser). */
@@ -98,7 +102,8 @@ function mainContent(root: Node): Node {
 
 /** The footnote number a `<sup>`/`<a>` reference stands for, or null. */
 function refLabel(n: Node): string | null {
-  if (n.name !== 'sup' && !(n.name === 'a' && /^#(?:fn|footnote|endnote|note|ftn|edn)/i.test(n.attribs?.href ?? ''))) return null
+  if (n.name === 'a' && BACK_HREF.test(n.attribs?.href ?? '')) return null
+  if (n.name !== 'sup' && !(n.name === 'a' && NOTE_HREF.test(n.attribs?.href ?? ''))) return null
   return REF_TEXT.exec(textOf(n).trim())?.[1] ?? null
 }
 
@@ -116,7 +121,7 @@ function inline(n: Node): string {
   if (n.type !== 'tag') return ''
   const label = refLabel(n)
   if (label) return `<sup>${label}</sup>`
-  if (n.name === 'a' && /^#(?:fnref|footnote-ref|ref)/i.test(n.attribs?.href ?? '')) return ''
+  if (n.name === 'a' && BACK_HREF.test(n.attribs?.href ?? '')) return ''
   if (n.name === 'br') return ' '
   const inner = (n.children ?? []).map(inline).join('')
   return BLOCK.has(n.name!) || n.name === 'li' || n.name === 'tr' || /^t[dh]$/.test(n.name!) || /^h[1-6]$/.test(n.name!) ? ` ${inner} ` : inner
