@@ -28,9 +28,12 @@ export const isBlank = (l: Line): boolean => l.ts === l.te
 /** The trimmed content of a line. */
 export const lineText = (text: string, l: Line): string => text.slice(l.ts, l.te)
 
-/** True when the line starts with exactly one space: the first line of a page in PDF text. */
+/**
+ * True for the first line of a page in PDF text: it starts with exactly one space (the corpus's extractions), or
+ * after a form feed (pdftotext's page break).
+ */
 export function startsPage(text: string, l: Line): boolean {
-  return l.ts === l.start + 1 && text.charCodeAt(l.start) === 32
+  return (l.ts === l.start + 1 && text.charCodeAt(l.start) === 32) || (l.ts > l.start && text.slice(l.start, l.ts).includes('\f'))
 }
 
 /** Guesses the format: markdown when headings, links or <sup> markers are frequent. */

@@ -7,6 +7,8 @@ const PAGE_NUMBER = /^[-–—]?\s*\d{1,4}\s*[-–—]?$/
 const PAGE_OF = /\b(?:page|side|sida|sivu|seite|p\.)\s*\d+\s*(?:de|of|af|av|sur|\/|\()\s*\d+\)?$/i
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/
 const RULE = /^([-*_=])(?:\s*\1){2,}$/
+/** A bullet glyph alone on its line (pdftotext puts a list's bullets apart from their items). */
+const LONE_BULLET = /^[·•▪◦‣●○■□\ue000-\uf8ff]$/
 /** A markdown table's header rule: "|---|:--:|". */
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$/
 const ATX_HEADING = /^#{1,6}\s+\S/
@@ -16,7 +18,7 @@ const TOC_TAB = /\t\s*(?:<\/?b>\s*)*\d{1,4}(?:\s*<\/?b>)*$/
 /** Why a line is noise, or null. Pattern rules only; see {@link findRepeatedLines} for statistics. */
 export function noiseKind(s: string): 'page-number' | 'header' | 'rule' | 'toc' | null {
   if (PAGE_NUMBER.test(s)) return 'page-number'
-  if (RULE.test(s) || TABLE_RULE.test(s)) return 'rule'
+  if (RULE.test(s) || TABLE_RULE.test(s) || LONE_BULLET.test(s)) return 'rule'
   if (PAGE_OF.test(s)) return 'header'
   if (TOC_LEADER.test(s) || (s.includes('\t') && TOC_TAB.test(s) && /\p{L}/u.test(s))) return 'toc'
   return null
@@ -63,6 +65,31 @@ export function findRepeatedLines(text: string, lines: Line[], roles: LineRole[]
   return out
 }
 
+/**
+ * Running headers and footers of text whose pages end in form feeds (pdftotext's): the first and the last body
+ * line of each page, when the same line (digits aside) stands at an edge of at least two pages and 40 % of them.
+ */
+export function findPageEdgeLines(text: string, lines: Line[], roles: LineRole[]): number[] {
+  if (!text.includes('\f')) return []
+  const pages: number[][] = [[]]
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0 && text.slice(lines[i - 1].end, lines[i].ts).includes('\f')) pages.push([])
+    if (roles[i] === 'body') pages[pages.length - 1].push(i)
+  }
+  const full = pages.filter((p) => p.length)
+  const groups = new Map<string, number[]>()
+  for (const p of full)
+    for (const i of new Set([p[0], p[p.length - 1]])) {
+      const key = repeatKey(lineText(text, lines[i]))
+      if (key.length < 3 || key.length > 100) continue
+      const g = groups.get(key)
+      if (g) g.push(i)
+      else groups.set(key, [i])
+    }
+  const need = Math.max(2, Math.ceil(full.length * 0.4))
+  return [...groups.values()].filter((g) => g.length >= need).flat()
+}
+
 /** Marks noise lines among the body lines in `roles` and returns why each one is noise. */
 export function markNoise(text: string, lines: Line[], roles: LineRole[]): Map<number, string> {
   const why = new Map<number, string>()
@@ -74,7 +101,7 @@ export function markNoise(text: string, lines: Line[], roles: LineRole[]): Map<n
       why.set(i, k)
     }
   }
-  for (const i of findRepeatedLines(text, lines, roles)) {
+  for (const i of [...findRepeatedLines(text, lines, roles), ...findPageEdgeLines(text, lines, roles)]) {
     roles[i] = 'noise'
     why.set(i, 'header')
   }

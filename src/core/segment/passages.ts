@@ -128,6 +128,8 @@ function joins(
   }
   if (li.type === 'list') return false
   if ((li.type === 'heading' || li.titleLike) && (A_ended || gap.strong || startsPage(text, line))) return false
+  // A numbered heading after an empty line (not a page break) starts a section, whatever the line before it.
+  if (li.type === 'heading' && li.numbered && gap.blanks > 0 && !gap.pageBreak) return false
   if (LOWER_START.test(B)) return true
   if (!A_ended) return !(gap.strong && !gap.pageBreak)
   if (gap.strong) return false
