@@ -112,3 +112,12 @@ describe('footnotes of Word and LibreOffice web pages', () => {
     })
   }
 })
+
+describe('titles of word-processor web pages', () => {
+  it("reads Word's MsoTitle paragraph and LibreOffice's 26 pt title paragraph as headings, not body text in a large font", async () => {
+    const word = `<html><body><p class=MsoTitle>Russland: Verneplikt</p><p class=MsoNormal>Temanotat, februar 2025</p><h1>1 Innledning</h1><p class=MsoNormal>Dette notatet handler om verneplikt.</p></body></html>`
+    const libre = `<html><body><p style="margin-bottom: 0.21in"><font color="#17365d"><font face="Calibri, serif"><font size="6" style="font-size: 26pt">Russland:\nVerneplikt</font></font></font></p><p>Temanotat, februar 2025</p><h1 class="western">1 Innledning</h1><p><span style="font-size: 18pt">Dette notatet handler om verneplikt i Russland, skrevet stort.</span></p></body></html>`
+    for (const html of [word, libre])
+      expect((await passages(html)).map(([kind]) => kind)).toEqual(['heading', 'paragraph', 'heading', 'paragraph'])
+  })
+})

@@ -4,31 +4,11 @@
 import { parseDocument } from 'htmlparser2'
 import { normalizeDate } from '../reportMeta'
 import { squash, type Block, type FileMeta } from './blocks'
-
-/** A DOM node as htmlparser2 builds it (only what this file reads). */
-interface Node {
-  type: string
-  name?: string
-  attribs?: Record<string, string>
-  children?: Node[]
-  data?: string
-}
+import { isBackLink, labelNotesAsShown, noteLabel, refLabel, textOf, type Node } from './htmlNotes'
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'svg', 'iframe', 'object'])
 const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'doc-backlink'])
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'body', 'html', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'address', 'hr', 'center'])
-// Note ids and links as web pages, mammoth, Word ("Web page, filtered": #_ftn1, id=ftn1) and LibreOffice
-// (#sdfootnote1sym, id=sdfootnote1) write them; a back-link from a note to its marker is no marker.
-const NOTE_ID = /^(?:sd)?(?:fn|footnote|endnote|note|ftn|edn)[-_:]?(\d{1,4})$/i
-const NOTE_HREF = /^#_?(?:sd)?(?:fn|footnote|endnote|note|ftn|edn)/i
-const BACK_HREF = /^#_?(?:fnref|footnote-ref|ref|ftnref|ednref)|^#sd(?:foot|end)note\d+anc$/i
-const REF_TEXT = /^\[?(\d{1,4})\]?$/
-
-/** Text content of a node (entities decoded by the parser). */
-function textOf(n: Node): string {
-  if (n.type === 'text') return n.data ?? ''
-  return (n.children ?? []).map(textOf).join('')
-}
 
 /** Class or id names of page furniture in sites that do not use <nav>/<footer> (a token of the attribute, whole). */
 const FURNITURE = /^(?:site-?)?(?:footer|nav|navbar|navigation|menu|main-?menu|breadcrumbs?|cookies?|cookie-?(?:banner|consent|notice)|sidebar|skip-?links?|share|social)$/i
@@ -100,20 +80,6 @@ function mainContent(root: Node): Node {
   return findAll(root, (n) => n.name === 'body')[0] ?? root
 }
 
-/** The footnote number a `<sup>`/`<a>` reference stands for, or null. */
-function refLabel(n: Node): string | null {
-  if (n.name === 'a' && BACK_HREF.test(n.attribs?.href ?? '')) return null
-  if (n.name !== 'sup' && !(n.name === 'a' && NOTE_HREF.test(n.attribs?.href ?? ''))) return null
-  return REF_TEXT.exec(textOf(n).trim())?.[1] ?? null
-}
-
-/** The footnote number of a definition element (an `<li id="footnote-3">`, a role="doc-endnote"). */
-function noteLabel(n: Node): string | null {
-  const id = NOTE_ID.exec(n.attribs?.id ?? '')
-  if (id && (n.name === 'li' || n.name === 'p' || n.name === 'div')) return id[1]
-  return null
-}
-
 /** Inline text of a subtree: references become `<sup>N</sup>`, back-links disappear. */
 function inline(n: Node): string {
   if (n.type === 'text') return n.data ?? ''
@@ -121,7 +87,7 @@ function inline(n: Node): string {
   if (n.type !== 'tag') return ''
   const label = refLabel(n)
   if (label) return `<sup>${label}</sup>`
-  if (n.name === 'a' && BACK_HREF.test(n.attribs?.href ?? '')) return ''
+  if (isBackLink(n)) return ''
   if (n.name === 'br') return ' '
   const inner = (n.children ?? []).map(inline).join('')
   return BLOCK.has(n.name!) || n.name === 'li' || n.name === 'tr' || /^t[dh]$/.test(n.name!) || /^h[1-6]$/.test(n.name!) ? ` ${inner} ` : inner
@@ -134,10 +100,27 @@ function headingLength(t: string): boolean {
 
 /** True for a short paragraph whose text is all inside <strong>/<b>, without closing punctuation. */
 function boldOnly(p: Node): boolean {
+  return allInside(p, (n) => n.name === 'strong' || n.name === 'b')
+}
+
+/** Inline font sizes of a title: 16 pt or more, 21 px or more, or `<font size>` 5 and over. */
+const LARGE_FONT = /font-size:\s*(?:(?:1[6-9]|[2-9]\d)(?:\.\d+)?pt|(?:2[1-9]|[3-9]\d)(?:\.\d+)?px)/i
+
+/**
+ * True for a short paragraph that word processors write as a title: Word's "MsoTitle" class, or all its text in a
+ * large inline font (LibreOffice's web pages keep the Title style only as a 26 pt font).
+ */
+function titleParagraph(p: Node): boolean {
+  if (/\bMsoTitle\b/.test(p.attribs?.class ?? '') && headingLength(squash(textOf(p)))) return true
+  return allInside(p, (n) => LARGE_FONT.test(n.attribs?.style ?? '') || (n.name === 'font' && Number(n.attribs?.size) >= 5))
+}
+
+/** True for a paragraph of heading length whose text all lies inside elements that `inside` accepts. */
+function allInside(p: Node, inside: (n: Node) => boolean): boolean {
   const all = squash(textOf(p))
   if (!headingLength(all)) return false
-  const bold = (n: Node): string => (n.type === 'tag' && (n.name === 'strong' || n.name === 'b') ? textOf(n) : (n.children ?? []).map(bold).join(''))
-  return squash(bold(p)) === all
+  const within = (n: Node): string => (n.type === 'tag' && inside(n) ? textOf(n) : (n.children ?? []).map(within).join(''))
+  return squash(within(p)) === all
 }
 
 /**
@@ -231,6 +214,9 @@ function walk(n: Node, out: Block[], buf: string[]): void {
       flush()
       if (name === 'caption') out.push({ kind: 'para', text: squash(inline(c)) })
       else walk(c, out, buf)
+    } else if (name === 'p' && titleParagraph(c)) {
+      flush()
+      out.push({ kind: 'heading', level: 1, text: squash(inline(c)) })
     } else if (name === 'p' && boldOnly(c)) {
       flush()
       // A paragraph set all in bold is a heading (level decided from its neighbours below).
@@ -286,14 +272,6 @@ export function htmlToBlocks(html: string): { blocks: Block[]; meta: FileMeta } 
     const label = noteLabel(n)!
     if (!inMain.has(label)) blocks.push({ kind: 'footnote', label, text: squash(inline(n)).replace(/\s*[↑↩]\s*$/u, '') })
   }
-  // A note is labelled as its references show it: LibreOffice's Word files number notes from 2 in their ids
-  // (<a href="#footnote-2">[1]</a>), and the text's markers carry the number shown.
-  const shown = new Map<string, string>()
-  for (const a of findAll(root, (x) => x.name === 'a' && (x.attribs?.href ?? '').startsWith('#'))) {
-    const id = NOTE_ID.exec(a.attribs!.href.slice(1))?.[1]
-    const label = REF_TEXT.exec(textOf(a).trim())?.[1]
-    if (id && label && !shown.has(id)) shown.set(id, label)
-  }
-  for (const b of blocks) if (b.kind === 'footnote') b.label = shown.get(b.label) ?? b.label
+  labelNotesAsShown(findAll(root, (x) => x.name === 'a'), blocks)
   return { blocks, meta: htmlMeta(root) }
 }
