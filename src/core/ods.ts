@@ -1,4 +1,4 @@
-// ODS glossaries (LibreOffice Calc, the spreadsheet format public bodies in Norway and Denmark must accept): the
+// ODS glossaries (LibreOffice Calc's OpenDocument spreadsheets, which Nordic public bodies also use): the
 // sheets' rows as text, read from content.xml by the safe XML parser after the package's sizes are checked, and then
 // imported exactly as XLSX sheets are (see xlsx.ts). Repeated rows and cells are expanded only where they hold text,
 // so the million empty rows and thousand empty columns Calc declares cost nothing.

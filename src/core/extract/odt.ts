@@ -1,4 +1,4 @@
-// ODT (OpenDocument text: LibreOffice's format, and the one public bodies in Norway and Denmark must accept) to
+// ODT (OpenDocument text: LibreOffice's format, which Nordic public bodies accept and publish) to
 // blocks: headings by outline level or by a Title/Heading paragraph style, paragraphs, list items, table rows,
 // footnotes and endnotes with their markers; tables of contents and indexes are left out. The package's sizes are
 // checked before anything is inflated, and its XML is read by the safe parser (no DTD, no entity expansion).
