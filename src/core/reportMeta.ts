@@ -171,10 +171,12 @@ function pageDate(page: SegmentedPassage[]): string | undefined {
     if (d.length === 7 && t.length <= 80 && !/\d{1,2}\.?\s+[\p{L}]+\s+(?:19|20)\d\d/u.test(t)) return d
   }
   // A subtitle line at the very top carrying the full date: "Country of origin information note, 12 March 2025".
+  // Or "Publisher – what it is, 2025-03-14": a longer line that ends with the date.
   for (const p of page.slice(0, 3)) {
     const t = clean(p.text)
     const d = normalizeDate(t)
-    if (d?.length === 10 && t.length <= 80 && !/[.!?]$/.test(t)) return d
+    const atEnd = t.length <= 140 && /[,–—-]\s*(?:\d{1,2}\.?\s*[\p{L}]+\.?\s+(?:19|20)\d\d|\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d\d-\d\d)$/u.test(t)
+    if (d?.length === 10 && (t.length <= 80 || atEnd) && !/[.!?]$/.test(t)) return d
   }
   return undefined
 }
@@ -189,8 +191,36 @@ function pagePublisher(page: SegmentedPassage[], text: string): string | undefin
     const org = /\b(?:[lL]['‘’]\s?|[Tt]he\s+)?((?:Organi[sz]ation|Service|Agency|Office|Committee|Council|Centre|Center|Ministry|Institute|Board|Commission|Landinfo|Migrationsverket|Maahanmuuttovirasto)\b[^().\n]{0,60}?)\s*\(([\p{Lu}]{2,8})\)/u.exec(clean(p.text))
     if (org) return `${org[1].trim()} (${org[2]})`
   }
+  // A COI publisher named on the first page: on a cover or header line, or opening a passage that presents it
+  // ("DRC Dansk Flygtningehjælps landerapporter er…"); never one a sentence cites ("According to Landinfo, …").
+  for (const p of page.slice(0, 8)) {
+    const t = clean(p.text)
+    const known = KNOWN_PUBLISHER.exec(t)
+    if (known && ((t.length <= 140 && !/[.!?]$/.test(t)) || known.index <= 12)) return known[1]
+  }
   return undefined
 }
+
+/**
+ * Country-of-origin publishers by the names they print on their reports (full names, and acronyms no other word
+ * spells): agencies, NGOs and their COI units in the app's languages and German.
+ */
+const KNOWN_PUBLISHER = new RegExp(
+  '\\b(' +
+    [
+      'Landinfo', 'Lifos', 'Migrationsverket', 'Swedish Migration Agency', 'Maahanmuuttovirasto', 'Finnish Immigration Service', 'Maatietopalvelu', 'Migri',
+      'Udlændingestyrelsen', 'Danish Immigration Service', 'Utlendingsdirektoratet', 'Dansk Flygtningehjælp', 'Danish Refugee Council',
+      'European Union Agency for Asylum', 'EUAA', 'European Asylum Support Office', 'EASO',
+      "Office français de protection des réfugiés et apatrides", 'OFPRA', 'Cour nationale du droit d.asile', 'CNDA',
+      "Organisation suisse d.aide aux réfugiés", 'Schweizerische Flüchtlingshilfe', 'Swiss Refugee Council',
+      'Commissariat général aux réfugiés et aux apatrides', 'Cedoca', 'Bundesamt für Migration und Flüchtlinge', 'BAMF',
+      'Austrian Centre for Country of Origin (?:and|&) Asylum Research and Documentation', 'Immigration and Refugee Board of Canada',
+      'UK Home Office', 'Home Office', 'UNHCR', 'Den norske Helsingforskomit[ée]', 'Norwegian Helsinki Committee',
+    ].join('|') +
+    // A Nordic or English genitive ("Dansk Flygtningehjælps landerapporter", "Landinfo's report") still names it.
+    ")(?:s|['’]s)?\\b",
+  'u',
+)
 
 /** A date in the file name ("report-2024-06-15.pdf", "kt1256_30.12.2025.docx"). */
 function fileNameDate(name: string): string | undefined {
