@@ -42,6 +42,18 @@ describe('PDF paragraphs set apart by space', () => {
     expect(blocks[0]).toMatchObject({ text: expect.stringContaining('Short sentence that ends the line.\nNext sentence') })
   })
 
+  it('keeps list items apart in a spaced document when they are indented (a browser draws their bullets)', () => {
+    const lines = page(PARAS, 11)
+    let y = lines[lines.length - 1].y - 2 * PITCH
+    for (const text of ['First item of the list.', 'Second item.', 'Third item.']) {
+      lines.push({ page: 1, x: 102, x2: 102 + text.length * 5.5, y, size: SIZE, bold: false, text })
+      y -= PITCH
+    }
+    const { blocks } = layoutToBlocks([lines])
+    expect(blocks.slice(-3).map((b) => (b.kind === 'para' ? b.text : b.kind))).toEqual(['First item of the list.', 'Second item.', 'Third item.'])
+    expect(blocks).toHaveLength(7)
+  })
+
   it('still ends a paragraph on a short sentence-ending line when paragraphs are not spaced', () => {
     const { blocks } = layoutToBlocks([page(PARAS, 0)])
     expect(blocks.length).toBeGreaterThan(4)

@@ -161,6 +161,7 @@ export function layoutToBlocks(pages: PdfLine[][]): { blocks: Block[]; furniture
     const rights = sp.body.filter((l) => !isHeading(l)).map((l) => l.x2).sort((a, b) => a - b)
     return rights.length ? rights[Math.floor(rights.length * 0.9)] : 0
   })
+  const edgesOf = split.map((sp) => leftEdges(sp.body.filter((l) => !isHeading(l))))
   const spaced = spacedParagraphs(split.map((sp) => sp.body), rightOf, isHeading)
   let prevHeading: PdfLine | null = null
   split.forEach((sp, p) => {
@@ -176,7 +177,7 @@ export function layoutToBlocks(pages: PdfLine[][]): { blocks: Block[]; furniture
       }
       prevHeading = null
       const a = para[para.length - 1]
-      if (a && breaksBetween(a, l, rightOf[p], spaced)) flush()
+      if (a && breaksBetween(a, l, { right: rightOf[p], edges: edgesOf[p], pitch: spaced })) flush()
       if (l.text.includes(' | ')) {
         flush()
         para.push(l)
@@ -216,17 +217,37 @@ function spacedParagraphs(pages: PdfLine[][], rightOf: number[], isHeading: (l: 
   return ends.filter((g) => g > pitch * 1.4).length / ends.length >= 0.5 ? pitch : 0
 }
 
+/** How many of a page's lines start at each x position (to the point). */
+function leftEdges(lines: PdfLine[]): Map<number, number> {
+  const count = new Map<number, number>()
+  for (const l of lines) count.set(Math.round(l.x), (count.get(Math.round(l.x)) ?? 0) + 1)
+  return count
+}
+
 /**
- * True when a paragraph ends between line `a` and the next line `b`. In a document that spaces its paragraphs
- * (`pitch` > 0), a short line followed by no more than the usual pitch on the same page ends none.
+ * True for a line set in from its column's left edge: more lines start a little to its left (up to four ems) than
+ * where it starts. A list item whose bullet was drawn, not written; a column's own lines are never set in.
  */
-function breaksBetween(a: PdfLine, b: PdfLine, right: number, pitch: number): boolean {
+function indented(l: PdfLine, edges: Map<number, number>): boolean {
+  const x = Math.round(l.x)
+  const here = edges.get(x) ?? 0
+  for (const [e, n] of edges) if (e < x - l.size * 0.5 && x - e <= l.size * 4 && n > here) return true
+  return false
+}
+
+/**
+ * True when a paragraph ends between line `a` and the next line `b` (`right`, `edges`: the page's text edges). In a
+ * document that spaces its paragraphs (`pitch` > 0), a short line followed by no more than the usual pitch on the
+ * same page ends none, except in indented text (list items, whose bullets a browser draws rather than writes).
+ */
+function breaksBetween(a: PdfLine, b: PdfLine, page: { right: number; edges: Map<number, number>; pitch: number }): boolean {
+  const { right, edges, pitch } = page
   const ended = endsShort(a, right)
   if (Math.abs(a.size - b.size) > 0.6) return true
   if (b.page !== a.page || b.y > a.y) return ended
   const gap = a.y - b.y
   if (gap > a.size * 1.75 || (pitch > 0 && gap > pitch * 1.4)) return true
-  if (pitch > 0) return false
+  if (pitch > 0) return ended && indented(b, edges)
   if (ended) return true
   return SENTENCE_END.test(a.text.replace(/<sup>\d+<\/sup>$/, '')) && b.x > a.x + a.size
 }
