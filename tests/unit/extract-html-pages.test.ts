@@ -121,3 +121,17 @@ describe('titles of word-processor web pages', () => {
       expect((await passages(html)).map(([kind]) => kind)).toEqual(['heading', 'paragraph', 'heading', 'paragraph'])
   })
 })
+
+describe('Google Docs web pages', () => {
+  it('reads the title, and links footnote markers to the notes whose back-link carries their id', async () => {
+    const html = `<html><body><p class="c4 title" id="h.x1"><span class="c5">Russland: Verneplikt</span></p><h1 class="c2" id="h.x2"><span>1 Innledning</span></h1>
+<p class="c1"><span class="c0">Verneplikten gjelder menn.</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup><span class="c0"> Mer tekst.</span></p><hr class="c3"><div><p class="c1"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span class="c0">&nbsp;Landinfo, samtale, 2024.</span></p></div></body></html>`
+    expect(await passages(html)).toEqual([
+      ['heading', 'Russland: Verneplikt'],
+      ['heading', '1 Innledning'],
+      ['paragraph', 'Verneplikten gjelder menn. Mer tekst.'],
+      ['footnote', 'Landinfo, samtale, 2024.'],
+    ])
+    expect((await readReport('notat.html', new TextEncoder().encode(html))).passages[2].footnotes).toEqual(['1'])
+  })
+})

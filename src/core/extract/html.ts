@@ -107,11 +107,11 @@ function boldOnly(p: Node): boolean {
 const LARGE_FONT = /font-size:\s*(?:(?:1[6-9]|[2-9]\d)(?:\.\d+)?pt|(?:2[1-9]|[3-9]\d)(?:\.\d+)?px)/i
 
 /**
- * True for a short paragraph that word processors write as a title: Word's "MsoTitle" class, or all its text in a
- * large inline font (LibreOffice's web pages keep the Title style only as a 26 pt font).
+ * True for a short paragraph that word processors write as a title: Word's "MsoTitle" class (Google Docs'
+ * "title"), or all its text in a large inline font (LibreOffice's web pages keep the Title style only as 26 pt).
  */
 function titleParagraph(p: Node): boolean {
-  if (/\bMsoTitle\b/.test(p.attribs?.class ?? '') && headingLength(squash(textOf(p)))) return true
+  if (/\b(?:MsoTitle|title)\b/.test(p.attribs?.class ?? '') && headingLength(squash(textOf(p)))) return true
   return allInside(p, (n) => LARGE_FONT.test(n.attribs?.style ?? '') || (n.name === 'font' && Number(n.attribs?.size) >= 5))
 }
 

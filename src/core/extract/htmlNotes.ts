@@ -11,11 +11,12 @@ export interface Node {
   data?: string
 }
 
-// Note ids and links as web pages, mammoth, Word ("Web page, filtered": #_ftn1, id=ftn1) and LibreOffice
-// (#sdfootnote1sym, id=sdfootnote1) write them; a back-link from a note to its marker is no marker.
-const NOTE_ID = /^(?:sd)?(?:fn|footnote|endnote|note|ftn|edn)[-_:]?(\d{1,4})$/i
+// Note ids and links as web pages, mammoth, Word ("Web page, filtered": #_ftn1, id=ftn1), LibreOffice
+// (#sdfootnote1sym, id=sdfootnote1) and Google Docs (#ftnt1, an <a id="ftnt1"> opening the note) write them; a
+// back-link from a note to its marker is no marker.
+const NOTE_ID = /^(?:sd)?(?:fn|footnote|endnote|note|ftnt|ftn|edn)[-_:]?(\d{1,4})$/i
 const NOTE_HREF = /^#_?(?:sd)?(?:fn|footnote|endnote|note|ftn|edn)/i
-const BACK_HREF = /^#_?(?:fnref|footnote-ref|ref|ftnref|ednref)|^#sd(?:foot|end)note\d+anc$/i
+const BACK_HREF = /^#_?(?:fnref|footnote-ref|ref|ftnref|ftnt_ref|ednref)|^#sd(?:foot|end)note\d+anc$/i
 const REF_TEXT = /^\[?(\d{1,4})\]?$/
 
 /** Text content of a node (entities decoded by the parser). */
@@ -33,9 +34,12 @@ export function refLabel(n: Node): string | null {
 
 /** The footnote number of a definition element (an `<li id="footnote-3">`, a role="doc-endnote"). */
 export function noteLabel(n: Node): string | null {
+  if (n.name !== 'li' && n.name !== 'p' && n.name !== 'div') return null
   const id = NOTE_ID.exec(n.attribs?.id ?? '')
-  if (id && (n.name === 'li' || n.name === 'p' || n.name === 'div')) return id[1]
-  return null
+  if (id) return id[1]
+  // Google Docs puts the note's id on the back-link that opens its paragraph.
+  const first = n.name === 'p' ? (n.children ?? []).find((c) => c.type === 'tag') : undefined
+  return first?.name === 'a' && isBackLink(first) ? (NOTE_ID.exec(first.attribs?.id ?? '')?.[1] ?? null) : null
 }
 
 /** True for a link from a note back to its marker ("↑", "#fnref1", "#_ftnref1", "#sdfootnote1anc"). */
