@@ -1,5 +1,6 @@
 // OpenDocument text reports: structure (headings by outline level and by style, lists, table rows, footnotes
-// linked to their markers), what is left out (table of contents, comments, tracked deletions, frames), the
+// linked to their markers, a text box's paragraphs), what is left out (table of contents, comments, tracked
+// deletions, images), the
 // metadata, and clear refusals of what is not an ODT or is too big.
 import { describe, expect, it } from 'vitest'
 import { readReport } from '../../src/core/extract/report'
@@ -11,7 +12,7 @@ const BODY = `<text:p text:style-name="P1">Russland: Verneplikt og mobilisering<
 <text:h text:style-name="Heading_20_1" text:outline-level="1">1 Innledning</text:h>
 <text:p text:style-name="Standard">Dette notatet handler om verneplikt.<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p text:style-name="Footnote">Landinfo, samtale med kilde, Moskva, 2024.</text:p></text:note-body></text:note> Verneplikten gjelder<text:s/>menn mellom 18 og 30 år.<office:annotation><dc:creator>Redaktør</dc:creator><text:p>Sjekk alderen.</text:p></office:annotation></text:p>
 <text:p text:style-name="P2">1.1 Militærkommissariatene</text:p>
-<text:p text:style-name="Standard">Militærkommissariatene (<text:span text:style-name="T1">voenkomat</text:span>) har ansvar for innkallingen.<text:line-break/>Papirinnkallinger brukes<text:soft-page-break/> fortsatt.<draw:frame draw:name="Bilde1"><draw:image/></draw:frame></text:p>
+<text:p text:style-name="Standard">Militærkommissariatene (<text:span text:style-name="T1">voenkomat</text:span>) har ansvar for innkallingen.<text:line-break/>Papirinnkallinger brukes<text:soft-page-break/> fortsatt.<draw:frame draw:name="Bilde1"><draw:image/></draw:frame><draw:frame draw:name="Ramme1"><draw:text-box><text:p>Faktaboks: verneplikten varer i tolv måneder.</text:p></draw:text-box></draw:frame></text:p>
 <text:list text:style-name="WWNum1"><text:list-item><text:p text:style-name="P3">Første punkt om siviltjeneste.</text:p></text:list-item><text:list-item><text:p text:style-name="P3">Andre punkt om kontraktsoldater.</text:p><text:list><text:list-item><text:p>Et underpunkt.</text:p></text:list-item></text:list></text:list-item></text:list>
 <table:table table:name="Tabell1"><table:table-column table:number-columns-repeated="2"/><table:table-header-rows><table:table-row><table:table-cell office:value-type="string"><text:p>År</text:p></table:table-cell><table:table-cell><text:p>Innkalte</text:p></table:table-cell></table:table-row></table:table-header-rows><table:table-row><table:table-cell><text:p>2024</text:p></table:table-cell><table:table-cell><text:p>133 000</text:p></table:table-cell></table:table-row></table:table>
 <text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>Slettet tekst som ikke skal med.</text:p></text:deletion></text:changed-region></text:tracked-changes>
@@ -29,6 +30,7 @@ describe('OpenDocument text reports', () => {
       ['paragraph', 'Dette notatet handler om verneplikt. Verneplikten gjelder menn mellom 18 og 30 år.'],
       ['heading', '1.1 Militærkommissariatene'],
       ['paragraph', 'Militærkommissariatene (voenkomat) har ansvar for innkallingen. Papirinnkallinger brukes fortsatt.'],
+      ['paragraph', 'Faktaboks: verneplikten varer i tolv måneder.'],
       ['list', 'Første punkt om siviltjeneste.'],
       ['list', 'Andre punkt om kontraktsoldater.'],
       ['list', 'Et underpunkt.'],
@@ -39,11 +41,11 @@ describe('OpenDocument text reports', () => {
       ['footnote', 'Meduza, 1. november 2024.'],
     ])
     expect(r.passages[3].footnotes).toEqual(['1'])
-    expect(r.passages[11].footnotes).toEqual(['2'])
+    expect(r.passages[12].footnotes).toEqual(['2'])
     expect(r.lang).toBe('nb')
   })
 
-  it('leaves out the table of contents, comments, tracked deletions and frames', async () => {
+  it('leaves out the table of contents, comments, tracked deletions and images', async () => {
     const r = await read(makeOdt(BODY))
     const all = r.passages.map((p) => p.text).join(' ')
     expect(all).not.toMatch(/Innledning 2|Sjekk alderen|Slettet tekst|Redaktør/)

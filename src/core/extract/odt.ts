@@ -1,7 +1,8 @@
 // ODT (OpenDocument text: LibreOffice's format, which Nordic public bodies accept and publish) to
 // blocks: headings by outline level or by a Title/Heading paragraph style, paragraphs, list items, table rows,
-// footnotes and endnotes with their markers; tables of contents and indexes are left out. The package's sizes are
-// checked before anything is inflated, and its XML is read by the safe parser (no DTD, no entity expansion).
+// footnotes and endnotes with their markers, text boxes after the paragraph they stand in; tables of contents and
+// indexes, comments and tracked deletions are left out. The package's sizes are checked before anything is
+// inflated, and its XML is read by the safe parser (no DTD, no entity expansion).
 import { childElements, localName, parseXml, textContent, type XmlElement } from '../xml'
 import { normalizeDate } from '../reportMeta'
 import { promoteTitleParagraphs, squash, type Block, type FileMeta } from './blocks'
@@ -9,8 +10,8 @@ import { openOdf } from '../odf'
 
 /** Generated indexes: their lines repeat headings with page numbers. */
 const INDEXES = new Set(['table-of-content', 'alphabetical-index', 'illustration-index', 'table-index', 'object-index', 'user-index', 'bibliography'])
-/** Inline content that is not the text: comments, tracked deletions, frames (images, text boxes), declarations. */
-const NOT_TEXT = new Set(['annotation', 'annotation-end', 'tracked-changes', 'frame', 'sequence-decls', 'variable-decls', 'user-field-decls', 'forms', 'soft-page-break'])
+/** Inline content that is not the text: comments, tracked deletions, declarations (a frame is read for its text box). */
+const NOT_TEXT = new Set(['annotation', 'annotation-end', 'tracked-changes', 'sequence-decls', 'variable-decls', 'user-field-decls', 'forms', 'soft-page-break'])
 
 /** Paragraph style name → its parent's name, from the automatic and named styles. */
 type StyleParents = Map<string, string>
@@ -39,11 +40,13 @@ function styleLevel(name: string | undefined, parents: StyleParents): number {
   return 0
 }
 
-/** What walking the body collects: blocks in order, and the notes to put after them. */
+/** What walking the body collects: blocks in order, the notes to put after them, and text boxes met inline. */
 interface Reading {
   blocks: Block[]
   notes: Block[]
   parents: StyleParents
+  /** Blocks of the text boxes (a sidebar, a figure's caption) anchored in the paragraph being read. */
+  boxes: Block[]
 }
 
 /** The text of an inline run: spaces, tabs and breaks as spaces; a note becomes `<sup>N</sup>` and is collected. */
@@ -57,7 +60,15 @@ function inline(el: XmlElement, r: Reading): string {
     const name = localName(c.name)
     if (NOT_TEXT.has(name)) continue
     if (name === 's' || name === 'tab' || name === 'line-break') out += ' '
-    else if (name === 'note') {
+    else if (name === 'frame') {
+      // An image has no text; a text box's paragraphs become blocks of their own after this paragraph.
+      const box = childElements(c).find((k) => localName(k.name) === 'text-box')
+      if (box) {
+        const inner: Reading = { ...r, blocks: [], boxes: [] }
+        walk(box, inner)
+        r.boxes.push(...inner.blocks)
+      }
+    } else if (name === 'note') {
       const kids = childElements(c)
       const citation = kids.find((k) => localName(k.name) === 'note-citation')
       const label = squash(citation ? textContent(citation) : '')
@@ -77,9 +88,9 @@ function walk(el: XmlElement, r: Reading): void {
     if (INDEXES.has(name) || NOT_TEXT.has(name)) continue
     if (name === 'h' || name === 'p') {
       const text = squash(inline(c, r))
-      if (!text) continue
       const level = name === 'h' ? Number(c.attrs['text:outline-level'] ?? 1) || 1 : styleLevel(c.attrs['text:style-name'], r.parents)
-      r.blocks.push(level > 0 ? { kind: 'heading', level: Math.min(6, level), text } : { kind: 'para', text })
+      if (text) r.blocks.push(level > 0 ? { kind: 'heading', level: Math.min(6, level), text } : { kind: 'para', text })
+      r.blocks.push(...r.boxes.splice(0))
     } else if (name === 'list') {
       for (const item of childElements(c)) {
         const parts = childElements(item)
@@ -122,7 +133,8 @@ export async function odtToBlocks(bytes: Uint8Array): Promise<{ blocks: Block[];
   const pkg = await openOdf(bytes, 'text')
   const stylesXml = await pkg.part('styles.xml')
   const parents = styleParents(pkg.root, ...(stylesXml ? [parseXml(stylesXml, { label: 'styles.xml' }).root] : []))
-  const r: Reading = { blocks: [], notes: [], parents }
+  const r: Reading = { blocks: [], notes: [], parents, boxes: [] }
   walk(pkg.content, r)
+  r.blocks.push(...r.boxes)
   return { blocks: [...promoteTitleParagraphs(r.blocks), ...r.notes], meta: odtMeta(await pkg.part('meta.xml')) }
 }
