@@ -22,16 +22,21 @@ const MONTHS: Record<string, number> = {}
 ].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)))
 
 const pad = (n: number) => String(n).padStart(2, '0')
-const monthOf = (w: string): number | undefined => MONTHS[w.toLowerCase()] ?? MONTHS[w.toLowerCase().replace(/(?:ta|ssa)$/, 'u')]
+/** A month's number from its name, Finnish partitive ("maaliskuuta") and inessive ("kesäkuussa") forms included. */
+const monthOf = (w: string): number | undefined => MONTHS[w.toLowerCase()] ?? MONTHS[w.toLowerCase().replace(/(?:ta|ssa)$/, '')]
 
-const NUMERIC = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)\b/
+/** "30.12.2025", and "14/03/2025" (day first; month first only when the day could not be a month). */
+const NUMERIC = /\b(\d{1,2})([./])\s?(\d{1,2})\2\s?((?:19|20)\d\d)\b/
 const ISO = /\b((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?(?!\d)/
-const NAMED = /\b(?:(\d{1,2})\.?\s+)?([\p{L}]{3,12})\.?\s+((?:19|20)\d\d)\b/gu
+/** "10 octobre 2025", "10. februar 2025", "1er novembre 2024", "June 2024". */
+const NAMED = /\b(?:(\d{1,2})(?:\.|er)?\s+)?([\p{L}]{3,12})\.?\s+((?:19|20)\d\d)\b/gu
+/** "November 1, 2024". */
+const MONTH_FIRST = /\b([\p{L}]{3,12})\.?\s+(\d{1,2}),\s+((?:19|20)\d\d)\b/u
 const PDF_DATE = /^D:((?:19|20)\d\d)(\d\d)?(\d\d)?/
 
 /**
- * A date written in `s` as YYYY-MM-DD or YYYY-MM (ISO, "30.12.2025", "10 octobre 2025",
- * "June 2024", "kesäkuussa 2024", PDF's "D:20240615…"); undefined when `s` holds none.
+ * A date written in `s` as YYYY-MM-DD or YYYY-MM (ISO, "30.12.2025", "14/03/2025", "10 octobre 2025",
+ * "November 1, 2024", "June 2024", "kesäkuussa 2024", PDF's "D:20240615…"); undefined when `s` holds none.
  */
 export function normalizeDate(s: string): string | undefined {
   const pdf = PDF_DATE.exec(s.trim())
@@ -40,7 +45,12 @@ export function normalizeDate(s: string): string | undefined {
   const iso = ISO.exec(s)
   if (iso && +iso[2] >= 1 && +iso[2] <= 12) found.push({ at: iso.index, value: iso[3] ? `${iso[1]}-${iso[2]}-${iso[3]}` : `${iso[1]}-${iso[2]}` })
   const num = NUMERIC.exec(s)
-  if (num && +num[2] >= 1 && +num[2] <= 12) found.push({ at: num.index, value: `${num[3]}-${pad(+num[2])}-${pad(+num[1])}` })
+  if (num) {
+    const [a, b] = num[2] === '/' && +num[1] <= 12 && +num[3] > 12 ? [+num[3], +num[1]] : [+num[1], +num[3]]
+    if (b >= 1 && b <= 12 && a >= 1 && a <= 31) found.push({ at: num.index, value: `${num[4]}-${pad(b)}-${pad(a)}` })
+  }
+  const first = MONTH_FIRST.exec(s)
+  if (first && monthOf(first[1]) && +first[2] >= 1 && +first[2] <= 31) found.push({ at: first.index, value: `${first[3]}-${pad(monthOf(first[1])!)}-${pad(+first[2])}` })
   NAMED.lastIndex = 0
   for (let m = NAMED.exec(s); m; m = NAMED.exec(s)) {
     const month = monthOf(m[2])

@@ -1,5 +1,5 @@
 // Report metadata from a first page as COI units lay it out: a known publisher on a cover or header line, or opening
-// the passage that presents it (never one a sentence cites), and the date that ends a "Publisher – what it is, date" line.
+// the passage that presents it (never one a sentence cites), and the date that ends a "Publisher – what it is, date" line; dates as reports print them.
 import { describe, expect, it } from 'vitest'
 import { guessMeta } from '../../src/core/reportMeta'
 import { segmentDocument } from '../../src/core/segment'
@@ -29,5 +29,17 @@ describe('publishers and dates on a first page', () => {
   it('does not take an agency that a sentence of the body cites', () => {
     const m = meta('Russia: Conscription\n\nAccording to a report published by Landinfo in 2024, conscripts are often sent to the border regions, where several of them were wounded during the incursion into Kursk.\n')
     expect(m.publisher).toBeUndefined()
+  })
+})
+
+describe('dates as reports print them', () => {
+  it('reads Finnish inflected months, French ordinals, month-first English and slashed day-first dates', async () => {
+    const { normalizeDate } = await import('../../src/core/reportMeta')
+    const cases: [string, string | undefined][] = [
+      ['12. maaliskuuta 2025', '2025-03-12'], ['Päivitetty marraskuussa 2024', '2024-11'], ['1er novembre 2024', '2024-11-01'],
+      ['November 1, 2024', '2024-11-01'], ['14/03/2025', '2025-03-14'], ['03/14/2025', '2025-03-14'], ['05/04/2025', '2025-04-05'],
+      ['14.3.2025', '2025-03-14'], ['31/13/2025', undefined],
+    ]
+    for (const [text, date] of cases) expect(normalizeDate(text), text).toBe(date)
   })
 })
