@@ -1,5 +1,6 @@
 // Report metadata from a first page as COI units lay it out: a known publisher on a cover or header line, or opening
-// the passage that presents it (never one a sentence cites), and the date that ends a "Publisher – what it is, date" line; dates as reports print them.
+// the passage that presents it (never one a sentence cites); the date that ends a "Publisher – what it is, date"
+// line; and dates in the forms reports print them.
 import { describe, expect, it } from 'vitest'
 import { guessMeta } from '../../src/core/reportMeta'
 import { segmentDocument } from '../../src/core/segment'
