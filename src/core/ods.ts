@@ -4,7 +4,7 @@
 // so the million empty rows and thousand empty columns Calc declares cost nothing.
 import { childElements, localName, type XmlElement } from './xml'
 import type { SheetRows } from './xlsx'
-import { openOdf } from './odf'
+import { odfText, openOdf } from './odf'
 
 /** Most columns a row is expanded to (a CSV header may have at most as many). */
 const MAX_COLUMNS = 1000
@@ -18,22 +18,7 @@ function cellText(cell: XmlElement): string {
   if (exact !== undefined) return exact
   const paras = childElements(cell).filter((p) => localName(p.name) === 'p')
   if (!paras.length) return cell.attrs['office:value'] ?? cell.attrs['office:date-value'] ?? ''
-  return paras.map(inlineText).join('\n')
-}
-
-function inlineText(el: XmlElement): string {
-  let out = ''
-  for (const c of el.children) {
-    if (typeof c === 'string') out += c
-    else {
-      const name = localName(c.name)
-      if (name === 's') out += ' '.repeat(Math.min(1000, Number(c.attrs['text:c'] ?? 1) || 1))
-      else if (name === 'tab') out += '\t'
-      else if (name === 'line-break') out += '\n'
-      else if (name !== 'annotation') out += inlineText(c)
-    }
-  }
-  return out
+  return paras.map((p) => odfText(p)).join('\n')
 }
 
 /** The rows of one table:table, with their 1-based row numbers; rows without text are left out. */

@@ -6,12 +6,10 @@
 import { childElements, localName, parseXml, textContent, type XmlElement } from '../xml'
 import { normalizeDate } from '../reportMeta'
 import { promoteTitleParagraphs, squash, type Block, type FileMeta } from './blocks'
-import { openOdf } from '../odf'
+import { ODF_NOT_TEXT, odfText, openOdf } from '../odf'
 
 /** Generated indexes: their lines repeat headings with page numbers. */
 const INDEXES = new Set(['table-of-content', 'alphabetical-index', 'illustration-index', 'table-index', 'object-index', 'user-index', 'bibliography'])
-/** Inline content that is not the text: comments, tracked deletions, declarations (a frame is read for its text box). */
-const NOT_TEXT = new Set(['annotation', 'annotation-end', 'tracked-changes', 'sequence-decls', 'variable-decls', 'user-field-decls', 'forms', 'soft-page-break'])
 
 /** Paragraph style name → its parent's name, from the automatic and named styles. */
 type StyleParents = Map<string, string>
@@ -49,43 +47,37 @@ interface Reading {
   boxes: Block[]
 }
 
-/** The text of an inline run: spaces, tabs and breaks as spaces; a note becomes `<sup>N</sup>` and is collected. */
+/**
+ * The text of inline content (see `odfText`; callers squash its white space): a note becomes `<sup>N</sup>` and is
+ * collected; an image has no text, and a text box's paragraphs become blocks of their own after this paragraph.
+ */
 function inline(el: XmlElement, r: Reading): string {
-  let out = ''
-  for (const c of el.children) {
-    if (typeof c === 'string') {
-      out += c
-      continue
-    }
-    const name = localName(c.name)
-    if (NOT_TEXT.has(name)) continue
-    if (name === 's' || name === 'tab' || name === 'line-break') out += ' '
-    else if (name === 'frame') {
-      // An image has no text; a text box's paragraphs become blocks of their own after this paragraph.
+  return odfText(el, (c, name) => {
+    if (name === 'frame') {
       const box = childElements(c).find((k) => localName(k.name) === 'text-box')
       if (box) {
         const inner: Reading = { ...r, blocks: [], boxes: [] }
         walk(box, inner)
         r.boxes.push(...inner.blocks)
       }
-    } else if (name === 'note') {
-      const kids = childElements(c)
-      const citation = kids.find((k) => localName(k.name) === 'note-citation')
-      const label = squash(citation ? textContent(citation) : '')
-      const body = kids.find((k) => localName(k.name) === 'note-body')
-      const text = body ? squash(childElements(body).map((p) => inline(p, r)).join(' ')) : ''
-      if (label && text) r.notes.push({ kind: 'footnote', label, text })
-      if (label) out += `<sup>${label}</sup>`
-    } else out += inline(c, r)
-  }
-  return out
+      return ''
+    }
+    if (name !== 'note') return undefined
+    const kids = childElements(c)
+    const citation = kids.find((k) => localName(k.name) === 'note-citation')
+    const label = squash(citation ? textContent(citation) : '')
+    const body = kids.find((k) => localName(k.name) === 'note-body')
+    const text = body ? squash(childElements(body).map((p) => inline(p, r)).join(' ')) : ''
+    if (label && text) r.notes.push({ kind: 'footnote', label, text })
+    return label ? `<sup>${label}</sup>` : ''
+  })
 }
 
 /** Walks block-level content (the body, a section, a list item, a cell) into blocks. */
 function walk(el: XmlElement, r: Reading): void {
   for (const c of childElements(el)) {
     const name = localName(c.name)
-    if (INDEXES.has(name) || NOT_TEXT.has(name)) continue
+    if (INDEXES.has(name) || ODF_NOT_TEXT.has(name)) continue
     if (name === 'h' || name === 'p') {
       const text = squash(inline(c, r))
       const level = name === 'h' ? Number(c.attrs['text:outline-level'] ?? 1) || 1 : styleLevel(c.attrs['text:style-name'], r.parents)
