@@ -4,7 +4,10 @@
 /** A section number at the start of a line: "3.2.", "2.1", "1. 4" (sic), "5". */
 const SECTION_NUMBER = /^(\d{1,2}(?:\.\s?\d{1,2}){0,3})\.?\s+(?=[\p{Lu}«"“‘(])/u
 const MD_HEADING = /^(#{1,6})\s+(.*)$/
-const BULLET = /^([·•▪◦‣●○■□–—-]|[\ue000-\uf8ff]|[*+](?=\s))\s+/
+/** Bullet glyphs: the usual ones, and any private-use glyph of a symbol font (Word's Symbol, LibreOffice's OpenSymbol). */
+const GLYPH = '[·•▪◦‣●○■□\\ue000-\\uf8ff]'
+const BULLET = new RegExp(`^(${GLYPH}|[–—-]|[*+](?=\\s))\\s+`)
+const LONE_BULLET = new RegExp(`^${GLYPH}$`)
 const NUMBERED_ITEM = /^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+/
 const TERMINAL = /[.!?;:,…]$/
 const SENTENCE_END = /[.!?…:]$/
@@ -22,6 +25,11 @@ export function sectionNumber(s: string): { number: string; depth: number } | nu
 export function markdownHeading(s: string): { hashes: number; text: string } | null {
   const m = MD_HEADING.exec(s)
   return m ? { hashes: m[1].length, text: m[2] } : null
+}
+
+/** True for a bullet glyph alone on its line (pdftotext puts a list's bullets apart from their items). */
+export function isLoneBullet(s: string): boolean {
+  return LONE_BULLET.test(s)
 }
 
 /** Length of a bullet prefix ("· ", "– ", "- ") including the space after it, or 0. */

@@ -1,5 +1,6 @@
 // Page furniture: page numbers, running headers and footers (by pattern and by statistics),
 // markdown rules and table-of-contents lines. Such lines never become passages.
+import { isLoneBullet } from './headings'
 import { isBlank, lineText, startsPage } from './lines'
 import type { Line, LineRole } from './types'
 
@@ -7,8 +8,6 @@ const PAGE_NUMBER = /^[-–—]?\s*\d{1,4}\s*[-–—]?$/
 const PAGE_OF = /\b(?:page|side|sida|sivu|seite|p\.)\s*\d+\s*(?:de|of|af|av|sur|\/|\()\s*\d+\)?$/i
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/
 const RULE = /^([-*_=])(?:\s*\1){2,}$/
-/** A bullet glyph alone on its line (pdftotext puts a list's bullets apart from their items). */
-const LONE_BULLET = /^[·•▪◦‣●○■□\ue000-\uf8ff]$/
 /** A markdown table's header rule: "|---|:--:|". */
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$/
 const ATX_HEADING = /^#{1,6}\s+\S/
@@ -18,7 +17,7 @@ const TOC_TAB = /\t\s*(?:<\/?b>\s*)*\d{1,4}(?:\s*<\/?b>)*$/
 /** Why a line is noise, or null. Pattern rules only; see {@link findRepeatedLines} for statistics. */
 export function noiseKind(s: string): 'page-number' | 'header' | 'rule' | 'toc' | null {
   if (PAGE_NUMBER.test(s)) return 'page-number'
-  if (RULE.test(s) || TABLE_RULE.test(s) || LONE_BULLET.test(s)) return 'rule'
+  if (RULE.test(s) || TABLE_RULE.test(s) || isLoneBullet(s)) return 'rule'
   if (PAGE_OF.test(s)) return 'header'
   if (TOC_LEADER.test(s) || (s.includes('\t') && TOC_TAB.test(s) && /\p{L}/u.test(s))) return 'toc'
   return null
