@@ -189,9 +189,14 @@ export function layoutToBlocks(pages: PdfLine[][]): { blocks: Block[]; furniture
   return { blocks: [...blocks, ...notes], furniture: texts }
 }
 
+/** True when the line ends a sentence (a footnote marker after the full stop aside). */
+function endsSentence(a: PdfLine): boolean {
+  return SENTENCE_END.test(a.text.replace(/<sup>\d+<\/sup>$/, ''))
+}
+
 /** True when the line ends a sentence well short of the right margin (`right`): it may end a paragraph. */
 function endsShort(a: PdfLine, right: number): boolean {
-  return SENTENCE_END.test(a.text.replace(/<sup>\d+<\/sup>$/, '')) && a.x2 < right - 2 * a.size
+  return endsSentence(a) && a.x2 < right - 2 * a.size
 }
 
 /**
@@ -249,5 +254,5 @@ function breaksBetween(a: PdfLine, b: PdfLine, page: { right: number; edges: Map
   if (gap > a.size * 1.75 || (pitch > 0 && gap > pitch * 1.4)) return true
   if (pitch > 0) return ended && indented(b, edges)
   if (ended) return true
-  return SENTENCE_END.test(a.text.replace(/<sup>\d+<\/sup>$/, '')) && b.x > a.x + a.size
+  return endsSentence(a) && b.x > a.x + a.size
 }
