@@ -50,7 +50,8 @@ export function normalizeDate(s: string): string | undefined {
     if (b >= 1 && b <= 12 && a >= 1 && a <= 31) found.push({ at: num.index, value: `${num[4]}-${pad(b)}-${pad(a)}` })
   }
   const first = MONTH_FIRST.exec(s)
-  if (first && monthOf(first[1]) && +first[2] >= 1 && +first[2] <= 31) found.push({ at: first.index, value: `${first[3]}-${pad(monthOf(first[1])!)}-${pad(+first[2])}` })
+  const firstMonth = first && monthOf(first[1])
+  if (first && firstMonth && +first[2] >= 1 && +first[2] <= 31) found.push({ at: first.index, value: `${first[3]}-${pad(firstMonth)}-${pad(+first[2])}` })
   NAMED.lastIndex = 0
   for (let m = NAMED.exec(s); m; m = NAMED.exec(s)) {
     const month = monthOf(m[2])
@@ -185,7 +186,8 @@ function pageDate(page: SegmentedPassage[]): string | undefined {
   for (const p of page.slice(0, 3)) {
     const t = clean(p.text)
     const d = normalizeDate(t)
-    const atEnd = t.length <= 140 && /[,–—-]\s*(?:\d{1,2}\.?\s*[\p{L}]+\.?\s+(?:19|20)\d\d|\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d\d-\d\d)$/u.test(t)
+    const tail = /(?:,|\s[–—-])\s*([^,–—]{6,25})$/u.exec(t)?.[1]
+    const atEnd = t.length <= 140 && !!tail && normalizeDate(tail) === d
     if (d?.length === 10 && (t.length <= 80 || atEnd) && !/[.!?]$/.test(t)) return d
   }
   return undefined
