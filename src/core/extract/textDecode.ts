@@ -64,8 +64,14 @@ export function decodeReportText(name: string, bytes: Uint8Array, html: boolean)
   if (utf16) return noNul(name, new TextDecoder(utf16 === 'little-endian' ? 'utf-16le' : 'utf-16be').decode(bytes))
   if (!bytes.some((b) => b === 0 || CP1252_UNDEFINED.has(b))) {
     const text = decodeCp1252(bytes)
-    const foreign = [...text].filter((c) => c.charCodeAt(0) > 0x7f)
-    if (foreign.filter((c) => EXPECTED.test(c)).length >= foreign.length * 0.9) return text
+    let foreign = 0
+    let expected = 0
+    for (const c of text) {
+      if (c.charCodeAt(0) <= 0x7f) continue
+      foreign++
+      if (EXPECTED.test(c)) expected++
+    }
+    if (expected >= foreign * 0.9) return text
   }
   const error = 'error' in utf8 ? utf8.error.replace(/; save the file as UTF-8.*$/, '') : 'not valid UTF-8'
   throw new Error(`${name}: ${error}, nor Windows-1252 text in the app's languages: save the report as UTF-8`)
