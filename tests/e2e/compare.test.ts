@@ -100,12 +100,15 @@ describe('passages across languages', () => {
 
   it('cancels a run: the progress goes, the earlier links stay, and a new run works', async () => {
     const { page } = tb
-    const before = await rows().count()
+    // The list is virtualised and fills in after a reload: count its rows once the count holds still.
+    let seen = -1
+    await expect.poll(async () => seen === (seen = await rows().count()), { intervals: [250] }).toBe(true)
+    const before = seen
     await page.getByTestId('compare-run').click()
     await page.getByTestId('compare-progress').waitFor()
     await page.getByTestId('compare-cancel').click()
     await expect.poll(() => page.getByTestId('compare-progress').count()).toBe(0)
-    expect(await rows().count()).toBe(before)
+    await expect.poll(() => rows().count()).toBe(before)
     expect(await page.getByTestId('compare-error').count()).toBe(0)
     await page.getByTestId('compare-run').click()
     await page.waitForFunction(() => !document.querySelector('[data-testid=compare-progress]'), null, { timeout: 90000 })
