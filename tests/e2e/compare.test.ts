@@ -102,7 +102,7 @@ describe('passages across languages', () => {
     const { page } = tb
     // The list is virtualised and fills in after a reload: count its rows once the count holds still.
     let seen = -1
-    await expect.poll(async () => seen === (seen = await rows().count()), { intervals: [250] }).toBe(true)
+    await expect.poll(async () => seen === (seen = await rows().count()), { interval: 250 }).toBe(true)
     const before = seen
     await page.getByTestId('compare-run').click()
     await page.getByTestId('compare-progress').waitFor()
