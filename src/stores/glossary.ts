@@ -18,6 +18,7 @@ import { mergeConcepts } from '../db/conceptMerge'
 import { GlossaryMirror } from '../db/glossaryMirror'
 import type { HistoryRow } from '../db/schema'
 import { classifyDbError } from '../db/errors'
+import { writeErrorText } from '../i18n/problemText'
 import { useNotifyStore } from './notify'
 import { filterEntries, sortEntries, type GridFilters, type GridSort } from '../core/glossaryView'
 
@@ -137,7 +138,7 @@ export const useGlossaryStore = defineStore('glossary', () => {
 
   function reportWriteError(e: unknown): void {
     const kind = classifyDbError(e)
-    const msg = kind === 'quota' ? i18next.t('errors.quota') : e instanceof Error ? e.message : String(e)
+    const msg = kind === 'quota' ? i18next.t('errors.quota') : writeErrorText(e)
     notify.push('error', msg)
   }
 

@@ -1,6 +1,6 @@
 // Imports that merge, in the built app: a CSV of three concepts the starter glossary already has is
 // reported as unchanged or changed with its differences, merged on request, and leaves no duplicate;
-// a file with a bad row can be imported without it.
+// a file with a bad row can be imported without it; a merge that breaks a rule is told in the interface language.
 import { describe, expect, it } from 'vitest'
 import { openGlossary, useAppSuite } from './harness'
 
@@ -62,5 +62,23 @@ describe('imports that merge', () => {
     await page.getByTestId('import-commit').click()
     await page.getByTestId('import-dialog').waitFor({ state: 'detached' })
     await expect.poll(() => totalConcepts()).toBe(before + 1)
+  })
+
+  it('names the terms of a merge that would make two preferred terms, in the interface language', async () => {
+    const { page } = suite.tb
+    await page.getByTestId('ui-lang').selectOption('fi')
+    try {
+      await importCsv('two-preferred.csv', 'en,fi,fi_status\r\nconscript,asevelvollinen,preferred\r\n')
+      await page.getByTestId('merge-item').first().waitFor()
+      await page.getByTestId('merge-all').selectOption('merge')
+      const problems = page.getByTestId('merge-problems')
+      await problems.waitFor()
+      expect(await page.getByTestId('merge-item').first().innerText()).toMatch(/Kaksi suositettavaa termiä kielellä fi: ”(varusmies|asevelvollinen)” ja ”(varusmies|asevelvollinen)”/)
+      expect(await page.getByTestId('import-commit').isDisabled()).toBe(true)
+      await page.getByTestId('import-cancel').click()
+      await page.getByTestId('import-dialog').waitFor({ state: 'detached' })
+    } finally {
+      await page.getByTestId('ui-lang').selectOption('en')
+    }
   })
 })
