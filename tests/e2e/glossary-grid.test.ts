@@ -96,6 +96,23 @@ describe('glossary grid', () => {
     await page.keyboard.press('Escape')
   })
 
+  it('opens the import dialog from the keyboard with focus inside it, keeps Tab in it, and Escape gives focus back', async () => {
+    const { page } = suite.tb
+    await page.getByTestId('open-import').focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByTestId('import-dialog')
+    await dialog.waitFor()
+    const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid=import-dialog]'))
+    await expect.poll(inDialog).toBe(true)
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab')
+      expect(await inDialog()).toBe(true)
+    }
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('open-import')
+  })
+
   it('puts every cell under its header on a wide screen, whatever the rows hold', async () => {
     const { page } = suite.tb
     await openGlossary(page, suite.app.url)
