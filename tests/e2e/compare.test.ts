@@ -59,6 +59,14 @@ describe('passages across languages', () => {
     expect(await page.locator('[data-testid=link-row] [data-testid=ev-concept]').first().innerText()).toContain('↔')
     expect(await page.locator('[data-testid=alignment-map] line.link').count()).toBeGreaterThan(3)
     expect(await page.locator('[data-testid=heatmap] rect.cell').count()).toBeGreaterThan(3)
+    // A word pair is one piece of evidence: shown once per link, whether the dictionary or its spelling found it.
+    const repeated = await page.locator('[data-testid=link-evidence]').evaluateAll((els) =>
+      els.flatMap((el) => {
+        const pairs = [...el.querySelectorAll('.item:not(.concept)')].map((i) => i.textContent!.trim().toLowerCase())
+        return pairs.filter((p, i) => pairs.indexOf(p) !== i)
+      }),
+    )
+    expect(repeated).toEqual([])
     // Imported text renders as text: no element comes out of a passage.
     expect(await page.locator('[data-testid=link-row] .ctext script, [data-testid=link-row] .ctext img').count()).toBe(0)
   })

@@ -20,8 +20,14 @@ describe('false friends', () => {
     expect(verifyCognate('stat', 'state')).toBe(false)
     expect(verifyCognate('baggrundsoplysninger', 'background')).toBe(false)
   })
-  it('refuses nothing within one language', () => {
-    expect(verifyCognate('actually', 'actual', true)).toBe(true)
+  it('within one language, takes two forms of one word and refuses different words that share a key', () => {
+    expect(verifyCognate('actually', 'actual', 'en')).toBe(true)
+    expect(verifyCognate('Conscription', 'conscripts', 'en')).toBe(true)
+    expect(verifyCognate('government', 'governance', 'en')).toBe(true)
+    expect(verifyCognate('statement', 'statistics', 'en')).toBe(false)
+    expect(verifyCognate('particular', 'participate', 'en')).toBe(false)
+    expect(verifyCognate('mobilisation', 'mobilised', 'en')).toBe(true)
+    expect(verifyCognate('værnepligtige', 'værnepligten', 'da')).toBe(true)
   })
 })
 

@@ -1,4 +1,5 @@
 // Explains a link: the shared concepts, numbers, names and cognates behind a candidate's score.
+import type { Lang } from '../model'
 import { isDictionaryKey, type FeatureKind, type PassageFeatures } from './features'
 import { DEFAULT_WEIGHTS, queryWeight, type FeatureWeights, type LinkIndex } from './linkIndex'
 import { verifyCognate } from './falseFriends'
@@ -49,7 +50,7 @@ export function explainLink(
   query: PassageFeatures,
   doc: number,
   lexical: number,
-  opts: { weights?: Partial<FeatureWeights>; perList?: number; sameLanguage?: boolean } = {},
+  opts: { weights?: Partial<FeatureWeights>; perList?: number; sameLanguage?: Lang | false } = {},
 ): LinkEvidence {
   const weights = { ...DEFAULT_WEIGHTS, ...opts.weights }
   const target = index.features[doc]

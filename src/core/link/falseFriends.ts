@@ -1,5 +1,7 @@
 // Decides whether two words that share a cognate key really are cognates across languages: a curated list of
 // false friends, and a length-aware similarity of the whole words, so that "aktuelle" ↔ "actually" is no evidence.
+import type { Lang } from '../model'
+import { stemWord } from '../matcher/stem'
 import { damerauLevenshtein } from '../text/editDistance'
 import { searchKeyWord } from '../text/searchKey'
 
@@ -68,10 +70,15 @@ export function cognateSimilarity(a: string, b: string): number {
  * Whether a shared cognate key between word `a` (in one language) and word `b` (in another) is real evidence.
  * Refused: known false friends; an English adverb in -ly against a word that is not one (the stem's meaning moved);
  * words shorter than 5 letters; and words whose shared length is less than 65 % alike (edit distance over the
- * shorter word's length, against the start of the longer). Within one language nothing is refused.
+ * shorter word's length, against the start of the longer). Within one language (`sameLanguage` names it), a shared
+ * key is evidence only for forms of one word (one Snowball stem starts the other's): "particular" ~ "participate"
+ * is not.
  */
-export function verifyCognate(a: string, b: string, sameLanguage = false): boolean {
-  if (sameLanguage) return true
+export function verifyCognate(a: string, b: string, sameLanguage: Lang | false = false): boolean {
+  if (sameLanguage) {
+    const [x, y] = [stemWord(a.toLowerCase(), sameLanguage), stemWord(b.toLowerCase(), sameLanguage)].sort((p, q) => p.length - q.length)
+    return x.length >= 4 && y.startsWith(x)
+  }
   const x = fold(a)
   const y = fold(b)
   if (isFalseFriend(x, y)) return false

@@ -32,6 +32,8 @@ export interface LinkFeature {
 export interface PassageFeatures {
   /** Passage kind, when known: headings link to headings, footnotes are skipped by default. */
   passageKind?: PassageKind
+  /** The language the passage is written in (its own, else its report's), when known: cognates within one language are checked by stem. */
+  lang?: Lang
   /** A bibliography entry or source list (see `isReferenceLike`): linked only to others of its kind. */
   reference?: boolean
   /** Characters of the passage text (0 when unknown). */
@@ -136,6 +138,7 @@ export function extractFeatures(
   features.sort((a, b) => a.start - b.start || a.end - b.end)
   const out = summarize(features, p.kind)
   out.chars = text.length
+  if (useLang !== 'und') out.lang = useLang
   if (p.kind !== 'heading' && isReferenceLike(text)) out.reference = true
   return out
 }

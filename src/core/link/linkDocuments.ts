@@ -95,7 +95,6 @@ export function linkPrepared(aFeatures: readonly PassageFeatures[], target: Link
   const neural = neuralFunction(opts)
   const pool = opts.pool ?? Math.max(50, 5 * top)
   const model = opts.calibration ?? calibrationFor(!!neural, !!opts.dictionary && Object.keys(opts.dictionary.entries).length > 0)
-  const sameLanguage = !!opts.langA && opts.langA !== 'und' && opts.langA === opts.langB
   return aFeatures.map((q, source) => {
     const srcKind = q.passageKind
     if (srcKind === 'footnote' && !opts.includeFootnotes) return { source, candidates: [] }
@@ -109,7 +108,8 @@ export function linkPrepared(aFeatures: readonly PassageFeatures[], target: Link
     if (dense) for (const i of dense.order.slice(0, pool)) if (!pooled.has(i)) pooled.set(i, { lexical: 0, rank: 0 })
     const scored: LinkCandidate[] = []
     for (const [index, c] of pooled) {
-      const evidence = explainLink(target.index, q, index, c.lexical, { weights: opts.weights, sameLanguage })
+      const lang = q.lang && q.lang === target.features[index].lang ? q.lang : false
+      const evidence = explainLink(target.index, q, index, c.lexical, { weights: opts.weights, sameLanguage: lang })
       const cos = dense ? dense.cos[index] : undefined
       if (cos !== undefined) evidence.neural = Math.max(0, Math.min(1, cos))
       const x = pairFeatures(evidence, {
