@@ -27,4 +27,16 @@ describe('every view on a phone', () => {
     }
     expect(wide).toEqual({})
   })
+
+  it('shows each report as a card whose fields and buttons are all in view, without scrolling a table', async () => {
+    const { page } = suite.tb
+    await page.goto(`${suite.app.url}#/reports`)
+    const row = page.locator('[data-testid=report-list] tbody tr').first()
+    await row.waitFor()
+    const right = await row.locator('td, td button').evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)))
+    expect(right).toBeLessThanOrEqual(390)
+    const labels = await row.locator('td').evaluateAll((els) => els.map((e) => getComputedStyle(e, '::before').content))
+    expect(labels).toContain('"Publisher"')
+    expect(await page.getByRole('columnheader').count()).toBeGreaterThanOrEqual(5)
+  })
 })
