@@ -18,14 +18,29 @@ describe('every view on a phone', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=report-list] tbody tr').length === 2, null, { timeout: 90_000 })
     await page.setViewportSize({ width: 390, height: 844 })
     const wide: Record<string, number> = {}
-    for (const view of ['glossary', 'reports', 'compare', 'align', 'candidates', 'review', 'qa', 'data', 'no-such-page']) {
-      await page.goto(`${suite.app.url}#/${view}`)
-      await page.locator('main h1, main [data-testid]').first().waitFor()
-      await page.waitForTimeout(300)
-      const sw = await page.evaluate(() => document.documentElement.scrollWidth)
-      if (sw > 390) wide[view] = sw
+    const cutOff: Record<string, string[]> = {}
+    // English, then Finnish: its long words are where labels and selects overflow.
+    for (const lang of ['en', 'fi']) {
+      await page.getByTestId('ui-lang').selectOption(lang)
+      for (const view of ['glossary', 'reports', 'compare', 'align', 'candidates', 'review', 'qa', 'data', 'no-such-page']) {
+        await page.goto(`${suite.app.url}#/${view}`)
+        await page.locator('main h1, main [data-testid]').first().waitFor()
+        await page.waitForTimeout(300)
+        const sw = await page.evaluate(() => document.documentElement.scrollWidth)
+        if (sw > 390) wide[`${lang} ${view}`] = sw
+        // No control is cut off at the right edge (controls inside a box that scrolls sideways are reachable).
+        const cut = await page.evaluate(() => {
+          const scrolls = (e: Element | null): boolean => !!e && e !== document.body && (/(auto|scroll)/.test(getComputedStyle(e).overflowX) || scrolls(e.parentElement))
+          return [...document.querySelectorAll('main select, main input:not([type=file]), main button')]
+            .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > 391 && !scrolls(e.parentElement))
+            .map((e) => e.outerHTML.slice(0, 80))
+        })
+        if (cut.length) cutOff[`${lang} ${view}`] = cut
+      }
     }
+    await page.getByTestId('ui-lang').selectOption('en')
     expect(wide).toEqual({})
+    expect(cutOff).toEqual({})
   })
 
   it('shows each report as a card whose fields and buttons are all in view, without scrolling a table', async () => {
