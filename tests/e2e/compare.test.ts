@@ -58,6 +58,10 @@ describe('passages across languages', () => {
     await page.getByTestId('filter-section').selectOption('')
     expect(await page.locator('[data-testid=link-row] [data-testid=ev-concept]').first().innerText()).toContain('↔')
     expect(await page.locator('[data-testid=alignment-map] line.link').count()).toBeGreaterThan(3)
+    // Strong links stand out from the weak ones, which are drawn faint.
+    const opacity = (sel: string) => page.locator(`[data-testid=alignment-map] line.link${sel}`).first().evaluate((e) => Number(getComputedStyle(e).opacity))
+    expect(await opacity('.suggested.strong')).toBeGreaterThan(0.8)
+    expect(await opacity('.suggested.weak')).toBeLessThan(0.3)
     expect(await page.locator('[data-testid=heatmap] rect.cell').count()).toBeGreaterThan(3)
     // A word pair is one piece of evidence: shown once per link, whether the dictionary or its spelling found it.
     const repeated = await page.locator('[data-testid=link-evidence]').evaluateAll((els) =>
