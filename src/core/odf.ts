@@ -4,6 +4,7 @@
 // from it.
 import { childElements, localName, parseXml, type XmlElement } from './xml'
 import { checkZipPackage } from './extract/zipBudget'
+import { ReportError } from './extract/reportError'
 
 /** Elements that are no part of the text they stand in: comments, tracked deletions, declarations, page breaks. */
 export const ODF_NOT_TEXT = new Set(['annotation', 'annotation-end', 'tracked-changes', 'sequence-decls', 'variable-decls', 'user-field-decls', 'forms', 'soft-page-break'])
@@ -50,12 +51,12 @@ export async function openOdf(bytes: Uint8Array, kind: 'text' | 'spreadsheet'): 
   const part = async (name: string) => zip.file(name)?.async('string')
   const what = `an OpenDocument ${kind}`
   const mime = (await part('mimetype'))?.trim()
-  if (mime && mime !== `application/vnd.oasis.opendocument.${kind}`) throw new Error(`not ${what} (the package is ${mime})`)
+  if (mime && mime !== `application/vnd.oasis.opendocument.${kind}`) throw new ReportError(`not ${what} (the package is ${mime})`, 'odfWrongType', { kind, mime })
   const xml = await part('content.xml')
-  if (!xml) throw new Error(`not ${what} (no content.xml in the package)`)
+  if (!xml) throw new ReportError(`not ${what} (no content.xml in the package)`, 'odfNoContent', { kind })
   const root = parseXml(xml, { label: 'content.xml' }).root
   const body = childElements(root).find((c) => localName(c.name) === 'body')
   const content = body && childElements(body).find((c) => localName(c.name) === kind)
-  if (!content) throw new Error(`not ${what} (content.xml has no office:${kind} body)`)
+  if (!content) throw new ReportError(`not ${what} (content.xml has no office:${kind} body)`, 'odfNoBody', { kind })
   return { content, root, part }
 }

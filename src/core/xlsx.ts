@@ -30,7 +30,7 @@ export function glossarySheet(sheets: readonly SheetRows[]): SheetRows | undefin
  */
 export function importSheets(sheets: readonly SheetRows[], options: CsvImportOptions = {}): TableImportResult {
   const sheet = glossarySheet(sheets)
-  if (!sheet) return { entries: [], errors: [{ line: 1, message: 'the workbook has no rows' }], warnings: [], layout: null }
+  if (!sheet) return { entries: [], errors: [{ line: 1, message: 'the workbook has no rows', code: 'noWorkbookRows' }], warnings: [], layout: null }
   const width = Math.max(0, ...sheet.rows.slice(0, 1).map((r) => r.length))
   const records: CsvRecord[] = sheet.rows.map((r, i) => {
     const fields = [...r]

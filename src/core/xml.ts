@@ -27,8 +27,15 @@ export interface XmlDocument {
 
 /** A well-formedness or safety error, with a 1-based position and a message ready to show. */
 export class XmlError extends Error {
-  /** `message` is label + position + reason ("tbx: line 12, column 5: expected </langSec>, found </conceptEntry>"). */
-  constructor(message: string, public readonly line: number, public readonly column: number, public readonly reason: string) {
+  /**
+   * `message` is label + position + reason ("tbx: line 12, column 5: expected </langSec>, found </conceptEntry>");
+   * `code` (an import issue code: 'xmlMismatchedTag' …, else 'xmlSyntax') and `params` (label, line, column and
+   * what the reason names; `reason` itself for 'xmlSyntax') are for the translated text.
+   */
+  constructor(
+    message: string, public readonly line: number, public readonly column: number, public readonly reason: string,
+    public readonly code = 'xmlSyntax', public readonly params: Record<string, string | number> = { line, column, reason },
+  ) {
     super(message)
     this.name = 'XmlError'
   }
@@ -64,14 +71,16 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
   const { take, takeDepth = -1 } = options
   const text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, '\n')
   const position = lineIndex(text)
-  const fail = (offset: number, reason: string): never => {
+  /** Throws at `offset`; `code` and `named` (what the reason names) when the reason has its own import issue code. */
+  const fail = (offset: number, reason: string, code?: string, named: Record<string, string> = {}): never => {
     const { line, column } = position(Math.min(offset, text.length))
-    throw new XmlError(`${label}: line ${line}, column ${column}: ${reason}`, line, column, reason)
+    const params: Record<string, string | number> = { label, line, column, ...(code ? named : { reason }) }
+    throw new XmlError(`${label}: line ${line}, column ${column}: ${reason}`, line, column, reason, code, params)
   }
   const bad = firstInvalidChar(text)
   if (bad !== -1) {
     const code = text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0')
-    fail(bad, `invalid character U+${code} (not allowed in XML)`)
+    fail(bad, `invalid character U+${code} (not allowed in XML)`, 'xmlInvalidChar', { char: `U+${code}` })
   }
 
   /** Decodes entity and character references in `raw`, which starts at `offset`. */
@@ -83,7 +92,7 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
     while (amp !== -1) {
       parts.push(raw.slice(from, amp))
       const semi = raw.indexOf(';', amp)
-      if (semi === -1 || semi - amp > 12) fail(offset + amp, 'unescaped "&" (write &amp;)')
+      if (semi === -1 || semi - amp > 12) fail(offset + amp, 'unescaped "&" (write &amp;)', 'xmlUnescapedAmp')
       const ref = raw.slice(amp + 1, semi)
       if (ref.charCodeAt(0) === 35 /* # */) {
         const hex = ref[1] === 'x'
@@ -95,7 +104,7 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
         parts.push(String.fromCodePoint(cp))
       } else {
         if (!Object.hasOwn(PREDEFINED, ref)) {
-          fail(offset + amp, `unknown entity &${ref}; (only &lt; &gt; &amp; &quot; &apos; and numeric references are allowed)`)
+          fail(offset + amp, `unknown entity &${ref}; (only &lt; &gt; &amp; &quot; &apos; and numeric references are allowed)`, 'xmlUnknownEntity', { entity: `&${ref};` })
         }
         parts.push(PREDEFINED[ref])
       }
@@ -198,7 +207,7 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
       if (text[close] !== '>') fail(close, `expected ">" to end </${name}`)
       const frame = stack.pop()
       if (!frame) fail(i, `unexpected end tag </${name}>`)
-      else if (frame.el.name !== name) fail(i, `expected </${frame.el.name}>, found </${name}>`)
+      else if (frame.el.name !== name) fail(i, `expected </${frame.el.name}>, found </${name}>`, 'xmlMismatchedTag', { expected: frame.el.name, found: name })
       else {
         flushText(frame)
         if (stack.length === takeDepth) offer(frame.el)
@@ -254,8 +263,8 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
       i = j
     }
   }
-  if (stack.length) fail(n, `unexpected end of file: expected </${stack[stack.length - 1].el.name}>`)
-  if (!root) fail(n, 'no root element (the file is empty or not XML)')
+  if (stack.length) fail(n, `unexpected end of file: expected </${stack[stack.length - 1].el.name}>`, 'xmlUnexpectedEnd', { element: stack[stack.length - 1].el.name })
+  if (!root) fail(n, 'no root element (the file is empty or not XML)', 'xmlNoRoot')
   return { root: root as XmlElement, position }
 }
 

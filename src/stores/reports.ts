@@ -24,6 +24,25 @@ const segment = workerRpc(() => new Worker(new URL('../workers/segment.worker.ts
 /** A document in the list (without its text). */
 export type DocumentSummary = Omit<DocumentRow, 'text'>
 
+/**
+ * A file of an import batch that could not be imported: the English message ("file: reason") and, when the error
+ * had them (a ReportError, also across the worker), its code and params with the file (see i18n/issueText.ts).
+ */
+export interface ReportFailure {
+  message: string
+  code?: string
+  params?: Record<string, string | number>
+}
+
+/** The failure of importing `file` for error `e`. */
+function reportFailure(e: unknown, file: string): ReportFailure {
+  const quota = classifyDbError(e) === 'quota'
+  const reason = quota ? i18next.t('errors.quota') : (e as Error).message
+  const message = reason.startsWith(file) ? reason : `${file}: ${reason}`
+  const { code, params } = (e ?? {}) as Partial<ReportFailure>
+  return !quota && typeof code === 'string' ? { message, code, params: { ...params, file } } : { message }
+}
+
 /** Progress of an import batch. */
 export interface ImportProgress {
   done: number
@@ -38,8 +57,8 @@ export const useReportsStore = defineStore('reports', () => {
   const documents = shallowRef<DocumentSummary[]>([])
   /** The running import, or null. */
   const progress = ref<ImportProgress | null>(null)
-  /** Per-file failures of the last import batch ("file: reason"). */
-  const failures = ref<string[]>([])
+  /** Per-file failures of the last import batch ("file: reason", with a code where the error has one). */
+  const failures = ref<ReportFailure[]>([])
   let sub: Subscription | undefined
 
   /** Starts following the document list (idempotent). */
@@ -76,8 +95,7 @@ export const useReportsStore = defineStore('reports', () => {
         )
         ids.push(row.id)
       } catch (e) {
-        const reason = classifyDbError(e) === 'quota' ? i18next.t('errors.quota') : (e as Error).message
-        failures.value = [...failures.value, reason.startsWith(file.name) ? reason : `${file.name}: ${reason}`]
+        failures.value = [...failures.value, reportFailure(e, file.name)]
       }
     }
     progress.value = null

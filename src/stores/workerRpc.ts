@@ -17,8 +17,16 @@ interface Channel {
   request<T>(payload: Record<string, unknown>, transfer?: Transferable[], timeoutMs?: number): Promise<T>
   /** Posts a message that has no reply (to a running worker only). */
   post(message: unknown): void
-  /** Terminates the worker and rejects every pending request with `reason`. */
-  restart(reason: string): void
+  /** Terminates the worker and rejects every pending request with `reason` (and its code, params). */
+  restart(reason: string, code?: string, params?: ErrorParams): void
+}
+
+type ErrorParams = Record<string, string | number>
+
+/** An Error with the code and params the worker sent beside its message (see JobReply), when it sent them. */
+function replyError(message: string, code?: string, params?: ErrorParams): Error {
+  const e = new Error(message)
+  return code ? Object.assign(e, { code, params: params ?? {} }) : e
 }
 
 /** Creates a channel; `onOther` gets the messages that are not replies (progress), `onStop` runs when a worker is ended. */
@@ -27,8 +35,8 @@ function channel(factory: () => WorkerLike, onOther?: (data: unknown) => void, o
   let nextId = 1
   const pending = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>()
 
-  function restart(reason: string): void {
-    const err = new Error(reason)
+  function restart(reason: string, code?: string, params?: ErrorParams): void {
+    const err = replyError(reason, code, params)
     const all = [...pending.values()]
     pending.clear()
     worker?.terminate()
@@ -44,7 +52,7 @@ function channel(factory: () => WorkerLike, onOther?: (data: unknown) => void, o
       if (!p || m.id === undefined) return onOther?.(m)
       pending.delete(m.id)
       if (m.ok) p.ok(m.result)
-      else p.fail(new Error(m.error))
+      else p.fail(replyError(m.error, m.code, m.params))
     }
     w.onerror = (ev) => {
       ev.preventDefault()
@@ -59,8 +67,9 @@ function channel(factory: () => WorkerLike, onOther?: (data: unknown) => void, o
       const id = nextId++
       return new Promise<T>((ok, fail) => {
         // A request not answered in time stops the worker (work that cannot be interrupted otherwise).
+        const seconds = Math.ceil((timeoutMs ?? 0) / 1000)
         const timer = timeoutMs
-          ? setTimeout(() => pending.has(id) && worker === w && restart(`timed out after ${Math.ceil(timeoutMs / 1000)} s and was stopped`), timeoutMs)
+          ? setTimeout(() => pending.has(id) && worker === w && restart(`timed out after ${seconds} s and was stopped`, 'timedOut', { seconds }), timeoutMs)
           : undefined
         const done = <A>(f: (a: A) => void) => (a: A) => {
           clearTimeout(timer)

@@ -15,7 +15,8 @@
 //                                                                       its own: the run's reply says 'cancelled'.
 //   worker → client   { type: 'progress', job, progress }               as often as the job likes; no `id`.
 //   worker → client   { id, ok: true, result } | { id, ok: false, error }   exactly one per run; `error` is a
-//                                                                       message, JOB_CANCELLED for a cancelled run.
+//                                                                       message, JOB_CANCELLED for a cancelled run
+//                                                                       (optionally with the error's code, params).
 //
 // Rules: a cancel stops the job between steps and never the worker (other jobs go on). Jobs interleave at their
 // pauses (`defaultPause`: a zero-delay timeout, which is what lets a cancel message in). A job that cannot stop
@@ -70,8 +71,13 @@ export interface JobProgressMessage<P> {
   progress: P
 }
 
-/** The one reply of a run (also what the app's small single-purpose workers answer). */
-export type JobReply<R = unknown> = { id: number; ok: true; result: R } | { id: number; ok: false; error: string }
+/**
+ * The one reply of a run (also what the app's small single-purpose workers answer). A failure may carry the error's
+ * `code` and `params` (a report's ReportError), which the client puts back on the Error it rejects with.
+ */
+export type JobReply<R = unknown> =
+  | { id: number; ok: true; result: R }
+  | { id: number; ok: false; error: string; code?: string; params?: Record<string, string | number> }
 
 /** What a job may ask for a matcher of its glossary: the worker hands out the shared one of that glossary version. */
 export interface MatcherSource {

@@ -41,7 +41,7 @@ describe('ODS glossaries', () => {
 
   it('names the sheet, row and column of a bad cell, as for XLSX', async () => {
     const r = importSheets(await readOdsSheets(makeOds({ Terms: [['concept id', 'en', 'en_status'], ['c1', 'conscript', 'preferred'], ['c2', 'exit ban', 'sometimes']] })))
-    expect(r.errors).toEqual([{ line: 3, column: 3, sheet: 'Terms', message: expect.stringMatching(/invalid status value "sometimes"/) }])
+    expect(r.errors).toMatchObject([{ line: 3, column: 3, sheet: 'Terms', message: expect.stringMatching(/invalid status value "sometimes"/) }])
   })
 
   it('refuses a text document, a package without content and a non-package, saying which', async () => {

@@ -238,7 +238,7 @@ describe('importTbx: refusals', () => {
 
   it('refuses a file whose root is not TBX', () => {
     const r = importTbx('<!DOCTYPE html>\n<html><body></body></html>')
-    expect(r.errors).toEqual([{ line: 2, column: 1, message: 'not a TBX file: root element is <html>' }])
+    expect(r.errors).toMatchObject([{ line: 2, column: 1, message: 'not a TBX file: root element is <html>' }])
   })
 
   it('reports empty terms and duplicate ids, and commits nothing', () => {

@@ -12,6 +12,9 @@ export type DecodeResult =
       ok: false
       /** Ready to show, e.g. "not valid UTF-8 at byte 1234 (line 5); save the file as UTF-8". */
       error: string
+      /** The error as an import issue code ('utf16NoBom', 'notUtf8') and what it names, for the translated text. */
+      code: 'utf16NoBom' | 'notUtf8'
+      params: Record<string, string | number>
       /** 0-based offset of the first bad byte. */
       byteOffset: number
       /** 1-based line of that byte. */
@@ -105,6 +108,8 @@ export function decodeTextBytes(bytes: Uint8Array): DecodeResult {
     return {
       ok: false,
       error: `the file looks like UTF-16 (${unmarked}) without a byte-order mark: every other byte is zero. Save it as UTF-8, or as UTF-16 with a byte-order mark`,
+      code: 'utf16NoBom',
+      params: { endian: unmarked },
       byteOffset: 0,
       line: 1,
     }
@@ -116,6 +121,8 @@ export function decodeTextBytes(bytes: Uint8Array): DecodeResult {
     return {
       ok: false,
       error: `not valid UTF-8 at byte ${bad} (line ${line}, byte 0x${hex}); save the file as UTF-8 (in Excel: "CSV UTF-8")`,
+      code: 'notUtf8',
+      params: { byte: bad, line, hex },
       byteOffset: bad,
       line,
     }

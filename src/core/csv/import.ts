@@ -9,7 +9,7 @@ import { LIMITS } from '../limits'
 import { parseLanguageLabel } from './languages'
 import { type Row, readLong, readPairs, readWide } from './readLayouts'
 import { type CsvDelimiter, type CsvRecord, parseCsv } from './rfc4180'
-import { type ReadContext, misdecodingReason } from './terms'
+import { type ReadContext, misdecodedSequence, misdecodingReason } from './terms'
 
 /** Options of {@link importCsv}. */
 export interface CsvImportOptions extends ImportOptions {
@@ -62,19 +62,21 @@ export function importTable(rawRecords: readonly CsvRecord[], readErrors: Import
     if (ctx.errors.length > max) {
       const more = ctx.errors.length - max
       ctx.errors.length = max
-      ctx.errors.push({ line: ctx.errors[max - 1].line, message: `… and ${more} more errors` })
+      ctx.errors.push({ line: ctx.errors[max - 1].line, message: `… and ${more} more errors`, code: 'moreErrors', params: { count: more } })
     }
     const lines = fileErrors === 0 && ctx.errors.length <= max ? ctx.lines : undefined
     return { ...finishImport(entries, ctx.errors, ctx.warnings, lines), layout }
   }
   const records = parsed.records.filter((r) => r.fields.some((f) => f !== ''))
   if (!records.length) {
-    if (!ctx.errors.length) ctx.errors.push({ line: 1, message: 'the file has no rows' })
+    if (!ctx.errors.length) ctx.errors.push({ line: 1, message: 'the file has no rows', code: 'noRows' })
     return done(null)
   }
 
   if (records[0].fields.length > LIMITS.csvColumns) {
-    ctx.errors.push({ line: records[0].line, message: `the first row has ${records[0].fields.length.toLocaleString('en')} columns, more than the ${LIMITS.csvColumns.toLocaleString('en')} a glossary file may have` })
+    const count = records[0].fields.length
+    const message = `the first row has ${count.toLocaleString('en')} columns, more than the ${LIMITS.csvColumns.toLocaleString('en')} a glossary file may have`
+    ctx.errors.push({ line: records[0].line, message, code: 'tooManyColumns', params: { count, max: LIMITS.csvColumns } })
     return done(null)
   }
   let layout: CsvLayout | null = null
@@ -100,46 +102,56 @@ export function importTable(rawRecords: readonly CsvRecord[], readErrors: Import
       ctx.errors.push({
         line: records[0].line,
         message: 'no recognisable header row: name the columns with language codes or names (en, fi, English, Suomi …), or, for a DeepL glossary without a header, choose its source and target languages',
+        code: 'noHeader',
       })
       return done(null)
     }
     layout = 'deepl'
     pairLangs = pair
   } else if (options.layout && options.layout !== layout) {
-    ctx.errors.push({ line: records[0].line, message: `the header looks like the ${layout} layout, not ${options.layout}` })
+    ctx.errors.push({ line: records[0].line, message: `the header looks like the ${layout} layout, not ${options.layout}`, code: 'layoutMismatch', params: { found: layout, expected: options.layout } })
     return done(layout)
   }
 
   for (const [col, role] of roles.entries()) {
     if (role.kind === 'unsupportedLang') {
-      ctx.errors.push({ line: records[0].line, column: col + 1, message: `unknown language column ${JSON.stringify(role.label)} (supported: en, fi, nb, da, sv, fr, ru)` })
+      const message = `unknown language column ${JSON.stringify(role.label)} (supported: en, fi, nb, da, sv, fr, ru)`
+      ctx.errors.push({ line: records[0].line, column: col + 1, message, code: 'unknownLangColumn', params: { label: role.label } })
     } else if (role.kind === 'unknown' && (layout === 'wide' || layout === 'long')) {
       const label = role.label || `column ${col + 1}`
-      ctx.warnings.push({ line: records[0].line, column: col + 1, message: `column ${JSON.stringify(label)} is not a known field; its values are kept in the notes as "[${label}] …"` })
+      const message = `column ${JSON.stringify(label)} is not a known field; its values are kept in the notes as "[${label}] …"`
+      ctx.warnings.push({ line: records[0].line, column: col + 1, message, code: 'unknownColumn', params: { label } })
     }
   }
 
   fileErrors = ctx.errors.length
   // Said, not refused: our own export of an empty selection is such a file, and reads back as empty.
-  if (records.length === dataStart) ctx.warnings.push({ line: records[0].line, message: 'the file has a header row and nothing else: there are no terms to import' })
+  if (records.length === dataStart) ctx.warnings.push({ line: records[0].line, message: 'the file has a header row and nothing else: there are no terms to import', code: 'headerOnly' })
   const width = layout === 'deepl' ? records[0].fields.length : header.length
   const rows: Row[] = []
   for (const rec of records.slice(dataStart)) {
     if (rec.fields.length !== width) {
-      ctx.errors.push({ line: rec.line, message: `ragged row: expected ${width} fields, got ${rec.fields.length}` })
+      ctx.errors.push({ line: rec.line, message: `ragged row: expected ${width} fields, got ${rec.fields.length}`, code: 'raggedRow', params: { count: width, got: rec.fields.length } })
       continue
     }
     const cells = options.reverseNeutralisation === false ? rec.fields : rec.fields.map(reverseNeutralisation)
     if (options.checkEncoding !== false) {
-      const bad = cells.findIndex((c) => misdecodingReason(c) !== null)
+      const bad = cells.findIndex((c) => misdecodedSequence(c) !== null)
       if (bad !== -1) {
-        ctx.errors.push({ line: rec.line, column: bad + 1, message: `field ${bad + 1} ${misdecodingReason(cells[bad])}` })
+        const params = { field: bad + 1, text: misdecodedSequence(cells[bad])! }
+        ctx.errors.push({ line: rec.line, column: bad + 1, message: `field ${bad + 1} ${misdecodingReason(cells[bad])}`, code: 'mojibake', params })
         continue
       }
       // U+FFFD can be content (our own export of it), but is more often a sign of a lossy conversion.
       const lost = cells.findIndex((c) => c.includes('\uFFFD'))
       if (lost !== -1)
-        ctx.warnings.push({ line: rec.line, column: lost + 1, message: `field ${lost + 1} contains U+FFFD (the replacement character): if the file was converted from another encoding, check that no text was lost` })
+        ctx.warnings.push({
+          line: rec.line,
+          column: lost + 1,
+          message: `field ${lost + 1} contains U+FFFD (the replacement character): if the file was converted from another encoding, check that no text was lost`,
+          code: 'replacementChar',
+          params: { field: lost + 1 },
+        })
     }
     rows.push({ line: rec.line, cells })
   }
@@ -182,7 +194,8 @@ export function importCsvBytes(bytes: Uint8Array, options: CsvImportOptions = {}
   if (tooLarge) return { entries: [], errors: [tooLarge], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }
   const decoded = decodeTextBytes(bytes)
   if (!decoded.ok) {
-    return { entries: [], errors: [{ line: decoded.line, message: decoded.error }], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }
+    const { line, error: message, code, params } = decoded
+    return { entries: [], errors: [{ line, message, code, params }], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }
   }
   return importCsv(decoded.text, options)
 }

@@ -11,8 +11,16 @@ export interface ImportIssue {
   column?: number
   /** XLSX: the worksheet; `line` is then its row number. */
   sheet?: string
+  /** English, for the CLI, logs and tests; the UI translates `code` with `params` (i18n/issueText.ts). */
   message: string
+  /** A stable code, `importIssue.<code>` in the locales. */
+  code?: string
+  /** What the message names (line, column, value …), for the translated text. */
+  params?: IssueParams
 }
+
+/** The values an issue names, for its translated text. */
+export type IssueParams = Record<string, string | number>
 
 /** What an import would add. `entries` is empty whenever `errors` is not. */
 export interface ImportResult {
@@ -56,10 +64,15 @@ export function partialImport(entries: ConceptEntry[], lines: EntryLines, errors
     const own = lines.get(e) ?? []
     const cause = own.find((l) => bad.has(l))
     if (cause === undefined) kept.push(e)
-    else for (const l of own) if (!bad.has(l)) skipped.push({ line: l, message: `left out with concept ${e.concept.id} (line ${cause} has an error)` })
+    else for (const l of own) if (!bad.has(l)) skipped.push({ line: l, message: `left out with concept ${e.concept.id} (line ${cause} has an error)`, code: 'leftOut', params: { id: e.concept.id, cause } })
   }
   if (!kept.length) return undefined
   return { entries: kept, skipped: skipped.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)) }
+}
+
+/** The error of a concept id met before (on line `earlier`); shared by the CSV, TBX and MultiTerm readers. */
+export function duplicateConceptId(id: string, earlier: number): { message: string; code: string; params: IssueParams } {
+  return { message: `duplicate concept id ${JSON.stringify(id)} (also on line ${earlier})`, code: 'duplicateConceptId', params: { id, earlier } }
 }
 
 /** Options shared by the importers. */
@@ -92,8 +105,9 @@ export function finishImport(entries: ConceptEntry[], errors: ImportIssue[], war
     if (own.some((l) => flagged.has(l))) continue
     const line = own[0] ?? 1
     const long = overlongField(e)
-    if (long) errors.push({ line, message: `concept ${e.concept.id}: ${long}` })
-    for (const p of validateEntry(e)) errors.push({ line, message: `concept ${e.concept.id}: ${p.message}` })
+    if (long) errors.push({ line, message: `concept ${e.concept.id}: ${long.message}`, code: 'fieldTooLong', params: { id: e.concept.id, ...long.params } })
+    // The problem's own code and params: the UI shows it as problemDetail.<code> (i18n/problemText.ts).
+    for (const p of validateEntry(e)) errors.push({ line, message: `concept ${e.concept.id}: ${p.message}`, code: 'entryProblem', params: { ...p.params, id: e.concept.id, problem: p.code } })
   }
   const byLine = (a: ImportIssue, b: ImportIssue) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)
   errors.sort(byLine)
@@ -108,23 +122,37 @@ export function finishImport(entries: ConceptEntry[], errors: ImportIssue[], war
 export function capIssues(issues: ImportIssue[]): ImportIssue[] {
   const max = LIMITS.listedProblems
   if (issues.length <= max) return issues
-  return [...issues.slice(0, max), { line: issues[max - 1].line, message: `… and ${issues.length - max} more` }]
+  const count = issues.length - max
+  return [...issues.slice(0, max), { line: issues[max - 1].line, message: `… and ${count} more`, code: 'more', params: { count } }]
 }
 
-/** The first text field of an entry longer than LIMITS.fieldChars, described; or null. */
-function overlongField(e: ConceptEntry): string | null {
+/** The first text field of an entry longer than LIMITS.fieldChars, described (field: a code, lang where it has one); or null. */
+function overlongField(e: ConceptEntry): { message: string; params: IssueParams } | null {
   const max = LIMITS.fieldChars
   const c = e.concept
-  const fields: [string, string | undefined][] = [
-    ['id', c.id], ['subject field', c.subjectField], ['note', c.note], ...c.related.map((r): [string, string] => ['related id', r]),
-    ...Object.entries(c.definitions).map(([l, d]): [string, string | undefined] => [`definition (${l})`, d]),
+  // [field code, language, value]; the English names of the codes are in FIELD_NAMES.
+  const fields: [keyof typeof FIELD_NAMES, string, string | undefined][] = [
+    ['id', '', c.id], ['subjectField', '', c.subjectField], ['note', '', c.note], ...c.related.map((r): ['related', string, string] => ['related', '', r]),
+    ...Object.entries(c.definitions).map(([l, d]): ['definition', string, string | undefined] => ['definition', l, d]),
   ]
   for (const t of e.terms) {
-    fields.push([`term (${t.lang})`, t.text], [`note of a term (${t.lang})`, t.note], [`term id`, t.id])
-    for (const s of t.sources) fields.push(['source', s.doc], ['source quote', s.quote])
+    fields.push(['term', t.lang, t.text], ['termNote', t.lang, t.note], ['termId', '', t.id])
+    for (const s of t.sources) fields.push(['source', '', s.doc], ['sourceQuote', '', s.quote])
   }
-  const found = fields.find(([, v]) => v !== undefined && v.length > max)
-  return found ? `the ${found[0]} is ${found[1]!.length.toLocaleString('en')} characters long, more than the ${max.toLocaleString('en')} a field may have` : null
+  const found = fields.find(([, , v]) => v !== undefined && v.length > max)
+  if (!found) return null
+  const [field, lang, value] = found
+  const name = FIELD_NAMES[field] + (lang ? ` (${lang})` : '')
+  return {
+    message: `the ${name} is ${value!.length.toLocaleString('en')} characters long, more than the ${max.toLocaleString('en')} a field may have`,
+    params: { field, lang, count: value!.length, max },
+  }
+}
+
+/** English names of the fields {@link overlongField} checks (`importIssue.field.*` in the UI). */
+const FIELD_NAMES = {
+  id: 'id', subjectField: 'subject field', note: 'note', related: 'related id', definition: 'definition', term: 'term',
+  termNote: 'note of a term', termId: 'term id', source: 'source', sourceQuote: 'source quote',
 }
 
 const LANG_INDEX = new Map<Lang, number>(SUPPORTED_LANGS.map((l, i) => [l, i]))
@@ -155,5 +183,7 @@ export function languagesUsed(entries: readonly ConceptEntry[]): Lang[] {
 /** The error of a glossary file larger than its format's limit (LIMITS.glossaryXmlFileBytes for XML, else glossaryFileBytes), or null. */
 export function glossaryFileTooLarge(size: number, xml = false): ImportIssue | null {
   const max = xml ? LIMITS.glossaryXmlFileBytes : LIMITS.glossaryFileBytes
-  return size > max ? { line: 1, message: `the file is ${formatBytes(size)}, more than the ${formatBytes(max)} a glossary file may have; split it and import the parts` } : null
+  if (size <= max) return null
+  const params = { size: formatBytes(size), max: formatBytes(max) }
+  return { line: 1, message: `the file is ${params.size}, more than the ${params.max} a glossary file may have; split it and import the parts`, code: 'fileTooLarge', params }
 }

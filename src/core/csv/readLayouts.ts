@@ -3,7 +3,7 @@
 import type { ConceptEntry, Lang, TermStatus } from '../model'
 import { LIST_SEP, decodeList } from './cells'
 import type { ColumnRole, ConceptField, TermField } from './headers'
-import { trackLine } from './importResult'
+import { duplicateConceptId, trackLine } from './importResult'
 import { parseLanguageLabel } from './languages'
 import {
   type ReadContext, type TermCells, addTerm, appendNote, buildTerm, countTerms, emptyConcept, splitPerTerm,
@@ -34,9 +34,11 @@ export function readWide(header: string[], roles: ColumnRole[], rows: Row[], ctx
   const bareDefinitionLang = langs[0]
   roles.forEach((r, col) => {
     if (r.kind === 'term' && r.lang && !langs.includes(r.lang)) {
-      ctx.warnings.push({ line: 1, column: col + 1, message: `column "${header[col]}" ignored: there is no term column for ${r.lang}` })
+      const params = { label: header[col], lang: r.lang }
+      ctx.warnings.push({ line: 1, column: col + 1, message: `column "${header[col]}" ignored: there is no term column for ${r.lang}`, code: 'columnWithoutTerm', params })
     } else if (r.kind === 'definition' && !r.lang && bareDefinitionLang) {
-      ctx.warnings.push({ line: 1, column: col + 1, message: `column "${header[col]}" names no language; read as the ${bareDefinitionLang} definition` })
+      const params = { label: header[col], lang: bareDefinitionLang }
+      ctx.warnings.push({ line: 1, column: col + 1, message: `column "${header[col]}" names no language; read as the ${bareDefinitionLang} definition`, code: 'definitionWithoutLang', params })
     }
   })
   const idCol = roles.findIndex((r) => r.kind === 'concept' && r.field === 'conceptId')
@@ -46,7 +48,7 @@ export function readWide(header: string[], roles: ColumnRole[], rows: Row[], ctx
     const id = (idCol >= 0 && cells[idCol]) || ctx.newId('concept')
     const earlier = seenIds.get(id)
     if (earlier !== undefined) {
-      ctx.errors.push({ line, column: idCol + 1, message: `duplicate concept id ${JSON.stringify(id)} (also on line ${earlier})` })
+      ctx.errors.push({ line, column: idCol + 1, ...duplicateConceptId(id, earlier) })
       continue
     }
     seenIds.set(id, line)
@@ -79,10 +81,13 @@ export function readWide(header: string[], roles: ColumnRole[], rows: Row[], ctx
         const values = texts.length === 0 ? (v.cell === '' ? [] : null) : splitPerTerm(v.cell, texts.length)
         if (!values) {
           ok = false
+          const params = { column: header[v.col - 1], count: texts.length, terms: header[textCell.col - 1], got: v.cell === '' ? 0 : decodeList(v.cell, LIST_SEP.terms).length }
           ctx.errors.push({
             line,
             column: v.col,
-            message: `column "${header[v.col - 1]}": expected ${texts.length} value(s) separated by " | " (one per term in column "${header[textCell.col - 1]}"), got ${v.cell === '' ? 0 : decodeList(v.cell, LIST_SEP.terms).length}`,
+            message: `column "${params.column}": expected ${params.count} value(s) separated by " | " (one per term in column "${params.terms}"), got ${params.got}`,
+            code: 'perTermCount',
+            params,
           })
         } else perTerm[field] = values
       }
@@ -136,12 +141,13 @@ export function readLong(header: string[], roles: ColumnRole[], rows: Row[], ctx
     if (langCell) {
       const parsed = parseLanguageLabel(langCell)
       if (!parsed || !('lang' in parsed)) {
-        ctx.errors.push({ line, column: langCol, message: `unknown language ${JSON.stringify(langCell)} (supported: en, fi, nb, da, sv, fr, ru)` })
+        const message = `unknown language ${JSON.stringify(langCell)} (supported: en, fi, nb, da, sv, fr, ru)`
+        ctx.errors.push({ line, column: langCol, message, code: 'unknownLang', params: { value: langCell } })
         continue
       }
       lang = parsed.lang
     } else if (termCells.text) {
-      ctx.errors.push({ line, column: langCol, message: `missing language for term "${termCells.text}"` })
+      ctx.errors.push({ line, column: langCol, message: `missing language for term "${termCells.text}"`, code: 'missingLang', params: { text: termCells.text } })
       continue
     }
     // Concept-level cells repeat on every row: the first non-empty value wins, a different one is a warning.
@@ -152,7 +158,8 @@ export function readLong(header: string[], roles: ColumnRole[], rows: Row[], ctx
         group.seen.set(key, { line, value })
         apply()
       } else if (first.value !== value) {
-        ctx.warnings.push({ line, column: col + 1, message: `${key} of concept ${id} differs from line ${first.line}; kept the first value` })
+        const params = { field: key, id, first: first.line }
+        ctx.warnings.push({ line, column: col + 1, message: `${key} of concept ${id} differs from line ${first.line}; kept the first value`, code: 'conceptFieldDiffers', params })
       }
     }
     roles.forEach((role, col) => {
@@ -182,7 +189,7 @@ export function readPairs(rows: Row[], langsOf: (row: Row) => [Lang, Lang] | nul
   for (const row of rows) {
     const langs = langsOf(row)
     if (!langs) {
-      ctx.errors.push({ line: row.line, message: 'unknown language code in the language columns (supported: en, fi, nb, da, sv, fr, ru)' })
+      ctx.errors.push({ line: row.line, message: 'unknown language code in the language columns (supported: en, fi, nb, da, sv, fr, ru)', code: 'unknownPairLang' })
       continue
     }
     const id = ctx.newId('concept')

@@ -10,11 +10,13 @@ export interface CsvRecord {
   fields: string[]
 }
 
-/** A problem found while reading; `column` is the 1-based field index. */
+/** A problem found while reading; `column` is the 1-based field index; `code` and `params` as in ImportIssue. */
 export interface CsvIssue {
   line: number
   column?: number
   message: string
+  code?: string
+  params?: Record<string, string | number>
 }
 
 /** The result of {@link parseCsv}. */
@@ -106,6 +108,8 @@ export function parseCsv(input: string, options: { delimiter?: CsvDelimiter } = 
             line: recordLine,
             column: fields.length + 1,
             message: `unterminated quote: the quoted field ${fields.length + 1} that starts on line ${recordLine} is never closed`,
+            code: 'unterminatedQuote',
+            params: { field: fields.length + 1, line: recordLine },
           })
           return { records, delimiter, errors, warnings }
         }
@@ -117,10 +121,13 @@ export function parseCsv(input: string, options: { delimiter?: CsvDelimiter } = 
             if (d === delim || d === LF || d === CR) break
             end++
           }
+          const after = text.slice(i, Math.min(end, i + 20))
           errors.push({
             line: recordLine,
             column: fields.length + 1,
-            message: `unexpected text after the closing quote of field ${fields.length + 1}: ${JSON.stringify(text.slice(i, Math.min(end, i + 20)))}`,
+            message: `unexpected text after the closing quote of field ${fields.length + 1}: ${JSON.stringify(after)}`,
+            code: 'textAfterQuote',
+            params: { field: fields.length + 1, text: after },
           })
           field += text.slice(i, end)
           i = end
@@ -140,6 +147,8 @@ export function parseCsv(input: string, options: { delimiter?: CsvDelimiter } = 
             line: recordLine,
             column: fields.length + 1,
             message: `a quote character inside unquoted field ${fields.length + 1} was kept as text`,
+            code: 'strayQuote',
+            params: { field: fields.length + 1 },
           })
         }
         i = end

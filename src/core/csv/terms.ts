@@ -3,7 +3,7 @@
 import type { Concept, Lang, Term, TermSource, TermStatus } from '../model'
 import { LIST_SEP, decodeList, encodeList } from './cells'
 import type { TermField } from './headers'
-import type { EntryLines, ImportIssue } from './importResult'
+import type { EntryLines, ImportIssue, IssueParams } from './importResult'
 import { parsePartOfSpeech, parseStatus, parseTermType } from './values'
 
 /** Mutable state of one import run. */
@@ -75,23 +75,24 @@ export function buildTerm(
   ctx: ReadContext,
 ): Term | null {
   const { line, column, lang } = where
-  const fail = (message: string, field?: TermField) => {
+  const fail = (code: string, params: IssueParams, message: string, field?: TermField) => {
     const col = (field && where.columns?.[field]) ?? column
-    ctx.errors.push(col === undefined ? { line, message } : { line, column: col, message })
+    ctx.errors.push(col === undefined ? { line, message, code, params } : { line, column: col, message, code, params })
     return null
   }
   const text = cells.text ?? ''
-  if (!text.trim()) return fail(`empty term (language ${lang})`)
+  if (!text.trim()) return fail('emptyTerm', { lang }, `empty term (language ${lang})`)
   let status = where.defaultStatus
   if (cells.status) {
     const s = parseStatus(cells.status)
-    if (!s) return fail(`invalid status value ${JSON.stringify(cells.status)} for term "${text}" (${STATUS_HINT})`, 'status')
+    if (!s) return fail('invalidStatus', { value: cells.status, text }, `invalid status value ${JSON.stringify(cells.status)} for term "${text}" (${STATUS_HINT})`, 'status')
     status = s
   }
   let type: Term['type'] = 'fullForm'
   if (cells.type) {
     const t = parseTermType(cells.type)
-    if (!t) return fail(`invalid term type ${JSON.stringify(cells.type)} for term "${text}" (expected fullForm, acronym, abbreviation, transliteration, variant or phrase)`, 'type')
+    const message = `invalid term type ${JSON.stringify(cells.type)} for term "${text}" (expected fullForm, acronym, abbreviation, transliteration, variant or phrase)`
+    if (!t) return fail('invalidType', { value: cells.type, text }, message, 'type')
     type = t
   }
   const term: Term = {
@@ -107,7 +108,8 @@ export function buildTerm(
   }
   if (cells.partOfSpeech) {
     const p = parsePartOfSpeech(cells.partOfSpeech)
-    if (!p) return fail(`invalid part of speech ${JSON.stringify(cells.partOfSpeech)} for term "${text}" (expected noun, verb, adjective, adverb, properNoun or other)`, 'partOfSpeech')
+    const message = `invalid part of speech ${JSON.stringify(cells.partOfSpeech)} for term "${text}" (expected noun, verb, adjective, adverb, properNoun or other)`
+    if (!p) return fail('invalidPos', { value: cells.partOfSpeech, text }, message, 'partOfSpeech')
     term.partOfSpeech = p
   }
   if (cells.note) term.note = cells.note
@@ -136,7 +138,8 @@ export function addTerm(terms: Term[], term: Term, line: number, ctx: ReadContex
   const idx = indexOf(terms)
   const key = `${term.lang}\u0000${term.text}`
   if (idx.keys.has(key)) {
-    ctx.errors.push({ line, message: `duplicate term "${term.text}" in concept ${term.conceptId}, language ${term.lang}` })
+    const params = { text: term.text, id: term.conceptId, lang: term.lang }
+    ctx.errors.push({ line, message: `duplicate term "${term.text}" in concept ${term.conceptId}, language ${term.lang}`, code: 'duplicateTerm', params })
     return
   }
   idx.keys.add(key)
@@ -165,12 +168,17 @@ const LETTER = /\p{L}/u
 /** A lead character of every SEQUENCE: a cell without one is clean, and most cells are (checked first, cheaply). */
 const LEAD = /[\u00C2\u00C3\u00D0\u00D1\u00E2]/
 
-/** Why a cell looks like UTF-8 text decoded as Latin-1/Windows-1252 ("Ã©" for "é"), or null. */
-export function misdecodingReason(cell: string): string | null {
+/** The characters that make a cell look like UTF-8 text decoded as Latin-1/Windows-1252 ("Ã©" for "é"), or null. */
+export function misdecodedSequence(cell: string): string | null {
   if (!LEAD.test(cell)) return null
   const found = [...cell.matchAll(SEQUENCE)]
   const inWord = found.find((m) => LETTER.test(cell[m.index - 1] ?? '') || LETTER.test(cell[m.index + m[0].length] ?? ''))
   const m = inWord ?? (found.length >= 2 ? found[0] : undefined)
-  if (!m) return null
-  return `contains "${m[0]}", which looks like UTF-8 text decoded as Latin-1/Windows-1252 (e.g. "Ã©" for "é"); save the file as UTF-8 and import again`
+  return m ? m[0] : null
+}
+
+/** Why a cell looks like UTF-8 text decoded as Latin-1/Windows-1252 ("Ã©" for "é"), or null. */
+export function misdecodingReason(cell: string): string | null {
+  const seq = misdecodedSequence(cell)
+  return seq === null ? null : `contains "${seq}", which looks like UTF-8 text decoded as Latin-1/Windows-1252 (e.g. "Ã©" for "é"); save the file as UTF-8 and import again`
 }

@@ -7,7 +7,7 @@ import { sniffFormat } from '../segment/lines'
 import type { TextFormat } from '../segment/types'
 import { blocksToText, type Block, type FileMeta } from './blocks'
 import { htmlToBlocks } from './html'
-import { checkReportSize } from '../limits'
+import { ReportError, checkReportBytes, inFile } from './reportError'
 
 /** Extracted text and the format the segmenter should read it as. */
 export interface ExtractedText {
@@ -37,32 +37,31 @@ const fromBlocks = (blocks: Block[], meta: FileMeta, layout: 'wrapped' | 'paragr
  */
 export async function extractText(name: string, data: ArrayBuffer | Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedText> {
   const kind = fileKindOf(name)
-  if (kind === null) throw new Error(`${name}: unsupported file type (use .txt, .md, .pdf, .docx, .odt or .html)`)
+  if (kind === null) throw new ReportError(`${name}: unsupported file type (use .txt, .md, .pdf, .docx, .odt or .html)`, 'unsupportedType', { file: name })
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
-  checkReportSize(name, bytes.length)
+  checkReportBytes(name, bytes.length)
   try {
     if (kind === 'pdf') {
-      if (decodeUtf8(bytes.subarray(0, 5)) !== '%PDF-') throw new Error('not a PDF file (no %PDF- header)')
+      if (decodeUtf8(bytes.subarray(0, 5)) !== '%PDF-') throw new ReportError('not a PDF file (no %PDF- header)', 'notPdf')
       const { pdfToBlocks } = await import('./pdf')
       const r = await pdfToBlocks(bytes, { workerSrc: opts.pdfWorkerSrc, onPage: opts.onPage })
-      if (!r.blocks.length) throw new Error('the PDF has no text layer (a scanned document?): run text recognition (OCR) on it first, then import the result')
+      if (!r.blocks.length) throw new ReportError('the PDF has no text layer (a scanned document?): run text recognition (OCR) on it first, then import the result', 'noTextLayer')
       return fromBlocks(r.blocks, { ...r.meta, running: r.furniture }, 'wrapped')
     }
     if (kind === 'docx') {
-      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not a .docx file (not a ZIP container)')
+      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ReportError('not a .docx file (not a ZIP container)', 'notDocx')
       const { docxToBlocks } = await import('./docx')
       const r = await docxToBlocks(bytes)
       return fromBlocks(r.blocks, r.meta, 'paragraphs')
     }
     if (kind === 'odt') {
-      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not an .odt file (not a ZIP container)')
+      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ReportError('not an .odt file (not a ZIP container)', 'notOdt')
       const { odtToBlocks } = await import('./odt')
       const r = await odtToBlocks(bytes)
       return fromBlocks(r.blocks, r.meta, 'paragraphs')
     }
   } catch (e) {
-    const msg = (e as Error).message
-    throw new Error(msg.startsWith(`${name}:`) ? msg : `${name}: ${msg}`, { cause: e })
+    throw inFile(e, name)
   }
   const text = decodeReportText(name, bytes, kind === 'html')
   if (kind === 'html') {

@@ -4,6 +4,7 @@
 import { normalizeDate } from '../reportMeta'
 import type { Block, FileMeta } from './blocks'
 import { layoutToBlocks, pageLines, type PdfLine, type PdfRun } from './pdfLayout'
+import { ReportError } from './reportError'
 
 /** Options of {@link pdfToBlocks}. */
 export interface PdfOptions {
@@ -29,7 +30,8 @@ export async function pdfToBlocks(data: ArrayBuffer | Uint8Array, opts: PdfOptio
   if (opts.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = opts.workerSrc
   const bytes = data instanceof Uint8Array ? new Uint8Array(data) : new Uint8Array(data.slice(0))
   const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: true }).promise.catch((e: Error) => {
-    if (e?.name === 'PasswordException') throw new Error('the PDF is protected by a password: save a copy without the password from a PDF reader, and import that', { cause: e })
+    if (e?.name === 'PasswordException')
+      throw new ReportError('the PDF is protected by a password: save a copy without the password from a PDF reader, and import that', 'passwordPdf', {}, { cause: e })
     throw e
   })
   const pages: PdfLine[][] = []

@@ -4,6 +4,7 @@ import type { Lang, SegmentedPassage } from '../model'
 import { guessMeta, type ReportMeta } from '../reportMeta'
 import { segmentDocument, type Passage, type TextFormat } from '../segment'
 import { extractText, type ExtractOptions } from './index'
+import { ReportError } from './reportError'
 
 /** A read report: the text every span refers to, its passages, language and metadata. */
 export interface ReadReport {
@@ -24,7 +25,7 @@ export interface ReadOptions extends ExtractOptions {
 /** Extracts, segments and describes a report file (`name` decides the kind). */
 export async function readReport(name: string, data: ArrayBuffer | Uint8Array, opts: ReadOptions = {}): Promise<ReadReport> {
   const ex = await extractText(name, data, opts)
-  if (!ex.text.trim()) throw new Error(`${name}: no text found in the file`)
+  if (!ex.text.trim()) throw new ReportError(`${name}: no text found in the file`, 'noText', { file: name })
   const format = opts.format ?? ex.format
   const seg = segmentDocument(ex.text, { ...(format ? { format } : {}), ...(ex.layout ? { layout: ex.layout } : {}), ...(opts.lang ? { lang: opts.lang } : {}) })
   const passages: SegmentedPassage[] = seg.passages

@@ -3,6 +3,7 @@
 // text" on Nordic and French Windows) when the bytes are not UTF-8 and read as the letters of the app's languages.
 import { decodeTextBytes, utf16WithoutBom } from '../csv'
 import { decodeUtf8 } from '../fileText'
+import { ReportError } from './reportError'
 
 /** Bytes Windows-1252 leaves undefined: a file holding them is in some other encoding. */
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d])
@@ -44,8 +45,9 @@ function decodeAs(label: string, bytes: Uint8Array): string | null {
 /** Throws when decoded text holds NUL: valid text can still be binary data, and a report never holds NUL. */
 function noNul(name: string, text: string): string {
   const nul = text.indexOf('\u0000')
-  if (nul !== -1) throw new Error(`${name}: binary data, not text (a NUL character at line ${text.slice(0, nul).split('\n').length})`)
-  return text
+  if (nul === -1) return text
+  const line = text.slice(0, nul).split('\n').length
+  throw new ReportError(`${name}: binary data, not text (a NUL character at line ${line})`, 'binary', { file: name, line })
 }
 
 /**
@@ -74,5 +76,7 @@ export function decodeReportText(name: string, bytes: Uint8Array, html: boolean)
     if (expected >= foreign * 0.9) return text
   }
   const error = 'error' in utf8 ? utf8.error.replace(/; save the file as UTF-8.*$/, '') : 'not valid UTF-8'
-  throw new Error(`${name}: ${error}, nor Windows-1252 text in the app's languages: save the report as UTF-8`)
+  // The params name the first bad byte and its line (UTF-16 without a byte-order mark was read above).
+  const params = 'params' in utf8 ? utf8.params : {}
+  throw new ReportError(`${name}: ${error}, nor Windows-1252 text in the app's languages: save the report as UTF-8`, 'encodingRefused', { ...params, file: name })
 }

@@ -3,6 +3,10 @@
 // total and the compression ratio are held to LIMITS; then each part is inflated as a stream that
 // stops as soon as it grows past what it declared, so a package that lies cannot inflate either.
 import { LIMITS, formatBytes } from '../limits'
+import { ReportError } from './reportError'
+
+/** A package that is not a readable ZIP: one code for these rare, technical cases, the English detail as its value. */
+const damaged = (detail: string) => new ReportError(detail, 'damaged', { detail })
 
 /** One file of a ZIP package, as its central directory describes it. */
 export interface ZipEntry {
@@ -28,14 +32,14 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       end = i
       break
     }
-  if (end < 0) throw new Error('not a ZIP package (no central directory)')
+  if (end < 0) throw damaged('not a ZIP package (no central directory)')
   const count = view.getUint16(end + 10, true)
   let at = view.getUint32(end + 16, true)
-  if (count === 0xffff || at === ZIP64) throw new Error('the package is a ZIP64 archive (more than 4 GB or 65,535 parts): too large for a report')
+  if (count === 0xffff || at === ZIP64) throw new ReportError('the package is a ZIP64 archive (more than 4 GB or 65,535 parts): too large for a report', 'zip64')
   const decoder = new TextDecoder()
   const entries: ZipEntry[] = []
   for (let k = 0; k < count; k++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CDH) throw new Error('the package\'s central directory is damaged')
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CDH) throw damaged('the package\'s central directory is damaged')
     const nameLength = view.getUint16(at + 28, true)
     entries.push({
       method: view.getUint16(at + 10, true),
@@ -58,16 +62,25 @@ const RATIO_FLOOR = 1024 * 1024
 export function checkZipSizes(entries: readonly ZipEntry[]): void {
   let total = 0
   for (const e of entries) {
-    if (e.uncompressedSize === ZIP64 || e.compressedSize === ZIP64) throw new Error(`the part ${e.name} is larger than 4 GB`)
-    if (e.uncompressedSize > LIMITS.docxPartBytes)
-      throw new Error(`the part ${e.name} inflates to ${formatBytes(e.uncompressedSize)}, more than the ${formatBytes(LIMITS.docxPartBytes)} a part may have`)
+    const part = e.name
+    if (e.uncompressedSize === ZIP64 || e.compressedSize === ZIP64) throw new ReportError(`the part ${part} is larger than 4 GB`, 'partOver4Gb', { part })
+    const size = formatBytes(e.uncompressedSize)
+    if (e.uncompressedSize > LIMITS.docxPartBytes) {
+      const max = formatBytes(LIMITS.docxPartBytes)
+      throw new ReportError(`the part ${part} inflates to ${size}, more than the ${max} a part may have`, 'partTooLarge', { part, size, max })
+    }
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize)
-    if (e.uncompressedSize > RATIO_FLOOR && ratio > LIMITS.docxRatio)
-      throw new Error(`the part ${e.name} inflates ${Math.round(ratio)} times (${formatBytes(e.compressedSize)} to ${formatBytes(e.uncompressedSize)}), more than the ${LIMITS.docxRatio} times a real document does: refused as a zip bomb`)
+    if (e.uncompressedSize > RATIO_FLOOR && ratio > LIMITS.docxRatio) {
+      const params = { part, count: Math.round(ratio), packed: formatBytes(e.compressedSize), size, max: LIMITS.docxRatio }
+      const message = `the part ${part} inflates ${params.count} times (${params.packed} to ${size}), more than the ${params.max} times a real document does: refused as a zip bomb`
+      throw new ReportError(message, 'zipBomb', params)
+    }
     total += e.uncompressedSize
   }
-  if (total > LIMITS.docxTotalBytes)
-    throw new Error(`the package inflates to ${formatBytes(total)} in all, more than the ${formatBytes(LIMITS.docxTotalBytes)} allowed`)
+  if (total > LIMITS.docxTotalBytes) {
+    const params = { size: formatBytes(total), max: formatBytes(LIMITS.docxTotalBytes) }
+    throw new ReportError(`the package inflates to ${params.size} in all, more than the ${params.max} allowed`, 'packageTooLarge', params)
+  }
 }
 
 /** JSZip's streaming read of one part (documented as ZipObject#internalStream; not in its typings). */
@@ -100,7 +113,8 @@ export async function checkZipPackage(bytes: Uint8Array): Promise<void> {
           n += chunk.length
           if (n > e.uncompressedSize) {
             stream.pause()
-            fail(new Error(`the part ${e.name} inflates to more than the ${formatBytes(e.uncompressedSize)} it declares: refused as a zip bomb`))
+            const params = { part: e.name, size: formatBytes(e.uncompressedSize) }
+            fail(new ReportError(`the part ${e.name} inflates to more than the ${params.size} it declares: refused as a zip bomb`, 'zipLies', params))
           }
         })
         .on('error', fail)

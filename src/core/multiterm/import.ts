@@ -1,7 +1,7 @@
 // MultiTerm XML import (`mtf`): conceptGrp → concept, languageGrp → language, termGrp → term, with
 // the descriptive fields mapped by name (ours first, then the usual alternatives) and everything else
 // kept in notes; line-numbered errors, and bad concepts can be left out (see PartialImport).
-import { type EntryLines, type ImportOptions, type ImportResult, finishImport, importDefaults } from '../csv/importResult'
+import { type EntryLines, type ImportOptions, type ImportResult, duplicateConceptId, finishImport, importDefaults } from '../csv/importResult'
 import { langFromTag, parseLanguageLabel } from '../csv/languages'
 import { parsePartOfSpeech, parseStatus, parseTermType } from '../csv/values'
 import type { Concept, ConceptEntry, Lang, Term, TermSource } from '../model'
@@ -44,11 +44,12 @@ export function importMultiTerm(xml: string, options: ImportOptions = {}): Impor
     doc = parseXml(xml, { label: 'multiterm' })
   } catch (e) {
     if (!(e instanceof XmlError)) throw e
-    return { entries: [], errors: [{ line: e.line, column: e.column, message: e.message }], warnings: [] }
+    return { entries: [], errors: [{ line: e.line, column: e.column, message: e.message, code: e.code, params: e.params }], warnings: [] }
   }
   if (localName(doc.root.name) !== 'mtf') {
     const { line, column } = doc.position(doc.root.offset)
-    return { entries: [], errors: [{ line, column, message: `not a MultiTerm XML file: root element is <${doc.root.name}>` }], warnings: [] }
+    const error = { line, column, message: `not a MultiTerm XML file: root element is <${doc.root.name}>`, code: 'notMultiTerm', params: { root: doc.root.name } }
+    return { entries: [], errors: [error], warnings: [] }
   }
   const { now, newId } = importDefaults(options)
   const r = new TbxReader(doc, false, now, newId)
@@ -58,13 +59,13 @@ export function importMultiTerm(xml: string, options: ImportOptions = {}): Impor
   const skipped = new Map<string, number>()
   for (const el of childElements(doc.root)) {
     if (localName(el.name) !== 'conceptGrp') {
-      r.warnings.push({ line: r.line(el), message: `ignored <${el.name}> in <mtf>` })
+      r.ignored(el, 'mtf')
       continue
     }
     const before = r.errors.length
     const entry = readConcept(r, el, skipped)
     const earlier = ids.get(entry.concept.id)
-    if (earlier !== undefined) r.error(el, `duplicate concept id ${JSON.stringify(entry.concept.id)} (also on line ${earlier})`)
+    if (earlier !== undefined) r.error(el, duplicateConceptId(entry.concept.id, earlier))
     ids.set(entry.concept.id, r.line(el))
     lines.set(entry, [r.line(el), ...r.errors.slice(before).map((e) => e.line)])
     // A concept whose language groups are all in unsupported languages is skipped (counted in the warning).
@@ -73,7 +74,7 @@ export function importMultiTerm(xml: string, options: ImportOptions = {}): Impor
   }
   if (skipped.size) {
     const list = [...skipped].map(([l, k]) => `${l} (${k})`).join(', ')
-    r.warnings.push({ line: 1, message: `skipped language groups in unsupported languages: ${list}` })
+    r.warnings.push({ line: 1, message: `skipped language groups in unsupported languages: ${list}`, code: 'skippedLangGroups', params: { list } })
   }
   return finishImport(entries, r.errors, r.warnings, lines)
 }
@@ -137,7 +138,7 @@ function readLanguage(r: TbxReader, el: XmlElement, concept: Concept, terms: Ter
       const read = readTerm(r, c, lang, concept.id)
       if (!read) continue
       if (seen.has(read.term.text)) {
-        r.error(c, `duplicate term "${read.term.text}" (${lang}) in concept ${concept.id}`)
+        r.error(c, { message: `duplicate term "${read.term.text}" (${lang}) in concept ${concept.id}`, code: 'duplicateTermInLang', params: { text: read.term.text, lang, id: concept.id } })
         continue
       }
       seen.add(read.term.text)
@@ -153,7 +154,7 @@ function readTerm(r: TbxReader, el: XmlElement, lang: Lang, conceptId: string): 
   const termEl = child(el, 'term')
   const text = termEl ? textContent(termEl) : ''
   if (!text.trim()) {
-    r.error(el, `empty term in <termGrp> (language ${lang}, concept ${conceptId})`)
+    r.emptyTerm(el, 'termGrp', lang, conceptId)
     return null
   }
   const term: Term = { id: '', conceptId, lang, text, status: 'admitted', type: 'fullForm', sources: [], created: r.now, modified: r.now }
@@ -188,7 +189,9 @@ function readTerm(r: TbxReader, el: XmlElement, lang: Lang, conceptId: string): 
     else if ((f === 'usageNote' || f === 'note') && term.note === undefined) term.note = v
     else if (f === 'source') sources.push({ doc: v })
     else {
-      if (f === 'status' || f === 'type' || f === 'partOfSpeech') r.warnings.push({ line: r.line(d), message: `unknown ${d.attrs.type} value ${JSON.stringify(v)}; kept in the term's note` })
+      const params = { field: d.attrs.type ?? '', value: v }
+      const message = `unknown ${d.attrs.type} value ${JSON.stringify(v)}; kept in the term's note`
+      if (f === 'status' || f === 'type' || f === 'partOfSpeech') r.warnings.push({ line: r.line(d), message, code: 'unknownValue', params })
       pushNote(notes, unknown(d))
     }
   }

@@ -2,7 +2,7 @@
 // `langSet`/`tig`/`ntig`, e.g. IATE exports) → a preview of concept entries with line-numbered errors.
 import { decodeTextBytes } from '../csv/decode'
 import {
-  type EntryLines, type ImportOptions, type ImportResult, finishImport, glossaryFileTooLarge, importDefaults,
+  type EntryLines, type ImportOptions, type ImportResult, duplicateConceptId, finishImport, glossaryFileTooLarge, importDefaults,
 } from '../csv/importResult'
 import { langFromTag } from '../csv/languages'
 import { parsePartOfSpeech, parseStatus, parseTermType } from '../csv/values'
@@ -65,7 +65,7 @@ export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImpor
   const visit = (r: TbxReader, el: XmlElement, root: XmlElement): void => {
     const ln = localName(el.name)
     if (ln !== 'conceptEntry' && ln !== 'termEntry') {
-      r.warnings.push({ line: r.line(el), message: `ignored <${el.name}> in <body>` })
+      r.ignored(el, 'body')
       return
     }
     const errorsBefore = r.errors.length
@@ -75,11 +75,12 @@ export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImpor
       return
     }
     const earlier = conceptIds.get(entry.concept.id)
-    if (earlier !== undefined) r.error(el, `duplicate concept id ${JSON.stringify(entry.concept.id)} (also on line ${earlier})`)
+    if (earlier !== undefined) r.error(el, duplicateConceptId(entry.concept.id, earlier))
     conceptIds.set(entry.concept.id, r.line(el))
     for (const t of entry.terms) {
       const tEarlier = termIds.get(t.id)
-      if (tEarlier !== undefined) r.error(el, `duplicate term id ${JSON.stringify(t.id)} (also on line ${tEarlier})`)
+      if (tEarlier !== undefined)
+        r.error(el, { message: `duplicate term id ${JSON.stringify(t.id)} (also on line ${tEarlier})`, code: 'duplicateTermId', params: { id: t.id, earlier: tEarlier } })
       termIds.set(t.id, r.line(el))
     }
     // The entry's own line and the lines of the errors found inside it: a bad entry is left out whole.
@@ -103,28 +104,31 @@ export function importTbx(xml: string, options: TbxImportOptions = {}): TbxImpor
     })
   } catch (e) {
     if (!(e instanceof XmlError)) throw e
-    return { entries: [], errors: [{ line: e.line, column: e.column, message: e.message }], warnings: [], version: null }
+    return { entries: [], errors: [{ line: e.line, column: e.column, message: e.message, code: e.code, params: e.params }], warnings: [], version: null }
   }
   const { root } = doc
   if (!isTbxRoot(root)) {
     const { line, column } = doc.position(root.offset)
-    return { entries: [], errors: [{ line, column, message: `not a TBX file: root element is <${root.name}>` }], warnings: [], version: null }
+    const error = { line, column, message: `not a TBX file: root element is <${root.name}>`, code: 'notTbx', params: { root: root.name } }
+    return { entries: [], errors: [error], warnings: [], version: null }
   }
   const version = localName(root.name) === 'tbx' ? 'tbx3' : 'tbx2'
   const r = readerFor(root, doc.position)
   const body = child(child(root, 'text'), 'body')
   if (!body) {
-    r.error(root, `no <text><body> in the TBX file`)
+    r.error(root, { message: `no <text><body> in the TBX file`, code: 'noTbxBody' })
     return { ...finishImport([], r.errors, r.warnings), version }
   }
   // Every child of <body> was read (or warned about) as it closed, while parsing.
   if (skippedLangs.size) {
     const list = [...skippedLangs].map(([l, k]) => `${l} (${k})`).join(', ')
     const total = [...skippedLangs.values()].reduce((a, b) => a + b, 0)
-    r.warnings.push({ line: r.line(body), message: `skipped ${total} language section(s) in unsupported languages: ${list}` })
+    const message = `skipped ${total} language section(s) in unsupported languages: ${list}`
+    r.warnings.push({ line: r.line(body), message, code: 'skippedLangSections', params: { count: total, list } })
   }
   if (skippedConcepts) {
-    r.warnings.push({ line: r.line(body), message: `skipped ${skippedConcepts} concept(s) with no term in a supported language` })
+    const message = `skipped ${skippedConcepts} concept(s) with no term in a supported language`
+    r.warnings.push({ line: r.line(body), message, code: 'skippedConcepts', params: { count: skippedConcepts } })
   }
   return { ...finishImport(entries, r.errors, r.warnings, lines), version }
 }
@@ -134,7 +138,7 @@ export function importTbxBytes(bytes: Uint8Array, options: TbxImportOptions = {}
   const tooLarge = glossaryFileTooLarge(bytes.length, true)
   if (tooLarge) return { entries: [], errors: [tooLarge], warnings: [], version: null }
   const decoded = decodeTextBytes(bytes)
-  if (!decoded.ok) return { entries: [], errors: [{ line: decoded.line, message: `tbx: ${decoded.error}` }], warnings: [], version: null }
+  if (!decoded.ok) return { entries: [], errors: [{ line: decoded.line, message: `tbx: ${decoded.error}`, code: decoded.code, params: decoded.params }], warnings: [], version: null }
   return importTbx(decoded.text, options)
 }
 
@@ -201,7 +205,8 @@ function readLangSec(
       if (!read) continue
       const key = `${lang}\u0000${read.term.text}`
       if (seen.has(key)) {
-        r.warnings.push({ line: r.line(c), message: `skipped duplicate term "${read.term.text}" (${lang}) in concept ${concept.id}` })
+        const params = { text: read.term.text, lang, id: concept.id }
+        r.warnings.push({ line: r.line(c), message: `skipped duplicate term "${read.term.text}" (${lang}) in concept ${concept.id}`, code: 'skippedDuplicateTerm', params })
         continue
       }
       seen.add(key)
@@ -261,7 +266,7 @@ function readTerm(r: TbxReader, el: XmlElement, lang: Lang, conceptId: string): 
   childElements(el).forEach(visit)
   const termText = text as string | null
   if (termText === null || !termText.trim()) {
-    r.error(el, `empty term in <${el.name}> (language ${lang}, concept ${conceptId})`)
+    r.emptyTerm(el, el.name, lang, conceptId)
     return null
   }
   if (forbidden && (status === null || status === 'deprecated')) status = 'forbidden'

@@ -1,6 +1,9 @@
 // Shared helpers of the TBX importer: data categories (DCA and DCT style), text in the chosen whitespace
 // mode, transactions, and unknown elements turned into "[descrip type=foo] value" note lines.
 import type { ImportIssue } from '../csv/importResult'
+
+/** What an issue says, without its place. */
+export type IssueText = Pick<ImportIssue, 'message' | 'code' | 'params'>
 import { type XmlDocument, type XmlElement, childElements, localName, textContent } from '../xml'
 
 const DCA_ELEMENTS = new Set(['descrip', 'termNote', 'admin', 'ref', 'xref', 'transac', 'descripNote', 'adminNote', 'transacNote'])
@@ -34,10 +37,21 @@ export class TbxReader {
     return this.doc.position(el.offset).line
   }
 
-  /** Adds an error at an element. */
-  error(el: XmlElement, message: string): void {
+  /** Adds an error at an element: its English message, code and params (see ImportIssue). */
+  error(el: XmlElement, issue: IssueText): void {
     const { line, column } = this.doc.position(el.offset)
-    this.errors.push({ line, column, message })
+    this.errors.push({ line, column, ...issue })
+  }
+
+  /** Warns, at an element's line, that it was ignored inside `parent` (a <body>, an <mtf>). */
+  ignored(el: XmlElement, parent: string): void {
+    this.warnings.push({ line: this.line(el), message: `ignored <${el.name}> in <${parent}>`, code: 'ignoredElement', params: { element: el.name, parent } })
+  }
+
+  /** An error at a term element (named `element` in the message) without text. */
+  emptyTerm(el: XmlElement, element: string, lang: string, conceptId: string): void {
+    const params = { element, lang, id: conceptId }
+    this.error(el, { message: `empty term in <${element}> (language ${lang}, concept ${conceptId})`, code: 'emptyTermElement', params })
   }
 
   /** The text of an element: exact, or with line breaks and their indentation collapsed. */
