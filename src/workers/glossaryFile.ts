@@ -47,7 +47,9 @@ export async function readGlossaryFile(req: ReadRequest): Promise<ReadResult> {
     try {
       sheets = format === 'ods' ? await readOdsSheets(req.bytes) : await readWorkbook(req.bytes)
     } catch (e) {
-      return { format, entries: [], errors: [{ line: 1, message: `not a readable ${format === 'ods' ? 'ODS' : 'XLSX'} workbook: ${e instanceof Error ? e.message : String(e)}` }], warnings: [] }
+      const kind = format === 'ods' ? 'ODS' : 'XLSX'
+      const detail = e instanceof Error ? e.message : String(e)
+      return { format, entries: [], errors: [{ line: 1, message: `not a readable ${kind} workbook: ${detail}`, code: 'unreadableWorkbook', params: { kind, detail } }], warnings: [] }
     }
     const r = importSheets(sheets, { pair: req.pair })
     const skippedText = r.partial ? r.partial.skipped.map((s) => `sheet ${s.sheet}, row ${s.line}${s.column ? `, column ${s.column}` : ''}: ${s.message}`).join('\n') + '\n' : undefined
@@ -58,7 +60,7 @@ export async function readGlossaryFile(req: ReadRequest): Promise<ReadResult> {
     const r = importCsvBytes(req.bytes, { pair: req.pair })
     return { ...r, format, layout: r.layout, skippedText: decoded.ok ? describeSkipped(r, decoded.text) : undefined }
   }
-  if (!decoded.ok) return { format, entries: [], errors: [{ line: decoded.line, message: decoded.error }], warnings: [] }
+  if (!decoded.ok) return { format, entries: [], errors: [{ line: decoded.line, message: decoded.error, code: decoded.code, params: decoded.params }], warnings: [] }
   const r = format === 'multiterm' ? importMultiTerm(decoded.text) : importTbx(decoded.text)
   return { ...r, format, skippedText: describeSkipped(r, decoded.text) }
 }

@@ -198,7 +198,7 @@ describe('locale texts of import problems', () => {
 
   it('every code the importers and report readers give has an English text', () => {
     const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]))
-    const issueSources = [...files('src/core/csv'), ...files('src/core/tbx'), ...files('src/core/multiterm'), 'src/core/xlsx.ts', 'src/core/xml.ts']
+    const issueSources = [...files('src/core/csv'), ...files('src/core/tbx'), ...files('src/core/multiterm'), 'src/core/xlsx.ts', 'src/core/xml.ts', 'src/workers/glossaryFile.ts']
     const issueCodes = issueSources.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/code: '([a-z]\w+)'|fail\('(\w+)'|'(xml[A-Z]\w*)'/g)].map((m) => m[1] ?? m[2] ?? m[3]))
     const reportSources = [...files('src/core/extract'), 'src/core/odf.ts', 'src/stores/reportExtract.ts', 'src/stores/workerRpc.ts']
     const reportCodes = reportSources.flatMap((f) =>
@@ -211,5 +211,20 @@ describe('locale texts of import problems', () => {
     // …and no text is left that nothing gives (the wrappers and field names aside).
     const unused = [...en.keys()].map((k) => k.replace(/_(one|other)$/, '')).filter((k) => !/^importIssue\.field\.|^reportError\.inFile$/.test(k))
     expect(unused.filter((k) => ![...issueCodes.map((c) => `importIssue.${c}`), ...reportCodes.map((c) => `reportError.${c}`)].includes(k))).toEqual([])
+  })
+})
+
+describe('glossary files the worker cannot open', () => {
+  it('tells a TBX file that is not UTF-8, and a broken workbook, in the interface language', async () => {
+    const { readGlossaryFile } = await import('../../src/workers/glossaryFile')
+    await i18next.changeLanguage('fi')
+    const latin1 = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0"?><tbx><text><body><termEntry><langSet xml:lang="fi"><tig><term>k'), 0xe4, ...new TextEncoder().encode('si</term></tig></langSet></termEntry></body></text></tbx>')])
+    const tbx = await readGlossaryFile({ fileName: 'latin1.tbx', bytes: latin1, pair: { source: 'en', target: 'fi' } })
+    expect(tbx.errors[0].code).toBe('notUtf8')
+    expect(issueText(tbx.errors[0])).toMatch(/^Virheellistä UTF-8:aa tavun \d+ kohdalla/)
+    const xlsx = await readGlossaryFile({ fileName: 'broken.xlsx', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0]), pair: { source: 'en', target: 'fi' } })
+    expect(xlsx.errors[0].code).toBe('unreadableWorkbook')
+    expect(issueText(xlsx.errors[0])).toMatch(/^Tiedosto ei ole luettava XLSX-työkirja: /)
+    await i18next.changeLanguage('en')
   })
 })
