@@ -2,7 +2,7 @@
 // worker (progress, cancel), optionally adds machine translations of the known terms (the ML store), and
 // acts on a candidate: accept it into the glossary (one transaction, with undo) or reject it for the session.
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import i18next from 'i18next'
 import type { ConceptEntry, Lang } from '../core/model'
 import { conceptsLackingLang, mineByTranslation, MT_SOURCE_LANGS } from '../core/suggest'
@@ -94,11 +94,22 @@ export const useCandidatesStore = defineStore('candidates', () => {
   let job = 0
   let abort: AbortController | null = null
 
+  /** Whether the user picked the language; until then it follows the reports (see below). */
+  const langPicked = ref(false)
   /** Starts following the glossary and the report list (idempotent). */
   function start(): void {
     glossary.start()
     reports.start()
   }
+  // Until the user picks one, the language is one that some imported report is written in (mining needs text in
+  // it): the one the most concepts lack. Danish stays the default when no report is imported.
+  watch([() => reports.documents, () => glossary.entries], () => {
+    if (langPicked.value || ranLang.value || !reports.documents.length || !glossary.loaded) return
+    const have = CANDIDATE_LANGS.filter((l) => reports.documents.some((d) => d.lang === l))
+    if (!have.length || (have as readonly Lang[]).includes(lang.value)) return
+    const lacking = (l: Lang) => conceptsLackingLang({ entries: glossary.entries }, l).length
+    lang.value = have.reduce((best, l) => (lacking(l) > lacking(best) ? l : best))
+  }, { immediate: true })
 
   const running = computed(() => progress.value !== null || translation.value.state === 'running' || translation.value.state === 'asking')
   /** Report titles by id (for evidence). */
@@ -259,7 +270,7 @@ export const useCandidatesStore = defineStore('candidates', () => {
   }
 
   return {
-    lang, withTranslation, progress, translation, mined, translated, ranLang, ranAt, failure, running, rows,
+    lang, langPicked, withTranslation, progress, translation, mined, translated, ranLang, ranAt, failure, running, rows,
     start, run, cancel, reject, accept, reportLabel,
   }
 })

@@ -54,4 +54,18 @@ describe('every view on a phone', () => {
     expect(labels).toContain('"Publisher"')
     expect(await page.getByRole('columnheader').count()).toBeGreaterThanOrEqual(5)
   })
+
+  it('opens term candidates in a language an imported report is written in (Norwegian or English here, not Danish)', async () => {
+    const { page } = suite.tb
+    await page.goto(`${suite.app.url}#/candidates`)
+    await expect.poll(() => page.getByTestId('cand-lang').inputValue()).toMatch(/^(nb|en)$/)
+    expect(await page.getByTestId('cand-no-lang-report').count()).toBe(0)
+  })
+
+  it('sends a review queue with no team server to the Data page, where one is connected', async () => {
+    const { page } = suite.tb
+    await page.goto(`${suite.app.url}#/review`)
+    await page.getByTestId('review-not-connected').getByRole('link').click()
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/data')
+  })
 })
