@@ -63,6 +63,46 @@ describe('plain text written one paragraph per line', () => {
     expect(ps[2][1]).toBe('Alternative civilian service')
     expect(ps[3][1]).toMatch(/^A conscript whose .* lasts 21 months\.$/)
   })
+
+  it('ends a paragraph at an empty line after a sentence, however full its last line, when empty lines never fall mid-sentence', () => {
+    // Wrapped at 60 columns by its writer: names make many wrapped lines start in capitals, and the second
+    // paragraph's last line runs close to full width.
+    const text = [
+      'According to the Danish Immigration Service and the Swedish',
+      'Migration Agency, electronic summonses are used since 2024.',
+      '',
+      'Human Rights Watch and Memorial reported that Military',
+      'Commissariats in Moscow, Saint Petersburg and Kazan detained',
+      'Central Asian migrants during raids in June 2025. Officials',
+      'in Kaluga Region demanded that Migrants sign Military',
+      'Contracts before applying for Russian Citizenship.',
+      '',
+      'The Finnish Immigration Service notes that Deserters face',
+      'prosecution under Article 337 of the Criminal Code.',
+      '',
+    ].join('\n')
+    const ps = seg(text)
+    expect(ps.map(([, t]) => t.slice(0, 20))).toEqual(['According to the Dan', 'Human Rights Watch a', 'The Finnish Immigrat'])
+    expect(ps[1][1]).toMatch(/Russian Citizenship\.$/)
+  })
+
+  it('still joins a paragraph across an empty line where the extraction double-spaces its lines mid-sentence', () => {
+    const text = [
+      'Conscripts are called up twice a year, in spring and in',
+      '',
+      'autumn, and they serve for twelve months in a unit that the',
+      '',
+      'General Staff chooses for them. The law forbids sending them.',
+      '',
+      'Abroad is another matter: they may go to the front if they sign a',
+      '',
+      'contract, which many do after a few months of service there.',
+      '',
+    ].join('\n')
+    const ps = seg(text)
+    expect(ps).toHaveLength(1)
+    expect(ps[0][1]).toMatch(/^Conscripts are called up .* months of service there\.$/)
+  })
 })
 
 describe('metadata of a plain-text note', () => {

@@ -66,6 +66,33 @@ function continuationShare(text: string, lines: Line[]): number {
   return n ? cont / n : 0
 }
 
+/**
+ * Whether empty lines are paragraph breaks and nothing else: of the empty gaps between text lines (at least two),
+ * at most 1 in 20 falls mid-sentence (the line before ends without a sentence mark and the next starts in lower
+ * case). PDF extractions that double-space their lines break off mid-sentence at most gaps; a text file
+ * hard-wrapped by its writer, with an empty line between paragraphs, never does.
+ */
+function emptyLinesBreak(text: string, lines: Line[]): boolean {
+  let gaps = 0
+  let mid = 0
+  let prev = ''
+  let blank = false
+  for (const l of lines) {
+    const cur = l.te > l.ts ? text.slice(l.ts, l.te).trim() : ''
+    if (!cur) {
+      blank = true
+      continue
+    }
+    if (prev && blank) {
+      gaps++
+      if (!endsSentence(prev) && /^\p{Ll}/u.test(cur)) mid++
+    }
+    prev = cur
+    blank = false
+  }
+  return gaps >= 2 && mid <= gaps * 0.05
+}
+
 /** Measures whether lines are hard-wrapped (unless `layout` says) and how long a full line is. */
 export function profileDocument(text: string, lines: Line[], format: TextFormat, layout?: 'wrapped' | 'paragraphs'): DocProfile {
   const lens: number[] = []
@@ -76,5 +103,5 @@ export function profileDocument(text: string, lines: Line[], format: TextFormat,
   const docx = /\[footnoteRef:\d+\]|\[bookmark: /.test(text.length > 100_000 ? text.slice(0, 100_000) : text)
   const wrapped = layout ? layout === 'wrapped' : format !== 'md' && !docx && lens.length > 0 && long / lens.length < 0.15 && continuationShare(text, lines) >= 0.1
   const fullLine = lens.length ? lens[Math.floor(lens.length * 0.9)] : 80
-  return { format, wrapped, fullLine: Math.max(40, fullLine) }
+  return { format, wrapped, fullLine: Math.max(40, fullLine), emptyLinesBreak: wrapped && emptyLinesBreak(text, lines) }
 }

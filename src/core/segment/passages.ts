@@ -133,6 +133,9 @@ function joins(
   if (LOWER_START.test(B)) return true
   if (!A_ended) return !(gap.strong && !gap.pageBreak)
   if (gap.strong) return false
+  // A sentence that ends before an empty line ends its paragraph where empty lines are only paragraph breaks;
+  // elsewhere a full-width line before one may be a page's last line, its paragraph going on after the break.
+  if (profile.emptyLinesBreak && gap.blanks > 0 && !gap.pageBreak) return false
   return a.raw.length >= profile.fullLine * 0.8
 }
 

@@ -66,6 +66,8 @@ export interface DocProfile {
   wrapped: boolean
   /** A full line's length in a wrapped document (90th percentile). */
   fullLine: number
+  /** Wrapped text whose empty lines separate paragraphs and never fall mid-sentence (see `profileDocument`). */
+  emptyLinesBreak?: boolean
 }
 
 /** Role of a line after the noise and footnote passes. */
