@@ -68,4 +68,17 @@ describe('every view on a phone', () => {
     await page.getByTestId('review-not-connected').getByRole('link').click()
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/data')
   })
+
+  it('edits a concept on a phone with every field of every term in view (the rows wrap, nothing runs off the right)', async () => {
+    const { page } = suite.tb
+    await openGlossary(page, suite.app.url)
+    await page.locator('[data-concept]').first().dblclick()
+    const editor = page.getByTestId('concept-editor')
+    await editor.waitFor()
+    const right = await editor.locator('input, select, button').evaluateAll((els) =>
+      Math.max(...els.filter((e) => e.getClientRects().length).map((e) => e.getBoundingClientRect().right)),
+    )
+    expect(right).toBeLessThanOrEqual(390)
+    await page.keyboard.press('Escape')
+  })
 })
