@@ -81,4 +81,20 @@ describe('every view on a phone', () => {
     expect(right).toBeLessThanOrEqual(390)
     await page.keyboard.press('Escape')
   })
+
+  it('shows "in other reports" under the text in the reader, overlapping neither the search nor the text', async () => {
+    const { page } = suite.tb
+    await page.goto(`${suite.app.url}#/reports`)
+    await page.locator('[data-testid=report-list] tbody tr', { hasText: '001_' }).locator('a').click()
+    await page.getByTestId('find-button').first().click()
+    const panel = page.getByTestId('find-panel')
+    await panel.getByTestId('find-hit').first().waitFor({ timeout: 30_000 })
+    const box = async (id: string) => (await page.getByTestId(id).boundingBox())!
+    const [p, search, text] = [await box('find-panel'), await box('reader-search'), await box('reader-scroller')]
+    expect(p.y).toBeGreaterThanOrEqual(search.y + search.height)
+    expect(p.y).toBeGreaterThanOrEqual(text.y + text.height - 1)
+    // The text keeps a readable share of the screen (it collapsed to nothing, its buttons spilling over the panel).
+    expect(text.height).toBeGreaterThan(100)
+    expect(p.x + p.width).toBeLessThanOrEqual(390)
+  })
 })
