@@ -97,4 +97,22 @@ describe('every view on a phone', () => {
     expect(text.height).toBeGreaterThan(100)
     expect(p.x + p.width).toBeLessThanOrEqual(390)
   })
+
+  it('keeps a term\'s card on screen in the reader, whether the term is near the top or the bottom', async () => {
+    const { page } = suite.tb
+    await page.goto(`${suite.app.url}#/reports`)
+    await page.locator('[data-testid=report-list] tbody tr', { hasText: '001_' }).locator('a').click()
+    const marks = page.locator('mark.term')
+    await marks.first().waitFor()
+    const inView = await marks.evaluateAll((els) => els.map((e, i) => [i, e.getBoundingClientRect().bottom] as const).filter(([, b]) => b > 0 && b < innerHeight - 10))
+    for (const [i] of [inView[0], inView[inView.length - 1]]) {
+      await marks.nth(i).hover()
+      const card = (await page.getByTestId('term-card').boundingBox())!
+      expect(card.x).toBeGreaterThanOrEqual(0)
+      expect(card.x + card.width).toBeLessThanOrEqual(390)
+      expect(card.y).toBeGreaterThanOrEqual(0)
+      expect(card.y + card.height).toBeLessThanOrEqual(844)
+      await page.mouse.move(1, 1)
+    }
+  })
 })
