@@ -51,10 +51,10 @@ describe('glossary import issues', () => {
     const [e] = csv('en,fi\r\ncat,kissa,extra\r\n').errors
     expect(e).toMatchObject({ line: 2, code: 'raggedRow', params: { count: 2, got: 3 } })
     expect(await inLang('fi', () => issueText(e))).toBe('Rivillä on väärä määrä kenttiä: odotettiin 2 kenttää, saatiin 3.')
-    expect(await inLang('fr', () => issueText(e))).toBe('Ligne de longueur incorrecte : 2 champs attendus, 3 trouvé(s).')
+    expect(await inLang('fr', () => issueText(e))).toBe('Ligne de longueur incorrecte : 2 champs attendus, nombre trouvé : 3.')
     const [one] = csv('en\r\ncat,kissa\r\n').errors
     expect(await inLang('fi', () => issueText(one))).toBe('Rivillä on väärä määrä kenttiä: odotettiin 1 kenttä, saatiin 2.')
-    expect(await inLang('fr', () => issueText(one))).toBe('Ligne de longueur incorrecte : 1 champ attendu, 2 trouvé(s).')
+    expect(await inLang('fr', () => issueText(one))).toBe('Ligne de longueur incorrecte : 1 champ attendu, nombre trouvé : 2.')
   })
 
   it('an unknown language column is quoted with the language’s own quotation marks', async () => {
