@@ -86,6 +86,34 @@ describe('plain text written one paragraph per line', () => {
     expect(ps[1][1]).toMatch(/Russian Citizenship\.$/)
   })
 
+  it('tells hard-wrapped text by its full, open lines when few wrapped lines start in lower case', () => {
+    // A short report: a dotted table of contents, and paragraphs whose wrapped lines mostly start in capitals.
+    const text = [
+      'Country Focus',
+      '',
+      'Contents',
+      '',
+      '1. Introduction ...................................................................... 5',
+      '2. Legal framework ................................................................ 8',
+      '',
+      '1. Introduction',
+      '',
+      'This report covers military service in Russia between January 2024 and',
+      'March 2025. It was drafted by the EUAA COI Sector in Valletta.',
+      '',
+      '2. Legal framework',
+      '',
+      'Men aged 18 to 30 are liable for conscription under the Federal Law. The',
+      'Age limit was raised from 27 to 30 on 1 January 2024 by the State Duma.',
+      '',
+    ].join('\n')
+    const ps = seg(text)
+    const body = ps.filter(([kind]) => kind === 'paragraph').map(([, t]) => t)
+    expect(body).toContain('This report covers military service in Russia between January 2024 and March 2025. It was drafted by the EUAA COI Sector in Valletta.')
+    expect(body.some((t) => t.startsWith('Men aged 18 to 30') && t.endsWith('by the State Duma.'))).toBe(true)
+    expect(ps.filter(([kind]) => kind === 'heading').map(([, t]) => t)).toEqual(['Country Focus', '1. Introduction', '2. Legal framework'])
+  })
+
   it('still joins a paragraph across an empty line where the extraction double-spaces its lines mid-sentence', () => {
     const text = [
       'Conscripts are called up twice a year, in spring and in',

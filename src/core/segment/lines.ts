@@ -67,6 +67,28 @@ function continuationShare(text: string, lines: Line[]): number {
 }
 
 /**
+ * The share of non-blank lines that run close to full width, stop without a sentence mark (nor a page number, as
+ * table-of-contents lines do) and go straight on in the next line: a hard-wrapped paragraph's lines, even where
+ * names make most wrapped lines start in capitals. Text written one paragraph per line has such lines only in
+ * long titles, and its full lines (paragraphs) are much longer than its titles.
+ */
+function openFullLineShare(text: string, lines: Line[], fullLine: number): number {
+  const min = Math.max(40, fullLine * 0.6)
+  let n = 0
+  let open = 0
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]
+    const cur = l.te > l.ts ? text.slice(l.ts, l.te).trim() : ''
+    if (!cur) continue
+    n++
+    const next = lines[i + 1]
+    const after = next && next.te > next.ts ? text.slice(next.ts, next.te).trim() : ''
+    if (cur.length >= min && after && /^\p{L}/u.test(after) && !endsSentence(cur) && !/[:;,\d]$/.test(cur)) open++
+  }
+  return n ? open / n : 0
+}
+
+/**
  * Whether empty lines are paragraph breaks and nothing else: of the empty gaps between text lines (at least two),
  * at most 1 in 20 falls mid-sentence (the line before ends without a sentence mark and the next starts in lower
  * case). PDF extractions that double-space their lines break off mid-sentence at most gaps; a text file
@@ -101,7 +123,10 @@ export function profileDocument(text: string, lines: Line[], format: TextFormat,
   const long = lens.filter((n) => n > 160).length
   // docx extractions (Word's footnote and bookmark fields) keep one paragraph per line.
   const docx = /\[footnoteRef:\d+\]|\[bookmark: /.test(text.length > 100_000 ? text.slice(0, 100_000) : text)
-  const wrapped = layout ? layout === 'wrapped' : format !== 'md' && !docx && lens.length > 0 && long / lens.length < 0.15 && continuationShare(text, lines) >= 0.1
   const fullLine = lens.length ? lens[Math.floor(lens.length * 0.9)] : 80
+  const wrapped = layout
+    ? layout === 'wrapped'
+    : format !== 'md' && !docx && lens.length > 0 && long / lens.length < 0.15 &&
+      (continuationShare(text, lines) >= 0.1 || openFullLineShare(text, lines, fullLine) >= 0.1)
   return { format, wrapped, fullLine: Math.max(40, fullLine), emptyLinesBreak: wrapped && emptyLinesBreak(text, lines) }
 }

@@ -2,6 +2,7 @@
 // split by page breaks (footnote blocks, headers), and keeps headings and list items apart.
 import { endsSentence, endsWithPunctuation, isNumberedItem, sectionNumber } from './headings'
 import { isBlank, startsPage } from './lines'
+import { noiseKind } from './noise'
 import { isShortTitle, type LineInfo } from './lineTypes'
 import type { BodyDraft, DocProfile, Line, LineRole } from './types'
 
@@ -37,6 +38,10 @@ export function groupLines(
     } else if (isBlank(lines[i])) {
       gap.blanks++
       if (lines[i].end > lines[i].start) gap.strong = true
+    } else if (noiseKind(text.slice(lines[i].ts, lines[i].te)) === 'toc') {
+      // A table of contents left out is a break between what stands before and after it, not a page's edge.
+      gap.blanks++
+      gap.strong = true
     } else gap.pageBreak = true
   }
   const drafts: BodyDraft[] = []
@@ -127,15 +132,15 @@ function joins(
     return true
   }
   if (li.type === 'list') return false
+  // Where empty lines are only paragraph breaks (they never fall mid-sentence in this text), one ends a paragraph.
+  if (profile.emptyLinesBreak && gap.blanks > 0 && !gap.pageBreak) return false
   if ((li.type === 'heading' || li.titleLike) && (A_ended || gap.strong || startsPage(text, line))) return false
   // A numbered heading after an empty line (not a page break) starts a section, whatever the line before it.
   if (li.type === 'heading' && li.numbered && gap.blanks > 0 && !gap.pageBreak) return false
   if (LOWER_START.test(B)) return true
   if (!A_ended) return !(gap.strong && !gap.pageBreak)
   if (gap.strong) return false
-  // A sentence that ends before an empty line ends its paragraph where empty lines are only paragraph breaks;
-  // elsewhere a full-width line before one may be a page's last line, its paragraph going on after the break.
-  if (profile.emptyLinesBreak && gap.blanks > 0 && !gap.pageBreak) return false
+  // Elsewhere a full-width line before an empty one may be a page's last line, its paragraph going on after it.
   return a.raw.length >= profile.fullLine * 0.8
 }
 
@@ -165,7 +170,8 @@ function isWrappedTitle(
   li: LineInfo, next: LineInfo, before: Gap, after: Gap, drafts: BodyDraft[], info: Map<number, LineInfo>, profile: DocProfile,
 ): boolean {
   const prev = drafts[drafts.length - 1]
-  const prevEnded = !prev || before.strong || endsSentence(info.get(prev.lines[prev.lines.length - 1])!.clean)
+  const emptyBefore = !!profile.emptyLinesBreak && before.blanks > 0 && !before.pageBreak
+  const prevEnded = !prev || before.strong || emptyBefore || endsSentence(info.get(prev.lines[prev.lines.length - 1])!.clean)
   // A numbered line is no title here: numbered headings are decided by their numbers (see `groupLines`).
   const short = !sectionNumber(li.clean) && li.clean.length <= profile.fullLine * 0.6
   const breakAfter = after.strong || (after.blanks > 0 && !after.pageBreak && short)
