@@ -1,4 +1,5 @@
-// Reading and writing glossary files (CSV in its layouts, TBX v3/v2, MultiTerm XML, XLSX; ODS read), run in the
+// Reading and writing glossary files (CSV in its layouts, TBX v3/v2, MultiTerm XML, XLSX; ODS read; a readable HTML
+// page written), run in the
 // glossary-file worker: bytes in, preview out; entries in, file out. XLSX goes through exceljs, which
 // is loaded only when an XLSX file is read or written.
 import type { Glossary, Lang, TermStatus } from '../core/model'
@@ -8,6 +9,7 @@ import { exportMultiTerm, importMultiTerm } from '../core/multiterm'
 import { importSheets } from '../core/xlsx'
 import { readOdsSheets } from '../core/ods'
 import { subsetGlossary } from '../core/glossarySubset'
+import { exportHtmlGlossary, type HtmlGlossaryOptions } from '../core/htmlGlossary'
 import type { ImportResult } from '../core/csv'
 import { decodeTextBytes } from '../core/csv'
 import { readWorkbook, writeWorkbook } from './glossaryXlsx'
@@ -66,7 +68,7 @@ export async function readGlossaryFile(req: ReadRequest): Promise<ReadResult> {
 }
 
 /** The export choices of the export menu. */
-export type ExportKind = 'csv-wide' | 'csv-long' | 'csv-pair' | 'csv-google' | 'xlsx-wide' | 'xlsx-long' | 'tbx' | 'tbx2' | 'multiterm'
+export type ExportKind = 'csv-wide' | 'csv-long' | 'csv-pair' | 'csv-google' | 'xlsx-wide' | 'xlsx-long' | 'tbx' | 'tbx2' | 'multiterm' | 'html'
 
 /** Export options. */
 export interface WriteRequest {
@@ -82,6 +84,8 @@ export interface WriteRequest {
   conceptIds?: string[]
   source?: Lang
   target?: Lang
+  /** The readable page ('html'): its words in the interface language, and the language it is sorted by. */
+  html?: Omit<HtmlGlossaryOptions, 'langs'>
 }
 
 /** A written file: text or bytes, with its name and MIME type, and what a pair export had to leave out. */
@@ -101,6 +105,10 @@ export async function writeGlossaryFile(req: WriteRequest): Promise<WrittenFile>
   if (kind === 'tbx' || kind === 'tbx2') {
     const text = exportTbx(glossary, { version: kind === 'tbx2' ? 'tbx2' : 'tbx3' })
     return { fileName: `glossary-${kind === 'tbx2' ? 'tbx2-' : ''}${stamp}.tbx`, text, mime: 'application/x-tbx+xml' }
+  }
+  if (kind === 'html') {
+    if (!req.html) throw new Error('the readable page needs its labels')
+    return { fileName: `glossary-${stamp}.html`, text: exportHtmlGlossary(glossary, { ...req.html, langs: req.langs }), mime: 'text/html' }
   }
   if (kind === 'multiterm') return { fileName: `glossary-multiterm-${stamp}.xml`, text: exportMultiTerm(glossary), mime: 'application/xml' }
   if (kind === 'xlsx-wide' || kind === 'xlsx-long') {

@@ -101,6 +101,26 @@ describe('CSV and TBX exchange', () => {
   })
 })
 
+describe('a readable glossary page', () => {
+  it('exports the glossary as one HTML page sorted by the chosen language, every term shown as text', async () => {
+    const { page } = a
+    await openGlossary(page, app.url)
+    await page.getByTestId('open-export').click()
+    await page.getByTestId('export-html').check()
+    await page.getByTestId('export-html-sort').selectOption('ru')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()])
+    const html = readFileSync((await download.path())!).toString('utf8')
+    expect(download.suggestedFilename()).toMatch(/^glossary-\d{4}-\d{2}-\d{2}\.html$/)
+    expect(html).toContain('<h1>Glossary</h1>')
+    expect(html).toContain('военкомат')
+    expect(html).not.toMatch(/<script/i)
+    // Concept headings follow the Russian alphabet: "военкомат" comes before "дедовщина".
+    const titles = [...html.matchAll(/<h2>([^<]*)<\/h2><dl>/g)].map((m) => m[1])
+    expect(titles.indexOf('военкомат')).toBeGreaterThanOrEqual(0)
+    expect(titles.indexOf('военкомат')).toBeLessThan(titles.indexOf('дедовщина'))
+  })
+})
+
 describe('exchange formats for CAT tools', () => {
   it('exports XLSX, TBX v2 and MultiTerm XML, and each re-imported elsewhere gives the same glossary', async () => {
     await openGlossary(a.page, app.url)
