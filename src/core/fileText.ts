@@ -4,7 +4,7 @@ import { blocksToText } from './extract/blocks'
 import { htmlToBlocks } from './extract/html'
 
 /** File kinds the workbench can read. */
-export type FileKind = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'odt'
+export type FileKind = 'txt' | 'md' | 'html' | 'pdf' | 'doc' | 'docx' | 'odt'
 
 /** The kind of a file from its name, or null when unsupported. */
 export function fileKindOf(name: string): FileKind | null {
@@ -22,6 +22,8 @@ export function fileKindOf(name: string): FileKind | null {
       return 'html'
     case 'pdf':
       return 'pdf'
+    case 'doc':
+      return 'doc'
     case 'docx':
       return 'docx'
     case 'odt':

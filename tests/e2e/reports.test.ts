@@ -114,6 +114,18 @@ describe('reports', () => {
     await tb.page.locator('mark.term', { hasText: 'Voenkomat' }).first().waitFor()
   })
 
+  it('imports a Word 97–2003 .doc with its heading styles and footnotes', async () => {
+    await tb.page.goto(app.url + '#/reports')
+    const before = await docCount()
+    await importFiles([{ name: 'notes.doc', mimeType: 'application/msword', buffer: readFileSync('tests/fixtures/doc/notes.doc') }])
+    await expect.poll(docCount).toBe(before + 1)
+    expect(await tb.page.locator('[data-doc]', { hasText: 'notes.doc' }).innerText()).toContain('Venäjä: asevelvollisuus')
+    await openDoc('notes.doc')
+    expect(await tb.page.getByTestId('outline').innerText()).toMatch(/Venäjä: asevelvollisuus[\s\S]*1\. Johdanto/)
+    await tb.page.locator('button.fn').first().click()
+    expect(await tb.page.getByTestId('footnote-popover').innerText()).toContain('Federal Law No. 53-FZ')
+  })
+
   it('refuses a corrupt PDF with a clear message and changes nothing', async () => {
     await tb.page.goto(app.url + '#/reports')
     const before = await docCount()

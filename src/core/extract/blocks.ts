@@ -54,6 +54,9 @@ export function blocksToText(blocks: Block[]): string {
   return [...body, ...notes].join('\n\n')
 }
 
+/** An author or publisher line ending in a date ("Danish Refugee Council, June 2024"). */
+const DATED_BYLINE = /,\s*[^,]*\b(?:19|20)\d{2}\s*$/
+
 /**
  * Word files often set headings as plain short paragraphs ("Kysymykset" above a list): a short,
  * capitalised paragraph without closing punctuation, followed by more text, becomes a heading
@@ -65,6 +68,8 @@ export function promoteTitleParagraphs(blocks: Block[]): Block[] {
     if (b.kind === 'heading') level = b.level
     const next = blocks[i + 1]
     if (b.kind !== 'para' || !next || next.kind === 'heading' || next.kind === 'footnote' || b.text.length > 80 || !isShortTitle(squash(b.text))) return b
+    // "Danish Refugee Council, June 2024": an author and date line under the title, not a heading.
+    if (DATED_BYLINE.test(b.text)) return b
     return { kind: 'heading', level: Math.min(6, level + 1), text: b.text }
   })
 }

@@ -1,5 +1,5 @@
 // The one extraction path of the app (its segment worker) and the CLI: bytes and a file name in,
-// the text to store and segment out, with what the file says about itself. HTML, DOCX, ODT and PDF go
+// the text to store and segment out, with what the file says about itself. HTML, DOC, DOCX, ODT and PDF go
 // through blocks (blocks.ts); .txt and .md are kept as they are, so offsets match the file.
 import { decodeUtf8, fileKindOf } from '../fileText'
 import { decodeReportText } from './textDecode'
@@ -8,6 +8,7 @@ import type { TextFormat } from '../segment/types'
 import { blocksToText, type Block, type FileMeta } from './blocks'
 import { htmlToBlocks } from './html'
 import { ReportError, checkReportBytes, inFile } from './reportError'
+import { isCompoundFile } from './cfb'
 
 /** Extracted text and the format the segmenter should read it as. */
 export interface ExtractedText {
@@ -37,7 +38,7 @@ const fromBlocks = (blocks: Block[], meta: FileMeta, layout: 'wrapped' | 'paragr
  */
 export async function extractText(name: string, data: ArrayBuffer | Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedText> {
   const kind = fileKindOf(name)
-  if (kind === null) throw new ReportError(`${name}: unsupported file type (use .txt, .md, .pdf, .docx, .odt or .html)`, 'unsupportedType', { file: name })
+  if (kind === null) throw new ReportError(`${name}: unsupported file type (use .txt, .md, .pdf, .doc, .docx, .odt or .html)`, 'unsupportedType', { file: name })
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
   checkReportBytes(name, bytes.length)
   try {
@@ -52,6 +53,22 @@ export async function extractText(name: string, data: ArrayBuffer | Uint8Array, 
       if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ReportError('not a .docx file (not a ZIP container)', 'notDocx')
       const { docxToBlocks } = await import('./docx')
       const r = await docxToBlocks(bytes)
+      return fromBlocks(r.blocks, r.meta, 'paragraphs')
+    }
+    if (kind === 'doc') {
+      // Files named .doc are often something else: a .docx, a web page, or RTF (which is refused plainly).
+      if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+        const { docxToBlocks } = await import('./docx')
+        const r = await docxToBlocks(bytes)
+        return fromBlocks(r.blocks, r.meta, 'paragraphs')
+      }
+      if (decodeUtf8(bytes.subarray(0, 5)) === '{\\rtf') throw new ReportError('an RTF file named .doc: save it as .docx (or .odt) and import that', 'rtfAsDoc')
+      if (!isCompoundFile(bytes) && /^\s*</.test(decodeUtf8(bytes.subarray(0, 512)))) {
+        const r = htmlToBlocks(decodeReportText(name, bytes, true))
+        return fromBlocks(r.blocks, r.meta, 'paragraphs')
+      }
+      const { docToBlocks } = await import('./doc')
+      const r = docToBlocks(bytes)
       return fromBlocks(r.blocks, r.meta, 'paragraphs')
     }
     if (kind === 'odt') {

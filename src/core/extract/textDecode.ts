@@ -17,7 +17,7 @@ const CP1252_HIGH = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd�
  * Decodes Windows-1252 by table: Node's TextDecoder reads that label as ISO-8859-1 (0x96 becomes U+0096, not "–"),
  * browsers do not, and the stored text must not depend on where it was read.
  */
-function decodeCp1252(bytes: Uint8Array): string {
+export function decodeCp1252(bytes: Uint8Array): string {
   let out = ''
   for (let i = 0; i < bytes.length; i += 8192) {
     const chunk = bytes.subarray(i, i + 8192)
