@@ -28,7 +28,7 @@ export async function readReport(file: string, opts: { lang?: Lang; format?: Tex
 
 const segment: Command = {
   summary: 'cut a report into heading, paragraph, list and footnote passages with sentences',
-  usage: 'segment <file.txt|.md|.html|.pdf|.doc|.docx|.odt> [--lang xx] [--format txt|md|html] [--json]   (offsets: into the file as read; for .html/.pdf/.doc/.docx/.odt into the extracted text)',
+  usage: 'segment <file.txt|.md|.html|.pdf|.doc|.docx|.odt|.rtf> [--lang xx] [--format txt|md|html] [--json]   (offsets: into the file as read; for .html/.pdf/.doc/.docx/.odt/.rtf into the extracted text)',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

@@ -4,7 +4,7 @@ import { blocksToText } from './extract/blocks'
 import { htmlToBlocks } from './extract/html'
 
 /** File kinds the workbench can read. */
-export type FileKind = 'txt' | 'md' | 'html' | 'pdf' | 'doc' | 'docx' | 'odt'
+export type FileKind = 'txt' | 'md' | 'html' | 'pdf' | 'doc' | 'docx' | 'odt' | 'rtf'
 
 /** The kind of a file from its name, or null when unsupported. */
 export function fileKindOf(name: string): FileKind | null {
@@ -28,6 +28,8 @@ export function fileKindOf(name: string): FileKind | null {
       return 'docx'
     case 'odt':
       return 'odt'
+    case 'rtf':
+      return 'rtf'
     default:
       return null
   }

@@ -114,11 +114,15 @@ describe('reports', () => {
     await tb.page.locator('mark.term', { hasText: 'Voenkomat' }).first().waitFor()
   })
 
-  it('imports a Word 97–2003 .doc with its heading styles and footnotes', async () => {
+  it('imports a Word 97–2003 .doc and an RTF file with their heading styles, footnotes and tables', async () => {
     await tb.page.goto(app.url + '#/reports')
     const before = await docCount()
-    await importFiles([{ name: 'notes.doc', mimeType: 'application/msword', buffer: readFileSync('tests/fixtures/doc/notes.doc') }])
-    await expect.poll(docCount).toBe(before + 1)
+    await importFiles([
+      { name: 'notes.doc', mimeType: 'application/msword', buffer: readFileSync('tests/fixtures/doc/notes.doc') },
+      { name: 'sample.rtf', mimeType: 'application/rtf', buffer: readFileSync('tests/fixtures/doc/sample.rtf') },
+    ])
+    await expect.poll(docCount).toBe(before + 2)
+    expect(await tb.page.locator('[data-doc]', { hasText: 'sample.rtf' }).innerText()).toContain('Rusland: Militærtjeneste')
     expect(await tb.page.locator('[data-doc]', { hasText: 'notes.doc' }).innerText()).toContain('Venäjä: asevelvollisuus')
     await openDoc('notes.doc')
     expect(await tb.page.getByTestId('outline').innerText()).toMatch(/Venäjä: asevelvollisuus[\s\S]*1\. Johdanto/)

@@ -1,4 +1,4 @@
-// Word 97–2003 (.doc) reports: text through the piece table (Windows-1252 and UTF-16 pieces), heading styles
+// Word 97–2003 (.doc) and RTF reports: text through the piece table (Windows-1252 and UTF-16 pieces), heading styles
 // with their levels, table rows, footnotes with their markers, field results without codes; files named .doc
 // that are something else; and damaged, encrypted or foreign files refused with a plain reason, never a crash.
 import { describe, expect, it } from 'vitest'
@@ -39,14 +39,13 @@ describe('Word 97–2003 reports', () => {
     expect(r.passages.filter((p) => p.kind === 'heading').map((p) => p.text)).toEqual(['Venäjä: asevelvollisuus', '1. Johdanto'])
   })
 
-  it('reads a web page or a .docx that is named .doc, and refuses RTF named .doc with what to do', async () => {
+  it('reads a web page, a .docx or RTF that is named .doc', async () => {
     const html = await readReport('page.doc', new TextEncoder().encode('<html><body><h1>Otsikko</h1><p>Teksti on tässä.</p></body></html>'))
     expect(html.passages.map((p) => p.text)).toEqual(['Otsikko', 'Teksti on tässä.'])
     const docx = await readReport('renamed.doc', new Uint8Array(makeDocx(['Tämä on Word-tiedosto, joka on nimetty uudelleen.'])))
     expect(docx.passages.map((p) => p.text)).toEqual(['Tämä on Word-tiedosto, joka on nimetty uudelleen.'])
-    const rtf = readReport('old.doc', new TextEncoder().encode('{\\rtf1\\ansi Hello}'))
-    await expect(rtf).rejects.toThrow(/old\.doc: an RTF file named \.doc: save it as \.docx/)
-    await expect(rtf).rejects.toMatchObject({ code: 'rtfAsDoc' })
+    const rtf = await readReport('old.doc', new TextEncoder().encode(String.raw`{\rtf1\ansi\ansicpg1252 Hyv\'e4 p\u228\'e4iv\u228\'e4 kaikille.\par}`))
+    expect(rtf.passages.map((p) => p.text)).toEqual(['Hyvä päivä kaikille.'])
   })
 
   it('refuses a password-protected, a foreign and a damaged .doc plainly', async () => {
@@ -59,5 +58,17 @@ describe('Word 97–2003 reports', () => {
     const e = await readReport('cut.doc', cut).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(ReportError)
     expect((e as ReportError).message).toMatch(/^cut\.doc: the Word 97–2003 file is damaged \(/)
+  })
+
+  it('reads RTF with its heading styles, footnotes, tables, Unicode escapes and the title it states', async () => {
+    const notes = await readReport('notes.rtf', fixture('notes.rtf'))
+    expect(notes.passages.filter((p) => p.kind === 'heading').map((p) => p.text)).toEqual(['Venäjä: asevelvollisuus', '1. Johdanto'])
+    expect(notes.passages.find((p) => p.text.startsWith('Venäjällä'))!.footnotes).toEqual(['1', '2'])
+    expect(notes.passages.filter((p) => p.kind === 'footnote').map((p) => p.text)).toEqual(['Federal Law No. 53-FZ, artikla 22.', 'Mediazona, 25.7.2023, zona.media.'])
+    const sample = await readReport('sample.rtf', fixture('sample.rtf'))
+    expect(sample.passages[0]).toMatchObject({ kind: 'heading', text: 'Rusland: Militærtjeneste' })
+    expect(sample.passages.map((p) => p.text)).toEqual(expect.arrayContaining(['Indkaldelse sker to gange om året.', '2023 | 147.000', 'Военкомат (militærkommissariatet) udsteder indkaldelsen – «повестка».']))
+    expect(sample.meta.title).toBe('Rusland: Militærtjeneste')
+    await expect(readReport('x.rtf', new TextEncoder().encode('Hello'))).rejects.toMatchObject({ code: 'notRtf' })
   })
 })

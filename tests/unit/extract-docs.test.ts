@@ -36,7 +36,7 @@ describe('HTML through htmlparser2', () => {
   it('names the file in errors', async () => {
     await expect(extractText('bad.pdf', enc('hello'))).rejects.toThrow(/bad\.pdf: not a PDF/)
     await expect(extractText('x.odt', enc('hello'))).rejects.toThrow(/x\.odt: not an \.odt file/)
-    await expect(extractText('x.rtf', enc('hello'))).rejects.toThrow(/x\.rtf: unsupported file type \(use \.txt, \.md, \.pdf, \.doc, \.docx, \.odt or \.html\)/)
+    await expect(extractText('x.wpd', enc('hello'))).rejects.toThrow(/x\.wpd: unsupported file type \(use \.txt, \.md, \.pdf, \.doc, \.docx, \.odt, \.rtf or \.html\)/)
   })
 })
 

@@ -151,7 +151,7 @@ describe('report import errors', () => {
   it('an unsupported type, and bytes in no encoding the app reads, have their own texts', async () => {
     const type = await reportError('slides.pptx', bytes('x'))
     expect(type.code).toBe('unsupportedType')
-    expect(await inLang('sv', () => reportErrorText(type))).toBe('slides.pptx: Filtypen stöds inte (använd .txt, .md, .pdf, .doc, .docx, .odt eller .html).')
+    expect(await inLang('sv', () => reportErrorText(type))).toBe('slides.pptx: Filtypen stöds inte (använd .txt, .md, .pdf, .doc, .docx, .odt, .rtf eller .html).')
     const enc = await reportError('old.txt', Uint8Array.from([0x61, 0x0a, 0x81, 0x8d, 0x62]))
     expect(enc).toMatchObject({ code: 'encodingRefused', params: { file: 'old.txt', byte: 2, line: 2, hex: '81' } })
     expect(await inLang('nb', () => reportErrorText(enc))).toBe('old.txt: Ikke gyldig UTF-8 ved byte 2 (linje 2, byte 0x81), og heller ikke Windows-1252-tekst på appens språk: lagre rapporten som UTF-8.')

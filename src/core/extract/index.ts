@@ -1,5 +1,5 @@
 // The one extraction path of the app (its segment worker) and the CLI: bytes and a file name in,
-// the text to store and segment out, with what the file says about itself. HTML, DOC, DOCX, ODT and PDF go
+// the text to store and segment out, with what the file says about itself. HTML, DOC, DOCX, ODT, RTF and PDF go
 // through blocks (blocks.ts); .txt and .md are kept as they are, so offsets match the file.
 import { decodeUtf8, fileKindOf } from '../fileText'
 import { decodeReportText } from './textDecode'
@@ -38,7 +38,7 @@ const fromBlocks = (blocks: Block[], meta: FileMeta, layout: 'wrapped' | 'paragr
  */
 export async function extractText(name: string, data: ArrayBuffer | Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedText> {
   const kind = fileKindOf(name)
-  if (kind === null) throw new ReportError(`${name}: unsupported file type (use .txt, .md, .pdf, .doc, .docx, .odt or .html)`, 'unsupportedType', { file: name })
+  if (kind === null) throw new ReportError(`${name}: unsupported file type (use .txt, .md, .pdf, .doc, .docx, .odt, .rtf or .html)`, 'unsupportedType', { file: name })
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
   checkReportBytes(name, bytes.length)
   try {
@@ -55,14 +55,19 @@ export async function extractText(name: string, data: ArrayBuffer | Uint8Array, 
       const r = await docxToBlocks(bytes)
       return fromBlocks(r.blocks, r.meta, 'paragraphs')
     }
+    if (kind === 'rtf' || (kind === 'doc' && decodeUtf8(bytes.subarray(0, 5)) === '{\\rtf')) {
+      // Word's "Rich Text Format", also when it was saved under a .doc name.
+      const { rtfToBlocks } = await import('./rtf')
+      const r = rtfToBlocks(bytes)
+      return fromBlocks(r.blocks, r.meta, 'paragraphs')
+    }
     if (kind === 'doc') {
-      // Files named .doc are often something else: a .docx, a web page, or RTF (which is refused plainly).
+      // Files named .doc are often something else: a .docx or a web page (RTF is read above).
       if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
         const { docxToBlocks } = await import('./docx')
         const r = await docxToBlocks(bytes)
         return fromBlocks(r.blocks, r.meta, 'paragraphs')
       }
-      if (decodeUtf8(bytes.subarray(0, 5)) === '{\\rtf') throw new ReportError('an RTF file named .doc: save it as .docx (or .odt) and import that', 'rtfAsDoc')
       if (!isCompoundFile(bytes) && /^\s*</.test(decodeUtf8(bytes.subarray(0, 512)))) {
         const r = htmlToBlocks(decodeReportText(name, bytes, true))
         return fromBlocks(r.blocks, r.meta, 'paragraphs')
