@@ -39,6 +39,8 @@ const squash = (s: string) => foldLabel(s).replace(/[^\p{L}\p{N}]+/gu, '')
 const CONCEPT_ALIASES: Record<string, ConceptField> = {
   conceptid: 'conceptId', concept: 'conceptId', id: 'conceptId', entryid: 'conceptId', termentryid: 'conceptId',
   subjectfield: 'subjectField', subject: 'subjectField', domain: 'subjectField',
+  // memoQ's CSV export names its entry fields so (Entry_Subject, Entry_Note).
+  entrysubject: 'subjectField', entrynote: 'conceptNote',
   conceptnote: 'conceptNote', related: 'related', relatedconcepts: 'related', crossreference: 'related',
   crossreferences: 'related', seealso: 'related', conceptcreated: 'conceptCreated', conceptmodified: 'conceptModified',
 }

@@ -27,7 +27,11 @@ function setConceptField(entry: ConceptEntry, field: ConceptField, value: string
   else if (field === 'conceptModified') c.modified = value
 }
 
-/** Wide layout: one row per concept; per language a term column (a `|` list) and attribute columns. */
+/**
+ * Wide layout: one row per concept; per language a term column (a `|` list) and attribute columns. A language may
+ * have several term columns (memoQ writes one per term): each starts a slot, and the attribute columns after it
+ * belong to it; the first term of the language is its preferred one by default.
+ */
 export function readWide(header: string[], roles: ColumnRole[], rows: Row[], ctx: ReadContext): ConceptEntry[] {
   const langs: Lang[] = []
   for (const r of roles) if (r.kind === 'term' && r.field === 'text' && r.lang && !langs.includes(r.lang)) langs.push(r.lang)
@@ -54,7 +58,7 @@ export function readWide(header: string[], roles: ColumnRole[], rows: Row[], ctx
     seenIds.set(id, line)
     const entry: ConceptEntry = { concept: emptyConcept(id, ctx), terms: [] }
     trackLine(ctx.lines, entry, line)
-    const perLang = new Map<Lang, Partial<Record<TermField, { cell: string; col: number }>>>()
+    const perLang = new Map<Lang, Partial<Record<TermField, { cell: string; col: number }>>[]>()
     roles.forEach((role, col) => {
       const value = cells[col]
       if (role.kind === 'concept') {
@@ -63,47 +67,65 @@ export function readWide(header: string[], roles: ColumnRole[], rows: Row[], ctx
         const lang = role.lang ?? bareDefinitionLang
         if (value && lang) entry.concept.definitions[lang] = value
       } else if (role.kind === 'term' && role.lang) {
-        const fields = perLang.get(role.lang) ?? {}
-        fields[role.field] = { cell: value, col: col + 1 }
-        perLang.set(role.lang, fields)
+        const slots = perLang.get(role.lang) ?? []
+        // A term column opens a new slot unless the open one has none yet (its attributes came first).
+        if (!slots.length || (role.field === 'text' && slots[slots.length - 1].text)) slots.push({})
+        slots[slots.length - 1][role.field] = { cell: value, col: col + 1 }
+        perLang.set(role.lang, slots)
       } else if (value) {
         entry.concept.note = appendNote(entry.concept.note, header[col].trim() || `column ${col + 1}`, value)
       }
     })
     for (const lang of langs) {
-      const fields = perLang.get(lang) ?? {}
-      const textCell = fields.text as { cell: string; col: number }
-      const texts = decodeList(textCell.cell, LIST_SEP.terms)
-      const perTerm: Partial<Record<TermField, string[]>> = { text: texts }
-      let ok = true
-      for (const [field, v] of Object.entries(fields) as [TermField, { cell: string; col: number }][]) {
-        if (field === 'text') continue
-        const values = texts.length === 0 ? (v.cell === '' ? [] : null) : splitPerTerm(v.cell, texts.length)
-        if (!values) {
-          ok = false
-          const params = { column: header[v.col - 1], count: texts.length, terms: header[textCell.col - 1], got: v.cell === '' ? 0 : decodeList(v.cell, LIST_SEP.terms).length }
-          ctx.errors.push({
-            line,
-            column: v.col,
-            message: `column "${params.column}": expected ${params.count} value(s) separated by " | " (one per term in column "${params.terms}"), got ${params.got}`,
-            code: 'perTermCount',
-            params,
-          })
-        } else perTerm[field] = values
+      let k0 = 0
+      for (const fields of perLang.get(lang) ?? []) {
+        if (!fields.text) continue
+        const added = readSlot(fields, { line, lang, id, first: k0, header, entry }, ctx)
+        if (added < 0) break
+        k0 += added
       }
-      if (!ok) continue
-      const columns = Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, v.col]))
-      texts.forEach((_, k) => {
-        const cells: TermCells = {}
-        for (const [field, values] of Object.entries(perTerm) as [TermField, string[]][]) cells[field] = values[k]
-        const where = { line, column: textCell.col, columns, lang, conceptId: id, defaultStatus: firstIsPreferred(k) }
-        const term = buildTerm(cells, where, ctx)
-        if (term) addTerm(entry.terms, term, line, ctx)
-      })
     }
     entries.push(entry)
   }
   return entries
+}
+
+/** One term column of a language and its attribute columns: the terms added (first numbered from `at.first`), or -1. */
+function readSlot(
+  fields: Partial<Record<TermField, { cell: string; col: number }>>,
+  at: { line: number; lang: Lang; id: string; first: number; header: string[]; entry: ConceptEntry },
+  ctx: ReadContext,
+): number {
+  const { line, lang, id, header, entry } = at
+  const textCell = fields.text as { cell: string; col: number }
+  const texts = decodeList(textCell.cell, LIST_SEP.terms)
+  const perTerm: Partial<Record<TermField, string[]>> = { text: texts }
+  let ok = true
+  for (const [field, v] of Object.entries(fields) as [TermField, { cell: string; col: number }][]) {
+    if (field === 'text') continue
+    const values = texts.length === 0 ? (v.cell === '' ? [] : null) : splitPerTerm(v.cell, texts.length)
+    if (!values) {
+      ok = false
+      const params = { column: header[v.col - 1], count: texts.length, terms: header[textCell.col - 1], got: v.cell === '' ? 0 : decodeList(v.cell, LIST_SEP.terms).length }
+      ctx.errors.push({
+        line,
+        column: v.col,
+        message: `column "${params.column}": expected ${params.count} value(s) separated by " | " (one per term in column "${params.terms}"), got ${params.got}`,
+        code: 'perTermCount',
+        params,
+      })
+    } else perTerm[field] = values
+  }
+  if (!ok) return -1
+  const columns = Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, v.col]))
+  texts.forEach((_, k) => {
+    const cells: TermCells = {}
+    for (const [field, values] of Object.entries(perTerm) as [TermField, string[]][]) cells[field] = values[k]
+    const where = { line, column: textCell.col, columns, lang, conceptId: id, defaultStatus: firstIsPreferred(at.first + k) }
+    const term = buildTerm(cells, where, ctx)
+    if (term) addTerm(entry.terms, term, line, ctx)
+  })
+  return texts.length
 }
 
 /** Long layout: one row per term, concept-level columns repeated; rows are grouped by concept id. */
