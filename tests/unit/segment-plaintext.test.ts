@@ -86,7 +86,7 @@ describe('plain text written one paragraph per line', () => {
     expect(ps[1][1]).toMatch(/Russian Citizenship\.$/)
   })
 
-  it('tells hard-wrapped text by its full, open lines when few wrapped lines start in lower case', () => {
+  it('tells hard-wrapped text by its full, open lines when few wrapped lines start in lower case, and drops its table of contents', () => {
     // A short report: a dotted table of contents, and paragraphs whose wrapped lines mostly start in capitals.
     const text = [
       'Country Focus',
@@ -112,6 +112,8 @@ describe('plain text written one paragraph per line', () => {
     expect(body).toContain('This report covers military service in Russia between January 2024 and March 2025. It was drafted by the EUAA COI Sector in Valletta.')
     expect(body.some((t) => t.startsWith('Men aged 18 to 30') && t.endsWith('by the State Duma.'))).toBe(true)
     expect(ps.filter(([kind]) => kind === 'heading').map(([, t]) => t)).toEqual(['Country Focus', '1. Introduction', '2. Legal framework'])
+    // The table of contents goes, its title with it.
+    expect(ps.map(([, t]) => t)).not.toContain('Contents')
   })
 
   it('still joins a paragraph across an empty line where the extraction double-spaces its lines mid-sentence', () => {

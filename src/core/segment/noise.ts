@@ -89,6 +89,14 @@ export function findPageEdgeLines(text: string, lines: Line[], roles: LineRole[]
   return [...groups.values()].filter((g) => g.length >= need).flat()
 }
 
+/** Titles of a table of contents in the workbench's languages. */
+const TOC_TITLE = /^(?:contents|table of contents|sisällys(?:luettelo)?|indhold(?:sfortegnelse)?|innhold(?:sfortegnelse)?|innehåll(?:sförteckning)?|sommaire|table des matières|содержание|оглавление)$/iu
+
+/** A line of a table of contents, or its title: dropped, it is a break in the text, not a page's edge. */
+export function isTocLine(s: string): boolean {
+  return noiseKind(s) === 'toc' || TOC_TITLE.test(s.trim())
+}
+
 /** Marks noise lines among the body lines in `roles` and returns why each one is noise. */
 export function markNoise(text: string, lines: Line[], roles: LineRole[]): Map<number, string> {
   const why = new Map<number, string>()
@@ -98,6 +106,16 @@ export function markNoise(text: string, lines: Line[], roles: LineRole[]): Map<n
     if (k) {
       roles[i] = 'noise'
       why.set(i, k)
+    }
+  }
+  // The title of a table of contents whose entries were dropped ("Contents", "Sisällys", "Sommaire" …).
+  for (let i = 0; i < lines.length; i++) {
+    if (roles[i] !== 'body' || !TOC_TITLE.test(lineText(text, lines[i]).trim())) continue
+    let j = i + 1
+    while (j < lines.length && isBlank(lines[j])) j++
+    if (j < lines.length && why.get(j) === 'toc') {
+      roles[i] = 'noise'
+      why.set(i, 'toc')
     }
   }
   for (const i of [...findRepeatedLines(text, lines, roles), ...findPageEdgeLines(text, lines, roles)]) {

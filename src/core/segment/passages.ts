@@ -2,7 +2,7 @@
 // split by page breaks (footnote blocks, headers), and keeps headings and list items apart.
 import { endsSentence, endsWithPunctuation, isNumberedItem, sectionNumber } from './headings'
 import { isBlank, startsPage } from './lines'
-import { noiseKind } from './noise'
+import { isTocLine } from './noise'
 import { isShortTitle, type LineInfo } from './lineTypes'
 import type { BodyDraft, DocProfile, Line, LineRole } from './types'
 
@@ -38,7 +38,7 @@ export function groupLines(
     } else if (isBlank(lines[i])) {
       gap.blanks++
       if (lines[i].end > lines[i].start) gap.strong = true
-    } else if (noiseKind(text.slice(lines[i].ts, lines[i].te)) === 'toc') {
+    } else if (isTocLine(text.slice(lines[i].ts, lines[i].te))) {
       // A table of contents left out is a break between what stands before and after it, not a page's edge.
       gap.blanks++
       gap.strong = true
@@ -175,5 +175,5 @@ function isWrappedTitle(
   // A numbered line is no title here: numbered headings are decided by their numbers (see `groupLines`).
   const short = !sectionNumber(li.clean) && li.clean.length <= profile.fullLine * 0.6
   const breakAfter = after.strong || (after.blanks > 0 && !after.pageBreak && short)
-  return prevEnded && breakAfter && isShortTitle(li.clean) && li.clean.length < 90 && /^[\p{Lu}]/u.test(next.clean)
+  return prevEnded && breakAfter && isShortTitle(li.clean) && li.clean.length < 90 && /^[\p{Lu}\d]/u.test(next.clean)
 }
