@@ -1,5 +1,6 @@
 // Validation of a concept entry before it is saved or imported: the rules a termbase must keep.
 import { isLang, PARTS_OF_SPEECH, TERM_STATUSES, TERM_TYPES, type ConceptEntry } from './model'
+import type { MessageParams } from './message'
 
 /** One problem found in an entry; `termIndex` points into entry.terms when the problem is a term's. */
 export interface EntryProblem {
@@ -10,7 +11,7 @@ export interface EntryProblem {
   /** English text, for logs, the CLI and the team server; the UI translates `code` with `params`. */
   message: string
   /** What the message names (term number, text, language, value), for the translated text. */
-  params: Record<string, string | number>
+  params: MessageParams
 }
 
 /**

@@ -2,6 +2,7 @@
 // The browser's DOMParser is unavailable in Node and in core, and it would resolve DOCTYPE tricks we refuse.
 // The lexical rules (names, comments, declarations, DOCTYPE) are in xmlSyntax.ts; the size limits in limits.ts.
 import { LIMITS } from './limits'
+import type { MessageParams } from './message'
 import { checkComment, firstInvalidChar, checkPi, isName, isSpace, lineIndex, skipDoctype } from './xmlSyntax'
 
 /** An element of the parsed tree. Names are kept as written (`xml:lang`, `basic:definition`). */
@@ -34,7 +35,7 @@ export class XmlError extends Error {
    */
   constructor(
     message: string, public readonly line: number, public readonly column: number, public readonly reason: string,
-    public readonly code = 'xmlSyntax', public readonly params: Record<string, string | number> = { line, column, reason },
+    public readonly code = 'xmlSyntax', public readonly params: MessageParams = { line, column, reason },
   ) {
     super(message)
     this.name = 'XmlError'
@@ -74,7 +75,7 @@ export function parseXml(input: string, options: XmlParseOptions = {}): XmlDocum
   /** Throws at `offset`; `code` and `named` (what the reason names) when the reason has its own import issue code. */
   const fail = (offset: number, reason: string, code?: string, named: Record<string, string> = {}): never => {
     const { line, column } = position(Math.min(offset, text.length))
-    const params: Record<string, string | number> = { label, line, column, ...(code ? named : { reason }) }
+    const params: MessageParams = { label, line, column, ...(code ? named : { reason }) }
     throw new XmlError(`${label}: line ${line}, column ${column}: ${reason}`, line, column, reason, code, params)
   }
   const bad = firstInvalidChar(text)

@@ -1,14 +1,13 @@
 // Import problems (glossary file issues, report read errors) in the interface language: core gives them English text plus a code and values.
 import i18next from 'i18next'
 import type { ImportIssue } from '../core/csv'
+import type { CodedMessage } from '../core/message'
 import type { EntryProblem } from '../core/validateEntry'
 import { problemText } from './problemText'
 
-/** What a coded problem carries: English text, and a code with its values when it has one. */
-type Coded = { message: string; code?: string; params?: Record<string, string | number> }
 
 /** `namespace.code` translated with the params, or null when the code has no text there. */
-function translated(namespace: string, c: Coded): string | null {
+function translated(namespace: string, c: CodedMessage): string | null {
   if (!c.code) return null
   const key = `${namespace}.${c.code}`
   return i18next.exists(key, c.params) ? i18next.t(key, c.params) : null
@@ -35,7 +34,7 @@ export function issueText(issue: ImportIssue): string {
  * `params.file` names one), else its message. Takes what a failed import keeps: an Error, or { message, code, params }.
  */
 export function reportErrorText(e: unknown): string {
-  const c: Coded = e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e) ? (e as Coded) : { message: String(e) }
+  const c: CodedMessage = e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e) ? (e as CodedMessage) : { message: String(e) }
   const text = translated('reportError', c)
   if (text === null) return c.message
   const file = c.params?.file

@@ -6,6 +6,7 @@ import { liveQuery, type Subscription } from 'dexie'
 import i18next from 'i18next'
 import type { Lang, SegmentedPassage, Term } from '../core/model'
 import { newId, nowIso } from '../core/model'
+import type { CodedMessage } from '../core/message'
 import { deleteConcepts, getEntry, saveEntry } from '../db/termbase'
 import type { ReportMeta } from '../core/reportMeta'
 import { useDb } from '../db'
@@ -28,11 +29,7 @@ export type DocumentSummary = Omit<DocumentRow, 'text'>
  * A file of an import batch that could not be imported: the English message ("file: reason") and, when the error
  * had them (a ReportError, also across the worker), its code and params with the file (see i18n/issueText.ts).
  */
-export interface ReportFailure {
-  message: string
-  code?: string
-  params?: Record<string, string | number>
-}
+export type ReportFailure = CodedMessage
 
 /** The failure of importing `file` for error `e`. */
 function reportFailure(e: unknown, file: string): ReportFailure {

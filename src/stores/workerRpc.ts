@@ -2,6 +2,7 @@
 // request gets an id and a Promise, and the job client on top of it (runs with progress and cancel). A worker
 // that cannot start, crashes or is restarted rejects everything pending and is started again lazily.
 import { JOB_CANCELLED, WORKER_RESTARTED, type JobProgressMessage, type JobReply } from '../workers/jobProtocol'
+import type { MessageParams } from '../core/message'
 
 /** What the channel needs of a worker (a Web Worker; anything shaped like one in tests). */
 export interface WorkerLike {
@@ -18,13 +19,12 @@ interface Channel {
   /** Posts a message that has no reply (to a running worker only). */
   post(message: unknown): void
   /** Terminates the worker and rejects every pending request with `reason` (and its code, params). */
-  restart(reason: string, code?: string, params?: ErrorParams): void
+  restart(reason: string, code?: string, params?: MessageParams): void
 }
 
-type ErrorParams = Record<string, string | number>
 
 /** An Error with the code and params the worker sent beside its message (see JobReply), when it sent them. */
-function replyError(message: string, code?: string, params?: ErrorParams): Error {
+function replyError(message: string, code?: string, params?: MessageParams): Error {
   const e = new Error(message)
   return code ? Object.assign(e, { code, params: params ?? {} }) : e
 }
@@ -35,7 +35,7 @@ function channel(factory: () => WorkerLike, onOther?: (data: unknown) => void, o
   let nextId = 1
   const pending = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>()
 
-  function restart(reason: string, code?: string, params?: ErrorParams): void {
+  function restart(reason: string, code?: string, params?: MessageParams): void {
     const err = replyError(reason, code, params)
     const all = [...pending.values()]
     pending.clear()

@@ -31,6 +31,7 @@
 // cancel }`. The analysis worker's own client (stores/analysisWorker.ts) adds the glossary version to each run.
 import type { Matcher } from '../core/matcher'
 import type { Glossary, Lang, PassageKind, SentenceSpan } from '../core/model'
+import type { MessageParams } from '../core/message'
 
 /** A passage as a job receives it: a PassageRow without its ids. */
 export interface JobPassage {
@@ -77,7 +78,7 @@ export interface JobProgressMessage<P> {
  */
 export type JobReply<R = unknown> =
   | { id: number; ok: true; result: R }
-  | { id: number; ok: false; error: string; code?: string; params?: Record<string, string | number> }
+  | { id: number; ok: false; error: string; code?: string; params?: MessageParams }
 
 /** What a job may ask for a matcher of its glossary: the worker hands out the shared one of that glossary version. */
 export interface MatcherSource {

@@ -1,6 +1,7 @@
 // Turns the raw bytes of an uploaded CSV or TBX file into text, refusing non-UTF-8 with a precise message
 // instead of silently producing mojibake. Used by the CSV and TBX importers (TextDecoder exists in Node,
 // browsers and workers).
+import type { MessageParams } from '../message'
 
 /** Encodings {@link decodeTextBytes} understands. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be'
@@ -14,7 +15,7 @@ export type DecodeResult =
       error: string
       /** The error as an import issue code ('utf16NoBom', 'notUtf8') and what it names, for the translated text. */
       code: 'utf16NoBom' | 'notUtf8'
-      params: Record<string, string | number>
+      params: MessageParams
       /** 0-based offset of the first bad byte. */
       byteOffset: number
       /** 1-based line of that byte. */

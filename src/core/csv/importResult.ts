@@ -3,24 +3,19 @@
 import { type ConceptEntry, type Lang, SUPPORTED_LANGS, newId, nowIso } from '../model'
 import { validateEntry } from '../validateEntry'
 import { LIMITS, formatBytes } from '../limits'
+import type { CodedMessage, MessageParams } from '../message'
 
-/** A problem tied to a place in the file: 1-based physical line and, where known, column. */
-export interface ImportIssue {
+/**
+ * A problem tied to a place in the file: 1-based physical line and, where known, column. Its code is
+ * `importIssue.<code>` in the locales (i18n/issueText.ts).
+ */
+export interface ImportIssue extends CodedMessage {
   line: number
   /** CSV and XLSX: 1-based field index; TBX: 1-based character column. */
   column?: number
   /** XLSX: the worksheet; `line` is then its row number. */
   sheet?: string
-  /** English, for the CLI, logs and tests; the UI translates `code` with `params` (i18n/issueText.ts). */
-  message: string
-  /** A stable code, `importIssue.<code>` in the locales. */
-  code?: string
-  /** What the message names (line, column, value …), for the translated text. */
-  params?: IssueParams
 }
-
-/** The values an issue names, for its translated text. */
-export type IssueParams = Record<string, string | number>
 
 /** What an import would add. `entries` is empty whenever `errors` is not. */
 export interface ImportResult {
@@ -71,7 +66,7 @@ export function partialImport(entries: ConceptEntry[], lines: EntryLines, errors
 }
 
 /** The error of a concept id met before (on line `earlier`); shared by the CSV, TBX and MultiTerm readers. */
-export function duplicateConceptId(id: string, earlier: number): { message: string; code: string; params: IssueParams } {
+export function duplicateConceptId(id: string, earlier: number): CodedMessage {
   return { message: `duplicate concept id ${JSON.stringify(id)} (also on line ${earlier})`, code: 'duplicateConceptId', params: { id, earlier } }
 }
 
@@ -127,7 +122,7 @@ export function capIssues(issues: ImportIssue[]): ImportIssue[] {
 }
 
 /** The first text field of an entry longer than LIMITS.fieldChars, described (field: a code, lang where it has one); or null. */
-function overlongField(e: ConceptEntry): { message: string; params: IssueParams } | null {
+function overlongField(e: ConceptEntry): { message: string; params: MessageParams } | null {
   const max = LIMITS.fieldChars
   const c = e.concept
   // [field code, language, value]; the English names of the codes are in FIELD_NAMES.

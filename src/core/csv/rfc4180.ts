@@ -1,5 +1,6 @@
 // RFC 4180 CSV reading and writing with physical line numbers, so import errors can point at the right line.
 // Hand-written and linear: no regex per character, no string concatenation in loops.
+import type { CodedMessage } from '../message'
 
 /** Field delimiters the importer recognises. */
 export type CsvDelimiter = ',' | ';' | '\t'
@@ -10,13 +11,10 @@ export interface CsvRecord {
   fields: string[]
 }
 
-/** A problem found while reading; `column` is the 1-based field index; `code` and `params` as in ImportIssue. */
-export interface CsvIssue {
+/** A problem found while reading; `column` is the 1-based field index. */
+export interface CsvIssue extends CodedMessage {
   line: number
   column?: number
-  message: string
-  code?: string
-  params?: Record<string, string | number>
 }
 
 /** The result of {@link parseCsv}. */

@@ -3,7 +3,8 @@
 import type { Concept, Lang, Term, TermSource, TermStatus } from '../model'
 import { LIST_SEP, decodeList, encodeList } from './cells'
 import type { TermField } from './headers'
-import type { EntryLines, ImportIssue, IssueParams } from './importResult'
+import type { EntryLines, ImportIssue } from './importResult'
+import type { MessageParams } from '../message'
 import { parsePartOfSpeech, parseStatus, parseTermType } from './values'
 
 /** Mutable state of one import run. */
@@ -75,7 +76,7 @@ export function buildTerm(
   ctx: ReadContext,
 ): Term | null {
   const { line, column, lang } = where
-  const fail = (code: string, params: IssueParams, message: string, field?: TermField) => {
+  const fail = (code: string, params: MessageParams, message: string, field?: TermField) => {
     const col = (field && where.columns?.[field]) ?? column
     ctx.errors.push(col === undefined ? { line, message, code, params } : { line, column: col, message, code, params })
     return null

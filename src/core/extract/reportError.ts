@@ -1,15 +1,13 @@
 // Why a report file could not be read, with a stable code and its values, so the app can say it in the interface language.
 import { LIMITS, checkReportSize, formatBytes } from '../limits'
-
-/** The values a report error names (file, line, size …), for the translated text. */
-export type ReportErrorParams = Record<string, string | number>
+import type { MessageParams } from '../message'
 
 /**
  * An Error of report extraction: `message` is the English text the CLI and logs show (unchanged), `code` names it
  * (`reportError.<code>` in the locales) and `params` holds what it names; `params.file` is the file, when known.
  */
 export class ReportError extends Error {
-  constructor(message: string, readonly code: string, readonly params: ReportErrorParams = {}, options?: ErrorOptions) {
+  constructor(message: string, readonly code: string, readonly params: MessageParams = {}, options?: ErrorOptions) {
     super(message, options)
     this.name = 'ReportError'
   }

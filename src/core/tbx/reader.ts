@@ -1,9 +1,7 @@
 // Shared helpers of the TBX importer: data categories (DCA and DCT style), text in the chosen whitespace
 // mode, transactions, and unknown elements turned into "[descrip type=foo] value" note lines.
 import type { ImportIssue } from '../csv/importResult'
-
-/** What an issue says, without its place. */
-export type IssueText = Pick<ImportIssue, 'message' | 'code' | 'params'>
+import type { CodedMessage } from '../message'
 import { type XmlDocument, type XmlElement, childElements, localName, textContent } from '../xml'
 
 const DCA_ELEMENTS = new Set(['descrip', 'termNote', 'admin', 'ref', 'xref', 'transac', 'descripNote', 'adminNote', 'transacNote'])
@@ -38,7 +36,7 @@ export class TbxReader {
   }
 
   /** Adds an error at an element: its English message, code and params (see ImportIssue). */
-  error(el: XmlElement, issue: IssueText): void {
+  error(el: XmlElement, issue: CodedMessage): void {
     const { line, column } = this.doc.position(el.offset)
     this.errors.push({ line, column, ...issue })
   }
