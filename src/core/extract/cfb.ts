@@ -11,7 +11,8 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes.length >= 512 && SIGNATURE.every((b, i) => bytes[i] === b)
 }
 
-const damaged = (what: string) => new ReportError(`the Word 97–2003 file is damaged (${what})`, 'damaged', { detail: what })
+/** A Word 97–2003 file that cannot be read as one, and why (one code for these rare, technical cases). */
+export const damaged = (what: string) => new ReportError(`the Word 97–2003 file is damaged (${what})`, 'damaged', { detail: what })
 
 /** The streams of a compound file by name (top-level and nested alike; later duplicates are ignored). */
 export function readCompoundFile(bytes: Uint8Array): Map<string, Uint8Array> {

@@ -3,7 +3,7 @@
 // Headings come from the built-in heading styles (docStyles.ts); other title-like paragraphs are promoted as in
 // files without heading styles.
 import { promoteTitleParagraphs, type Block, type FileMeta } from './blocks'
-import { isCompoundFile, readCompoundFile } from './cfb'
+import { damaged, isCompoundFile, readCompoundFile } from './cfb'
 import { ReportError } from './reportError'
 import { decodeCp1252 } from './textDecode'
 import { headingLevels, type HeadingLevelAt } from './docStyles'
@@ -14,7 +14,6 @@ interface Pieces {
   fcAt: (cp: number) => number
 }
 
-const damaged = (what: string) => new ReportError(`the Word 97–2003 file is damaged (${what})`, 'damaged', { detail: what })
 
 /** The document's characters: the main text, then the footnotes' text, in character positions. */
 function readPieces(word: Uint8Array, table: Uint8Array, fcClx: number, lcbClx: number): Pieces {

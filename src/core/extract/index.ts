@@ -1,7 +1,7 @@
 // The one extraction path of the app (its segment worker) and the CLI: bytes and a file name in,
 // the text to store and segment out, with what the file says about itself. HTML, DOC, DOCX, ODT, RTF and PDF go
 // through blocks (blocks.ts); .txt and .md are kept as they are, so offsets match the file.
-import { decodeUtf8, fileKindOf } from '../fileText'
+import { decodeUtf8, fileKindOf, type FileKind } from '../fileText'
 import { decodeReportText } from './textDecode'
 import { sniffFormat } from '../segment/lines'
 import type { TextFormat } from '../segment/types'
@@ -31,16 +31,28 @@ export interface ExtractOptions {
 
 const fromBlocks = (blocks: Block[], meta: FileMeta, layout: 'wrapped' | 'paragraphs'): ExtractedText => ({ text: blocksToText(blocks), format: 'md', layout, meta })
 
+/** A ZIP container's first bytes ("PK"): .docx and .odt packages. */
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b
+
+/** What a file named .doc really is: often a .docx, RTF or a web page saved under that name, else Word 97–2003. */
+function docKind(bytes: Uint8Array): FileKind {
+  if (isZip(bytes)) return 'docx'
+  if (decodeUtf8(bytes.subarray(0, 5)) === '{\\rtf') return 'rtf'
+  if (!isCompoundFile(bytes) && /^\s*</.test(decodeUtf8(bytes.subarray(0, 512)))) return 'html'
+  return 'doc'
+}
+
 /**
  * Extracts a report file (`name` decides the kind). Errors name the file and what is wrong.
  * A .txt is plain text (markdown-like text is recognised, never HTML); offsets of .txt and .md
  * refer to the file's own text, those of the other kinds to the returned text.
  */
 export async function extractText(name: string, data: ArrayBuffer | Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedText> {
-  const kind = fileKindOf(name)
-  if (kind === null) throw new ReportError(`${name}: unsupported file type (use .txt, .md, .pdf, .doc, .docx, .odt, .rtf or .html)`, 'unsupportedType', { file: name })
+  const named = fileKindOf(name)
+  if (named === null) throw new ReportError(`${name}: unsupported file type (use .txt, .md, .pdf, .doc, .docx, .odt, .rtf or .html)`, 'unsupportedType', { file: name })
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
   checkReportBytes(name, bytes.length)
+  const kind = named === 'doc' ? docKind(bytes) : named
   try {
     if (kind === 'pdf') {
       if (decodeUtf8(bytes.subarray(0, 5)) !== '%PDF-') throw new ReportError('not a PDF file (no %PDF- header)', 'notPdf')
@@ -50,34 +62,23 @@ export async function extractText(name: string, data: ArrayBuffer | Uint8Array, 
       return fromBlocks(r.blocks, { ...r.meta, running: r.furniture }, 'wrapped')
     }
     if (kind === 'docx') {
-      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ReportError('not a .docx file (not a ZIP container)', 'notDocx')
+      if (!isZip(bytes)) throw new ReportError('not a .docx file (not a ZIP container)', 'notDocx')
       const { docxToBlocks } = await import('./docx')
       const r = await docxToBlocks(bytes)
       return fromBlocks(r.blocks, r.meta, 'paragraphs')
     }
-    if (kind === 'rtf' || (kind === 'doc' && decodeUtf8(bytes.subarray(0, 5)) === '{\\rtf')) {
-      // Word's "Rich Text Format", also when it was saved under a .doc name.
+    if (kind === 'rtf') {
       const { rtfToBlocks } = await import('./rtf')
       const r = rtfToBlocks(bytes)
       return fromBlocks(r.blocks, r.meta, 'paragraphs')
     }
     if (kind === 'doc') {
-      // Files named .doc are often something else: a .docx or a web page (RTF is read above).
-      if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-        const { docxToBlocks } = await import('./docx')
-        const r = await docxToBlocks(bytes)
-        return fromBlocks(r.blocks, r.meta, 'paragraphs')
-      }
-      if (!isCompoundFile(bytes) && /^\s*</.test(decodeUtf8(bytes.subarray(0, 512)))) {
-        const r = htmlToBlocks(decodeReportText(name, bytes, true))
-        return fromBlocks(r.blocks, r.meta, 'paragraphs')
-      }
       const { docToBlocks } = await import('./doc')
       const r = docToBlocks(bytes)
       return fromBlocks(r.blocks, r.meta, 'paragraphs')
     }
     if (kind === 'odt') {
-      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ReportError('not an .odt file (not a ZIP container)', 'notOdt')
+      if (!isZip(bytes)) throw new ReportError('not an .odt file (not a ZIP container)', 'notOdt')
       const { odtToBlocks } = await import('./odt')
       const r = await odtToBlocks(bytes)
       return fromBlocks(r.blocks, r.meta, 'paragraphs')
