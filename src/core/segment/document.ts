@@ -41,7 +41,7 @@ export function segmentDocument(text: string, opts: SegmentOptions = {}): Segmen
   }
   let profile = profileDocument(text, lines, format, opts.layout)
   const lineDefs = format === 'md' ? findMarkdownFootnotes(text, lines, roles) : profile.wrapped ? findPdfFootnotes(text, lines, roles) : []
-  markNoise(text, lines, roles)
+  const noise = markNoise(text, lines, roles)
   if (format !== 'md' && profile.wrapped) {
     for (const m of findPdfMarkers(text, lines, roles, lineDefs)) {
       markers.push(m)
@@ -55,7 +55,7 @@ export function segmentDocument(text: string, opts: SegmentOptions = {}): Segmen
   for (let i = 0; i < lines.length; i++) if (roles[i] === 'body') body.push(i)
   profile = { ...profile, fullLine: fullLineOf(body.map((i) => lines[i].te - lines[i].ts), profile.fullLine) }
   const info = typeLines(text, lines, body, inlineEx, profile)
-  const drafts = groupLines(text, lines, roles, info, profile)
+  const drafts = groupLines(text, lines, roles, info, profile, noise)
   let vocab: HyphenVocabulary | null = null
   const ctx: BuildContext = { text, lines, roles, inlineEx, info, vocab: () => (vocab ??= buildVocabulary(text)), lang: opts.lang }
 

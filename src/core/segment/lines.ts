@@ -51,13 +51,11 @@ export function sniffFormat(text: string): TextFormat {
  * text does this all the time (0.56–0.71 of the lines of the corpus's PDF extractions); text written one paragraph
  * per line hardly ever (0–0.02), however short its paragraphs.
  */
-function continuationShare(text: string, lines: Line[]): number {
+function continuationShare(texts: readonly string[]): number {
   let n = 0
   let cont = 0
   let prev = ''
-  for (const l of lines) {
-    if (l.te <= l.ts) continue
-    const cur = text.slice(l.ts, l.te).trim()
+  for (const cur of texts) {
     if (!cur) continue
     if (prev && !endsSentence(prev) && !prev.endsWith(';') && (/^\p{Ll}/u.test(cur) || /\p{L}-$/u.test(prev))) cont++
     n++
@@ -72,19 +70,16 @@ function continuationShare(text: string, lines: Line[]): number {
  * names make most wrapped lines start in capitals. Text written one paragraph per line has such lines only in
  * long titles, and its full lines (paragraphs) are much longer than its titles.
  */
-function openFullLineShare(text: string, lines: Line[], fullLine: number): number {
+function openFullLineShare(texts: readonly string[], fullLine: number): number {
   const min = Math.max(40, fullLine * 0.6)
   let n = 0
   let open = 0
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]
-    const cur = l.te > l.ts ? text.slice(l.ts, l.te).trim() : ''
-    if (!cur) continue
+  texts.forEach((cur, i) => {
+    if (!cur) return
     n++
-    const next = lines[i + 1]
-    const after = next && next.te > next.ts ? text.slice(next.ts, next.te).trim() : ''
+    const after = texts[i + 1]
     if (cur.length >= min && after && /^\p{L}/u.test(after) && !endsSentence(cur) && !/[:;,\d]$/.test(cur)) open++
-  }
+  })
   return n ? open / n : 0
 }
 
@@ -94,13 +89,12 @@ function openFullLineShare(text: string, lines: Line[], fullLine: number): numbe
  * case). PDF extractions that double-space their lines break off mid-sentence at most gaps; a text file
  * hard-wrapped by its writer, with an empty line between paragraphs, never does.
  */
-function emptyLinesBreak(text: string, lines: Line[]): boolean {
+function emptyLinesBreak(texts: readonly string[]): boolean {
   let gaps = 0
   let mid = 0
   let prev = ''
   let blank = false
-  for (const l of lines) {
-    const cur = l.te > l.ts ? text.slice(l.ts, l.te).trim() : ''
+  for (const cur of texts) {
     if (!cur) {
       blank = true
       continue
@@ -124,9 +118,12 @@ export function profileDocument(text: string, lines: Line[], format: TextFormat,
   // docx extractions (Word's footnote and bookmark fields) keep one paragraph per line.
   const docx = /\[footnoteRef:\d+\]|\[bookmark: /.test(text.length > 100_000 ? text.slice(0, 100_000) : text)
   const fullLine = lens.length ? lens[Math.floor(lens.length * 0.9)] : 80
+  // Each line's text, trimmed ('' for a blank one), read once for the measures below.
+  let texts: string[] | undefined
+  const lineTexts = () => (texts ??= lines.map((l) => (l.te > l.ts ? text.slice(l.ts, l.te).trim() : '')))
   const wrapped = layout
     ? layout === 'wrapped'
     : format !== 'md' && !docx && lens.length > 0 && long / lens.length < 0.15 &&
-      (continuationShare(text, lines) >= 0.1 || openFullLineShare(text, lines, fullLine) >= 0.1)
-  return { format, wrapped, fullLine: Math.max(40, fullLine), emptyLinesBreak: wrapped && emptyLinesBreak(text, lines) }
+      (continuationShare(lineTexts()) >= 0.1 || openFullLineShare(lineTexts(), fullLine) >= 0.1)
+  return { format, wrapped, fullLine: Math.max(40, fullLine), emptyLinesBreak: wrapped && emptyLinesBreak(lineTexts()) }
 }

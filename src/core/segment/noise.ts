@@ -92,11 +92,6 @@ export function findPageEdgeLines(text: string, lines: Line[], roles: LineRole[]
 /** Titles of a table of contents in the workbench's languages. */
 const TOC_TITLE = /^(?:contents|table of contents|sisällys(?:luettelo)?|indhold(?:sfortegnelse)?|innhold(?:sfortegnelse)?|innehåll(?:sförteckning)?|sommaire|table des matières|содержание|оглавление)$/iu
 
-/** A line of a table of contents, or its title: dropped, it is a break in the text, not a page's edge. */
-export function isTocLine(s: string): boolean {
-  return noiseKind(s) === 'toc' || TOC_TITLE.test(s.trim())
-}
-
 /** Marks noise lines among the body lines in `roles` and returns why each one is noise. */
 export function markNoise(text: string, lines: Line[], roles: LineRole[]): Map<number, string> {
   const why = new Map<number, string>()

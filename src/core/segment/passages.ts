@@ -2,7 +2,6 @@
 // split by page breaks (footnote blocks, headers), and keeps headings and list items apart.
 import { endsSentence, endsWithPunctuation, isNumberedItem, sectionNumber } from './headings'
 import { isBlank, startsPage } from './lines'
-import { isTocLine } from './noise'
 import { isShortTitle, type LineInfo } from './lineTypes'
 import type { BodyDraft, DocProfile, Line, LineRole } from './types'
 
@@ -19,13 +18,14 @@ const LOWER_START = /^[\p{Ll}]/u
 /** A table row as the file readers write it: cells joined by " | " (see extract/blocks.ts). */
 const CELL_ROW = /\S \| \S/
 
-/** Groups the body lines (role 'body') into passage drafts. */
+/** Groups the body lines (role 'body') into passage drafts; `noise` is why each noise line is noise (see markNoise). */
 export function groupLines(
   text: string,
   lines: Line[],
   roles: LineRole[],
   info: Map<number, LineInfo>,
   profile: DocProfile,
+  noise: ReadonlyMap<number, string>,
 ): BodyDraft[] {
   const body: number[] = []
   const gaps: Gap[] = []
@@ -38,7 +38,7 @@ export function groupLines(
     } else if (isBlank(lines[i])) {
       gap.blanks++
       if (lines[i].end > lines[i].start) gap.strong = true
-    } else if (isTocLine(text.slice(lines[i].ts, lines[i].te))) {
+    } else if (noise.get(i) === 'toc') {
       // A table of contents left out is a break between what stands before and after it, not a page's edge.
       gap.blanks++
       gap.strong = true
