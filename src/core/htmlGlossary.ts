@@ -84,7 +84,10 @@ export function exportHtmlGlossary(glossary: Glossary, opts: HtmlGlossaryOptions
   const sortLang = opts.sortLang ?? 'en'
   const langs = SUPPORTED_LANGS.filter((l) => !opts.langs || opts.langs.includes(l))
   const collator = new Intl.Collator(sortLang, { sensitivity: 'base', numeric: true })
-  const titled = glossary.entries.map((e) => ({ e, own: nameIn(e, sortLang), title: nameIn(e, sortLang) ?? langs.map((l) => nameIn(e, l)).find(Boolean) ?? e.concept.id }))
+  const titled = glossary.entries.map((e) => {
+    const own = nameIn(e, sortLang)
+    return { e, own, title: own ?? langs.map((l) => nameIn(e, l)).find(Boolean) ?? e.concept.id }
+  })
   titled.sort((a, b) => Number(!a.own) - Number(!b.own) || collator.compare(a.title, b.title) || a.e.concept.id.localeCompare(b.e.concept.id))
   const names = new Map(titled.map((x) => [x.e.concept.id, x.title]))
   const index = titled.map((x) => `<li><a href="#${anchor(x.e.concept.id)}">${escapeHtml(x.title)}</a></li>`).join('')

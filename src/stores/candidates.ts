@@ -107,8 +107,8 @@ export const useCandidatesStore = defineStore('candidates', () => {
     if (langPicked.value || ranLang.value || !reports.documents.length || !glossary.loaded) return
     const have = CANDIDATE_LANGS.filter((l) => reports.documents.some((d) => d.lang === l))
     if (!have.length || (have as readonly Lang[]).includes(lang.value)) return
-    const lacking = (l: Lang) => conceptsLackingLang({ entries: glossary.entries }, l).length
-    lang.value = have.reduce((best, l) => (lacking(l) > lacking(best) ? l : best))
+    const lacking = new Map(have.map((l) => [l, conceptsLackingLang({ entries: glossary.entries }, l).length]))
+    lang.value = have.reduce((best, l) => (lacking.get(l)! > lacking.get(best)! ? l : best))
   }, { immediate: true })
 
   const running = computed(() => progress.value !== null || translation.value.state === 'running' || translation.value.state === 'asking')

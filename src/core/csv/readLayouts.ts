@@ -27,6 +27,9 @@ function setConceptField(entry: ConceptEntry, field: ConceptField, value: string
   else if (field === 'conceptModified') c.modified = value
 }
 
+/** One term column of a wide row and the attribute columns that belong to it: each cell and its 1-based column. */
+type SlotCells = Partial<Record<TermField, { cell: string; col: number }>>
+
 /**
  * Wide layout: one row per concept; per language a term column (a `|` list) and attribute columns. A language may
  * have several term columns (memoQ writes one per term): each starts a slot, and the attribute columns after it
@@ -58,7 +61,7 @@ export function readWide(header: string[], roles: ColumnRole[], rows: Row[], ctx
     seenIds.set(id, line)
     const entry: ConceptEntry = { concept: emptyConcept(id, ctx), terms: [] }
     trackLine(ctx.lines, entry, line)
-    const perLang = new Map<Lang, Partial<Record<TermField, { cell: string; col: number }>>[]>()
+    const perLang = new Map<Lang, SlotCells[]>()
     roles.forEach((role, col) => {
       const value = cells[col]
       if (role.kind === 'concept') {
@@ -92,7 +95,7 @@ export function readWide(header: string[], roles: ColumnRole[], rows: Row[], ctx
 
 /** One term column of a language and its attribute columns: the terms added (first numbered from `at.first`), or -1. */
 function readSlot(
-  fields: Partial<Record<TermField, { cell: string; col: number }>>,
+  fields: SlotCells,
   at: { line: number; lang: Lang; id: string; first: number; header: string[]; entry: ConceptEntry },
   ctx: ReadContext,
 ): number {

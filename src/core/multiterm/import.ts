@@ -189,9 +189,10 @@ function readTerm(r: TbxReader, el: XmlElement, lang: Lang, conceptId: string): 
     else if ((f === 'usageNote' || f === 'note') && term.note === undefined) term.note = v
     else if (f === 'source') sources.push({ doc: v })
     else {
-      const params = { field: d.attrs.type ?? '', value: v }
-      const message = `unknown ${d.attrs.type} value ${JSON.stringify(v)}; kept in the term's note`
-      if (f === 'status' || f === 'type' || f === 'partOfSpeech') r.warnings.push({ line: r.line(d), message, code: 'unknownValue', params })
+      if (f === 'status' || f === 'type' || f === 'partOfSpeech') {
+        const message = `unknown ${d.attrs.type} value ${JSON.stringify(v)}; kept in the term's note`
+        r.warnings.push({ line: r.line(d), message, code: 'unknownValue', params: { field: d.attrs.type ?? '', value: v } })
+      }
       pushNote(notes, unknown(d))
     }
   }
