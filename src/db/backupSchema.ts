@@ -117,7 +117,7 @@ export const ROW_SHAPES: Record<string, Shape> = {
   qaIgnoreRules: obj({ id, created: str, 'surface?': str, 'docId?': id, 'check?': oneOf(CHECK_IDS), 'conceptId?': id }),
   history: obj({
     // conceptId is '' on a row that records the concepts an import created (listed in `created`, since v10).
-    'id?': index, conceptId: str, batch: id, at: str, user: str, action: oneOf(['create', 'edit', 'delete', 'restore', 'import', 'merge', 'undo']),
+    'id?': index, conceptId: str, batch: id, at: str, user: str, action: oneOf(['create', 'edit', 'delete', 'restore', 'import', 'merge', 'batch', 'undo']),
     before: nullable(entry), after: nullable(entry), changes: listOf(change), 'undoneBy?': str, 'linksBefore?': listOf(link), 'created?': listOf(id),
   }),
 }

@@ -136,7 +136,7 @@ export interface QaIgnoreRow {
 }
 
 /** What kind of step a history row belongs to. */
-export type HistoryAction = 'create' | 'edit' | 'delete' | 'restore' | 'import' | 'merge' | 'undo'
+export type HistoryAction = 'create' | 'edit' | 'delete' | 'restore' | 'import' | 'merge' | 'batch' | 'undo'
 
 /**
  * One version of one concept: the state before and after a step, who made it and when, and the

@@ -15,6 +15,8 @@ import {
 import { planImport, resolvePlan, termKey, type MergeChoice, type MergePlan, type ResolvedImport } from '../core/merge'
 import { conceptHistory, restoreVersion, undoLastStep, USER_NAME_KEY } from '../db/history'
 import { mergeConcepts } from '../db/conceptMerge'
+import { applyBatch, StaleBatchError } from '../db/batchEdit'
+import type { BatchPlan } from '../core/batchEdit'
 import { GlossaryMirror } from '../db/glossaryMirror'
 import type { HistoryRow } from '../db/schema'
 import { classifyDbError } from '../db/errors'
@@ -236,6 +238,18 @@ export const useGlossaryStore = defineStore('glossary', () => {
     return list
   }
 
+  /** Writes a planned batch edit (core/batchEdit.ts) as one step, offering an undo. Returns the number of concepts changed. */
+  async function applyBatchPlan(plan: BatchPlan): Promise<number> {
+    try {
+      const n = await applyBatch(useDb(), plan)
+      notify.push('undo', i18next.t('batch.done', { count: n }), async () => void (await undo()))
+      return n
+    } catch (e) {
+      if (!(e instanceof StaleBatchError) && classifyDbError(e) !== 'validation') reportWriteError(e)
+      throw e
+    }
+  }
+
   /** Resolves once the glossary has been read (or after 10 s, so that a caller never hangs on a broken database). */
   function ready(): Promise<void> {
     start()
@@ -252,5 +266,5 @@ export const useGlossaryStore = defineStore('glossary', () => {
   }
 
   return { entries, loaded, index, query, columns, rows, labels, byId, filters, sort, showDefinition, subjectFields, start, ready, save, remove, importAll, planFor, resolveFor, commitPlan,
-    userName, setUserName, undo, historyOf, restore, mergeInto, conceptsWithTerm }
+    userName, setUserName, undo, historyOf, restore, mergeInto, conceptsWithTerm, applyBatchPlan }
 })
