@@ -10,6 +10,8 @@ import { defaultPause, type JobHooks, type JobRunRequest } from './jobProtocol'
 import type { JobRunner } from './jobWorker'
 import { servedDictionary } from './dictionaryLoader'
 import { findAcross, prepareFindTarget, runLinkJob, type FindTarget, type FoundPassage, type LinkJobProgress, type LinkJobRequest } from './linkJob'
+import { runNewTermsJob, type NewTermsJobInput } from './newTermsJob'
+import type { NewTermCandidate } from '../core/suggest/newTerms'
 import { runQaJob, type QaJobInput, type QaJobProgress, type QaJobResult } from './qaJob'
 
 /** A report to search in "find in other reports": `key` changes when the report or its languages change. */
@@ -32,6 +34,7 @@ export interface FindInput {
 export interface AnalysisInputs {
   qa: Omit<QaJobInput, 'glossary'>
   candidates: Omit<CandidatesJobInput, 'glossary'>
+  newTerms: NewTermsJobInput
   link: LinkJobRequest
   find: FindInput
   align: AlignJobRequest
@@ -40,6 +43,7 @@ export interface AnalysisInputs {
 export interface AnalysisProgress {
   qa: QaJobProgress
   candidates: CandidatesJobProgress
+  newTerms: never
   link: LinkJobProgress
   find: never
   align: AlignJobProgress
@@ -48,6 +52,7 @@ export interface AnalysisProgress {
 export interface AnalysisResults {
   qa: QaJobResult
   candidates: CandidatesJobResult
+  newTerms: NewTermCandidate[]
   link: PassageLinks[]
   find: FoundPassage[]
   align: AlignJobBead[]
@@ -63,6 +68,7 @@ const findTargets = new Map<string, FindTarget>()
 const HANDLERS: { [K in AnalysisKind]: Handler<K> } = {
   qa: (input, v, hooks) => runQaJob({ ...input, glossary: v.glossary }, { ...hooks, matchers: v }),
   candidates: (input, v, hooks) => runCandidatesJob({ ...input, glossary: v.glossary }, { ...hooks, matchers: v }),
+  newTerms: async (input, v) => runNewTermsJob(input, v.matcherOrNull()),
   link: (input, v, hooks) => runLinkJob(input, v.matcherOrNull(), { ...hooks, dictionary: servedDictionary }),
   align: (input, v, hooks) => runAlignJob(input, v.matcherOrNull(), hooks),
   find: async (input, v) => {

@@ -1,0 +1,273 @@
+// New-term discovery: terms the reports use that the glossary lacks, so the termbase grows with each report (as
+// memoQ's term extraction and MultiTerm Extract propose them). Three kinds of evidence a reader trusts:
+//  - an abbreviation with the long form the report defines for it, found by Schwartz & Hearst's algorithm
+//    ("Single Conscription Point (SCP)", "SCP (Single Conscription Point)"), or, when its letters spell another
+//    language's words ("Federal Security Service (FSB)"), the capitalised name before it;
+//  - a Russian word or phrase quoted in Cyrillic inside a text of another language, with the gloss beside it;
+//  - an abbreviation used at least twice and never defined.
+// A candidate whose every term the glossary knows is left out; one whose other term a concept has is offered as a
+// new term of that concept. Pure, and linear in the length of the reports.
+import type { Lang, TermType } from '../model'
+import type { Matcher } from '../matcher'
+import { glossesOf } from './gloss'
+import { phraseKey } from './ngrams'
+import { isStopwordIn } from '../text/stopwords'
+import { transliterationVariants } from '../text/translit'
+import { damerauLevenshtein } from '../text/editDistance'
+
+/** How a candidate was found. */
+export type NewTermKind = 'defined' | 'cyrillic' | 'abbreviation'
+
+/** One proposed term of a candidate. */
+export interface ProposedTerm {
+  text: string
+  lang: Lang
+  type: TermType
+}
+
+/** A passage to read: its report, its number in the report, language, kind and text. */
+export interface NewTermPassage {
+  doc: string
+  index: number
+  lang: Lang | 'und'
+  kind: string
+  text: string
+  /** Where the passage starts in its report's text (for the example's offsets); 0 when unknown. */
+  start?: number
+}
+
+/** One candidate: its terms (the new one first), how often and where it occurs, and a sentence that shows it. */
+export interface NewTermCandidate {
+  /** Stable across runs: what ignoring a candidate stores. */
+  key: string
+  kind: NewTermKind
+  terms: ProposedTerm[]
+  /** The concept that already has one of the terms (the candidate then adds the others to it). */
+  conceptId?: string
+  count: number
+  docs: string[]
+  /** A sentence that shows the term: its report, passage, text, and the term's span in the report's text. */
+  example: { doc: string; passage: number; text: string; start: number; end: number }
+  /** For ranking: kind, occurrences and reports. */
+  score: number
+}
+
+const KIND_WEIGHT: Record<NewTermKind, number> = { defined: 3, cyrillic: 2, abbreviation: 1 }
+/** Roman numerals, units and file words that look like abbreviations but are not terms. */
+const NOT_ABBREVIATION = /^(?:[IVXLCDM]+|KM|KG|USD|EUR|RUB|NOK|DKK|SEK|PDF|URL|HTTP|HTTPS|WWW|HTML)$/
+
+/**
+ * True for an abbreviation: 2–10 characters, a capital first and at least two capitals, at most two small letters and
+ * never two in a row (SCP, SOCh, MoD, ToR, ВУС, N53-FZ); a plural "s" aside (NGOs).
+ */
+export function isAbbreviation(word: string): boolean {
+  const w = singular(word)
+  if (w.length < 2 || w.length > 10 || !/^\p{Lu}/u.test(w) || NOT_ABBREVIATION.test(w)) return false
+  if (!/^[\p{L}\d&-]+$/u.test(w) || /\p{Ll}{2}/u.test(w)) return false
+  return (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && (w.match(/\p{Ll}/gu)?.length ?? 0) <= 2
+}
+
+/** An abbreviation without its plural "s" (NGOs → NGO). */
+const singular = (w: string) => (/^\p{Lu}{2,}s$/u.test(w) ? w.slice(0, -1) : w)
+
+const CYRILLIC_RUN = /[\u0400-\u04ff]+(?:[-‐][\u0400-\u04ff]+)*(?:[ \u00a0]+[\u0400-\u04ff]+(?:[-‐][\u0400-\u04ff]+)*)*/gu
+const PAREN = /\(([^()]{2,120})\)/g
+
+/** The sentence of `text` around [start, end), for the example. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start)
+  const from = Math.max(before.search(/[^.!?]*$/), 0)
+  const tail = /[.!?](\s|$)/.exec(text.slice(end))
+  const to = tail ? end + tail.index + 1 : text.length
+  return text.slice(from, to).trim().slice(0, 400)
+}
+
+/**
+ * Schwartz & Hearst (2003), findBestLongForm: the shortest end of `words` (the text before the bracket) whose
+ * letters spell `short` in order, the first letter starting a word. Null when there is none.
+ */
+export function bestLongForm(short: string, words: string): string | null {
+  const sf = short.toLowerCase()
+  const lf = words.toLowerCase()
+  let s = sf.length - 1
+  let l = lf.length - 1
+  const alnum = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c)
+  while (s >= 0) {
+    const c = sf[s]
+    if (!alnum(c)) {
+      s--
+      continue
+    }
+    while (l >= 0 && (lf[l] !== c || (s === 0 && l > 0 && alnum(lf[l - 1])))) l--
+    if (l < 0) return null
+    l--
+    s--
+  }
+  const from = lf.lastIndexOf(' ', l) + 1
+  const long = words.slice(from).trim()
+  return long.length > short.length && long.split(/\s+/).length >= 2 ? long : null
+}
+
+/** The run of capitalised words (small connecting words allowed inside) that ends `words`: a name, or ''. */
+function capitalisedName(words: string, maxWords: number): string {
+  const parts = words.trim().split(/\s+/)
+  let i = parts.length
+  let capitals = 0
+  while (i > 0 && parts.length - i < maxWords) {
+    const w = parts[i - 1]
+    if (/^\p{Lu}/u.test(w)) capitals++
+    else if (!/^(?:of|for|and|the|de|du|des|la|le|et|og|for|av|af|ja)$/.test(w) || i === parts.length) break
+    i--
+  }
+  while (i < parts.length && !/^\p{Lu}/u.test(parts[i])) i++
+  return capitals >= 2 ? parts.slice(i).join(' ') : ''
+}
+
+/** Articles a long form does not start with ("the", "l'", "la" …). */
+const LEADING_ARTICLE = /^(?:(?:the|a|an|la|le|les|den|det|de|en|et)\s+|l['‘’]\s*)(?=\S)/i
+
+/** A long form as a term: no article before it, no quotes or brackets in it; '' when it is not a clean phrase. */
+function cleanLongForm(long: string | null): string {
+  if (!long) return ''
+  const t = long.replace(/^[\s"“”«»'‘’,;:–-]+|[\s"“”«»'‘’,;:–-]+$/g, '').replace(LEADING_ARTICLE, '')
+  return /^[\p{L}][\p{L}\p{M}\d '’‐-]*$/u.test(t) && t.split(/\s+/).length >= 2 ? t : ''
+}
+
+/** A term's language: Russian when written in Cyrillic, else the passage's. */
+const langOf = (text: string, passage: Lang): Lang => (/[\u0400-\u04ff]/.test(text) ? 'ru' : passage)
+
+/** True when the glossary knows the whole of `text` as one term of `lang`; returns its concept. */
+function knownConcept(matcher: Matcher | null, text: string, lang: Lang): string | undefined {
+  if (!matcher) return undefined
+  const hit = matcher.match(text, lang, { termLangs: [lang] }).find((h) => h.start === 0 && h.end === text.length)
+  return hit?.conceptId
+}
+
+interface Found { kind: NewTermKind; terms: ProposedTerm[]; p: NewTermPassage; start: number; end: number }
+
+/** The example of an occurrence: its sentence, and its span in the report. */
+function exampleOf(f: Found): NewTermCandidate['example'] {
+  const start = Math.max(0, f.start)
+  const at = f.p.start ?? 0
+  return { doc: f.p.doc, passage: f.p.index, text: sentenceAround(f.p.text, start, f.end), start: at + start, end: at + f.end }
+}
+
+/** The abbreviations a passage defines, and its brackets' other abbreviations. */
+function definitions(p: NewTermPassage, lang: Lang, out: Found[]): void {
+  for (const m of p.text.matchAll(PAREN)) {
+    const inner = m[1].trim()
+    const before = p.text.slice(Math.max(0, m.index - 160), m.index).replace(/^.*[.;:!?]\s/s, '')
+    const innerWords = inner.split(/\s+/)
+    const first = innerWords[0].replace(/[,;]$/, '')
+    if (innerWords.length <= 2 && isAbbreviation(first)) {
+      const short = singular(first)
+      const maxWords = Math.min(short.length + 5, short.length * 2)
+      const window = before.trim().split(/\s+/).slice(-maxWords).join(' ')
+      const long = cleanLongForm(bestLongForm(short, window) ?? capitalisedName(window, short.length + 2))
+      if (long) out.push({ kind: 'defined', terms: [{ text: short, lang: langOf(short, lang), type: 'acronym' }, { text: long, lang: langOf(long, lang), type: 'fullForm' }], p, start: m.index - long.length - 1, end: m.index + m[0].length })
+    } else if (innerWords.length >= 2) {
+      // "SCP (Single Conscription Point)": the abbreviation before the bracket.
+      const prev = /(\S+)\s*$/.exec(before)?.[1]?.replace(/[«"“]/g, '')
+      const long = prev && isAbbreviation(prev) && bestLongForm(prev, inner) === inner ? cleanLongForm(inner) : ''
+      if (prev && long)
+        out.push({ kind: 'defined', terms: [{ text: singular(prev), lang: langOf(prev, lang), type: 'acronym' }, { text: long, lang: langOf(long, lang), type: 'fullForm' }], p, start: m.index - prev.length - 1, end: m.index + m[0].length })
+    }
+  }
+}
+
+/** Cyrillic words and phrases (up to four words) in a text of another language, each with its gloss when it has one. */
+function cyrillic(p: NewTermPassage, lang: Lang, out: Found[]): void {
+  for (const m of p.text.matchAll(CYRILLIC_RUN)) {
+    // Russian function words at either edge belong to the sentence, not the term ("Федеральный закон от").
+    const trimmed = /^(?:(?:в|во|и|на|по|с|со|о|об|от|до|для|за|из|к|у|не)\s+)*(.*?)(?:\s+(?:в|во|и|на|по|с|со|о|об|от|до|для|за|из|к|у|не))*$/iu.exec(m[0])![1]
+    const words = trimmed.split(/\s+/)
+    if (words.length > 4 || trimmed.length < 3) continue
+    const start = m.index + m[0].indexOf(trimmed)
+    const end = start + trimmed.length
+    // A bracket after the term is its gloss as a whole; a phrase before the bracket that holds the term only when it
+    // spells the term in Latin letters ("voennyj komissariat (военный комиссариат)"): which words before a bracket
+    // gloss it cannot be told otherwise.
+    const glosses = glossesOf(p.text, start, end, lang, 6)
+    const after = glosses.filter((g) => g.start >= end).sort((a, b) => b.end - a.end)[0]
+    const spelt = after ? undefined : glosses.find((g) => g.end <= start && spellsCyrillic(p.text.slice(g.start, g.end), trimmed))
+    const gloss = after ?? spelt
+    const terms: ProposedTerm[] = [{ text: trimmed, lang: 'ru', type: words.length === 1 && isAbbreviation(trimmed) ? 'acronym' : 'fullForm' }]
+    const glossText = gloss ? cleanGloss(p.text.slice(gloss.start, gloss.end)) : ''
+    if (glossText) terms.push({ text: glossText, lang, type: spelt ? 'transliteration' : isAbbreviation(glossText) ? 'acronym' : 'fullForm' })
+    out.push({ kind: 'cyrillic', terms, p, start, end })
+  }
+}
+
+/** True when `latin` is a romanisation of `cyr` under some convention, up to a fifth of its letters. */
+function spellsCyrillic(latin: string, cyr: string): boolean {
+  const l = latin.toLowerCase()
+  return transliterationVariants(cyr.toLowerCase()).some((v) => damerauLevenshtein(l, v.text.toLowerCase(), Math.ceil(l.length / 5)) <= Math.ceil(l.length / 5))
+}
+
+/** A gloss as a term: a phrase of letters, not a clause (at most six words, no digits). */
+function cleanGloss(gloss: string): string {
+  const t = gloss.trim()
+  return /^[\p{L}][\p{L}\p{M} '’‐-]*$/u.test(t) && t.split(/\s+/).length <= 6 ? t : ''
+}
+
+/**
+ * Every word of a passage that has the shape of an abbreviation, except a word set in capitals for emphasis: one
+ * the reports also write in small letters ("WAR", "LAW"), or a function word ("THE").
+ */
+function abbreviations(p: NewTermPassage, lang: Lang, lower: ReadonlySet<string>, out: Found[]): void {
+  // An abbreviation a definition of this passage holds is counted there, once.
+  const covered = out.filter((f) => f.p === p)
+  for (const m of p.text.matchAll(/[\p{L}\d][\p{L}\d&]*(?:-[\p{L}\d&]+)*/gu)) {
+    const w = m[0]
+    if (covered.some((f) => m.index >= f.start && m.index < f.end)) continue
+    if (!isAbbreviation(w) || /[\u0400-\u04ff]/.test(w) || /^\d/.test(w)) continue
+    const small = singular(w).toLowerCase()
+    if (w === w.toUpperCase() && (lower.has(small) || isStopwordIn(small, lang) || isStopwordIn(small, 'en'))) continue
+    out.push({ kind: 'abbreviation', terms: [{ text: singular(w), lang, type: 'acronym' }], p, start: m.index, end: m.index + w.length })
+  }
+}
+
+/** The key that groups a term's occurrences: abbreviations as written in any language, other terms inflection-tolerant. */
+const termKey = (t: ProposedTerm) => (t.type === 'acronym' ? `*:${t.text}` : `${t.lang}:${phraseKey(t.text, t.lang)}`)
+
+/**
+ * The new-term candidates of the given passages, best first. Bibliography-like passages (footnotes) count for
+ * abbreviations but define nothing; Russian passages are not read for Cyrillic terms.
+ */
+export function findNewTerms(passages: readonly NewTermPassage[], matcher: Matcher | null): NewTermCandidate[] {
+  const lower = new Set<string>()
+  // Words also written other than in capitals ("Ukraine", "war"): in capitals they are emphasis, not abbreviations.
+  for (const p of passages) for (const m of p.text.matchAll(/\p{L}+/gu)) if (/\p{Ll}/u.test(m[0])) lower.add(m[0].toLowerCase())
+  const found: Found[] = []
+  for (const p of passages) {
+    if (p.lang === 'und') continue
+    if (p.kind !== 'footnote') definitions(p, p.lang, found)
+    if (p.kind !== 'footnote' && p.lang !== 'ru') cyrillic(p, p.lang, found)
+    abbreviations(p, p.lang, lower, found)
+  }
+  // One candidate per first term; a definition or a gloss found anywhere joins it.
+  const groups = new Map<string, { c: NewTermCandidate; docs: Set<string> }>()
+  for (const f of found) {
+    const head = termKey(f.terms[0])
+    let g = groups.get(head)
+    if (!g) {
+      g = { c: { key: `${f.kind}|${head}`, kind: f.kind, terms: f.terms, count: 0, docs: [], example: exampleOf(f), score: 0 }, docs: new Set() }
+      groups.set(head, g)
+    } else if (f.terms.length > g.c.terms.length || KIND_WEIGHT[f.kind] > KIND_WEIGHT[g.c.kind]) {
+      g.c = { ...g.c, key: `${f.kind}|${head}`, kind: f.kind, terms: f.terms, example: exampleOf(f) }
+    }
+    g.c.count++
+    g.docs.add(f.p.doc)
+  }
+  const out: NewTermCandidate[] = []
+  for (const { c, docs } of groups.values()) {
+    // An undefined abbreviation, or a Russian word without a gloss, needs a second occurrence to be a term.
+    if ((c.kind === 'abbreviation' || (c.kind === 'cyrillic' && c.terms.length === 1)) && c.count < 2) continue
+    const known = c.terms.map((t) => knownConcept(matcher, t.text, t.lang))
+    if (known.every(Boolean)) continue
+    const conceptId = known.find(Boolean)
+    const terms = conceptId ? c.terms.filter((_, i) => !known[i]) : c.terms
+    out.push({ ...c, terms, ...(conceptId ? { conceptId } : {}), docs: [...docs].sort(), score: KIND_WEIGHT[c.kind] * Math.log2(1 + c.count) * (1 + 0.5 * (docs.size - 1)) })
+  }
+  return out.sort((a, b) => b.score - a.score || a.terms[0].text.localeCompare(b.terms[0].text))
+}
