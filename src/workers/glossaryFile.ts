@@ -11,7 +11,7 @@ import { readOdsSheets } from '../core/ods'
 import { subsetGlossary } from '../core/glossarySubset'
 import { exportHtmlGlossary, type HtmlGlossaryOptions } from '../core/htmlGlossary'
 import type { ImportResult } from '../core/csv'
-import { decodeTextBytes } from '../core/csv'
+import { decodeTextBytes, likelyCp1252 } from '../core/csv'
 import { readWorkbook, writeWorkbook } from './glossaryXlsx'
 import { formatOf, type GlossaryFormat } from '../core/glossaryFormat'
 
@@ -60,7 +60,8 @@ export async function readGlossaryFile(req: ReadRequest): Promise<ReadResult> {
   const decoded = decodeTextBytes(req.bytes)
   if (format === 'csv') {
     const r = importCsvBytes(req.bytes, { pair: req.pair })
-    return { ...r, format, layout: r.layout, skippedText: decoded.ok ? describeSkipped(r, decoded.text) : undefined }
+    const text = decoded.ok ? decoded.text : likelyCp1252(req.bytes)
+    return { ...r, format, layout: r.layout, skippedText: text !== null ? describeSkipped(r, text) : undefined }
   }
   if (!decoded.ok) return { format, entries: [], errors: [{ line: decoded.line, message: decoded.error, code: decoded.code, params: decoded.params }], warnings: [] }
   const r = format === 'multiterm' ? importMultiTerm(decoded.text) : importTbx(decoded.text)

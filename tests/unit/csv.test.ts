@@ -92,13 +92,20 @@ describe('decodeCsvBytes', () => {
     expect(decodeCsvBytes(be)).toMatchObject({ ok: true, text, encoding: 'utf-16be' })
   })
 
-  it('importCsvBytes turns a decoding failure into a line error', () => {
-    const bytes = Uint8Array.from([...utf8('English;Suomi\nr'), 0xe9, ...utf8('fugi;pakolainen\n')])
-    const r = importCsvBytes(bytes)
-    expect(r.entries).toEqual([])
-    expect(r.errors).toHaveLength(1)
-    expect(r.errors[0].line).toBe(2)
-    expect(r.errors[0].message).toMatch(/not valid UTF-8 at byte 15/)
+  it('importCsvBytes reads Excel\'s Windows-1252 CSV with a warning, and refuses bytes that are no Windows-1252 text', () => {
+    const cp1252 = Uint8Array.from([...utf8('English;Suomi;Dansk\nr'), 0xe9, ...utf8('fugi;pakolainen;flygtning\nconscript;asevelvollinen;v'), 0xe6, ...utf8('rnepligtig '), 0x96, ...utf8(' m'), 0xe6, ...utf8('nd\n')])
+    const r = importCsvBytes(cp1252)
+    expect(r.errors).toEqual([])
+    expect(r.entries.map((e) => e.terms.map((t) => t.text))).toEqual([['réfugi', 'pakolainen', 'flygtning'], ['conscript', 'asevelvollinen', 'værnepligtig – mænd']])
+    expect(r.warnings[0]).toMatchObject({ line: 2, code: 'readAsCp1252' })
+    expect(r.warnings[0].message).toMatch(/read as Windows-1252[\s\S]*Cyrillic, were lost/)
+    // 0x81 is undefined in Windows-1252, and box-drawing bytes of an old DOS code page are not the app's letters.
+    const r2 = importCsvBytes(Uint8Array.from([...utf8('English;Suomi\nr'), 0x81, ...utf8('fugi;pakolainen\n')]))
+    expect(r2.entries).toEqual([])
+    expect(r2.errors).toHaveLength(1)
+    expect(r2.errors[0]).toMatchObject({ line: 2, code: 'notUtf8' })
+    expect(r2.errors[0].message).toMatch(/not valid UTF-8 at byte 15/)
+    expect(importCsvBytes(Uint8Array.from([...utf8('English;Suomi\na'), 0xb3, 0xb3, 0xba, 0xbb, 0xbc, ...utf8(';b\n')])).errors[0]?.code).toBe('notUtf8')
   })
 })
 

@@ -134,3 +134,42 @@ export function decodeTextBytes(bytes: Uint8Array): DecodeResult {
 
 /** {@link decodeTextBytes} under the name the CSV import screen uses. */
 export const decodeCsvBytes = decodeTextBytes
+
+/** Bytes Windows-1252 leaves undefined: a file holding them is in some other encoding. */
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d])
+/** The non-ASCII characters Nordic, Finnish, French and English text is made of, in Windows-1252. */
+const EXPECTED = /[åäöæøéèêëàâáçîïíôóûùúüÿœšžßÅÄÖÆØÉÈÊËÀÂÁÇÎÏÍÔÓÛÙÚÜŸŒŠŽ–—‘’‚“”„…•€«»°§½¼¾±×·\u00a0´¨]/u
+
+/** Windows-1252's characters for bytes 0x80–0x9F (undefined ones as U+FFFD); the rest is ISO-8859-1. */
+const CP1252_HIGH = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ'
+
+/**
+ * Decodes Windows-1252 by table: Node's TextDecoder reads that label as ISO-8859-1 (0x96 becomes U+0096, not "–"),
+ * browsers do not, and the stored text must not depend on where it was read.
+ */
+export function decodeCp1252(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192)
+    out += String.fromCharCode(...chunk).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80])
+  }
+  return out
+}
+
+/**
+ * The text of bytes that are not UTF-8 when they read as Windows-1252 in the app's languages (Word's and Excel's
+ * "plain text" and "CSV" on Nordic and French Windows): no byte the code page leaves undefined, no NUL, and nine in
+ * ten non-ASCII characters letters and punctuation of those languages. Null otherwise.
+ */
+export function likelyCp1252(bytes: Uint8Array): string | null {
+  if (bytes.some((b) => b === 0 || CP1252_UNDEFINED.has(b))) return null
+  const text = decodeCp1252(bytes)
+  let foreign = 0
+  let expected = 0
+  for (const c of text) {
+    if (c.charCodeAt(0) <= 0x7f) continue
+    foreign++
+    if (EXPECTED.test(c)) expected++
+  }
+  return expected >= foreign * 0.9 ? text : null
+}

@@ -2,7 +2,7 @@
 // Detects delimiter and layout, validates every row, and never returns entries alongside errors.
 import type { Lang } from '../model'
 import { reverseNeutralisation } from './cells'
-import { decodeTextBytes } from './decode'
+import { decodeTextBytes, likelyCp1252 } from './decode'
 import { type CsvLayout, analyzeHeader } from './headers'
 import { type ImportIssue, type ImportOptions, type ImportResult, finishImport, glossaryFileTooLarge, importDefaults } from './importResult'
 import { LIMITS } from '../limits'
@@ -194,6 +194,13 @@ export function importCsvBytes(bytes: Uint8Array, options: CsvImportOptions = {}
   if (tooLarge) return { entries: [], errors: [tooLarge], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }
   const decoded = decodeTextBytes(bytes)
   if (!decoded.ok) {
+    // Excel's "CSV" on Nordic and French Windows is Windows-1252: read it, and say so (letters it lacks were lost).
+    const cp1252 = decoded.code === 'notUtf8' ? likelyCp1252(bytes) : null
+    if (cp1252 !== null) {
+      const r = importCsv(cp1252, options)
+      const note = { line: decoded.line, message: 'the file is not UTF-8 and was read as Windows-1252 (Excel\'s "CSV" on Windows): check its accented letters; letters Windows-1252 lacks, such as Cyrillic, were lost when it was saved (save it as "CSV UTF-8" to keep them)', code: 'readAsCp1252' }
+      return { ...r, warnings: [note, ...r.warnings] }
+    }
     const { line, error: message, code, params } = decoded
     return { entries: [], errors: [{ line, message, code, params }], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }
   }

@@ -5,7 +5,7 @@
 import { promoteTitleParagraphs, type Block, type FileMeta } from './blocks'
 import { damaged, isCompoundFile, readCompoundFile } from './cfb'
 import { ReportError } from './reportError'
-import { decodeCp1252 } from './textDecode'
+import { decodeCp1252 } from '../csv'
 import { headingLevels, type HeadingLevelAt } from './docStyles'
 
 /** Where the document's characters are: the text, and the file offset of the character at a position. */
