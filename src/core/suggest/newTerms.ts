@@ -163,7 +163,11 @@ function definitions(p: NewTermPassage, lang: Lang, out: Found[]): void {
       const short = singular(first)
       const maxWords = Math.min(short.length + 5, short.length * 2)
       const window = before.trim().split(/\s+/).slice(-maxWords).join(' ')
-      const long = cleanLongForm(bestLongForm(short, window) ?? capitalisedName(window, short.length + 2))
+      // An abbreviation of another language's words ("FSB" for the Federal Security Service) is all capitals, and
+      // its name has about as many words as it has letters.
+      const name = /^\p{Lu}{2,6}$/u.test(short) ? capitalisedName(window, short.length + 1) : ''
+      const named = name && Math.abs(name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length - short.length) <= 1 ? name : null
+      const long = cleanLongForm(bestLongForm(short, window) ?? named)
       if (long) out.push({ kind: 'defined', terms: [{ text: short, lang: langOf(short, lang), type: 'acronym' }, { text: long, lang: langOf(long, lang), type: 'fullForm' }], p, start: m.index - long.length - 1, end: m.index + m[0].length })
     } else if (innerWords.length >= 2) {
       // "SCP (Single Conscription Point)": the abbreviation before the bracket.
