@@ -45,8 +45,8 @@ describe('findNewTerms', () => {
     expect(found.find((c) => c.terms[0].text === 'FSB')?.terms[1].text).toBe('Federal Security Service')
     expect(found.find((c) => c.terms[0].text === 'OSAR')?.terms[1]).toEqual({ text: 'Organisation suisse d’aide aux réfugiés', lang: 'fr', type: 'fullForm' })
     // A name is taken only for an abbreviation of capitals with about as many words as letters.
-    const law = findNewTerms([p('the Federal Law On Military Duty and Military Service (N53-FZ) and the Moscow City Court (MC)')], null)
-    expect(law).toEqual([])
+    const law = findNewTerms([p('the Federal Law On Military Duty and Military Service (N53-FZ) and the Western Military District (WMD)')], null)
+    expect(law.map((c) => c.terms.map((t) => t.text))).toEqual([['WMD', 'Western Military District']])
   })
 
   it('proposes Russian quoted in Cyrillic with its gloss, without the sentence words around it', () => {
