@@ -1,5 +1,5 @@
 // What the glossary grid shows: filters (status, missing language, subject field, deprecated terms,
-// no source, modified since), sorting by a language column, and both as URL query values so that a
+// no source, modified since, a term shared with another concept), sorting by a language column, and both as URL query values so that a
 // view can be bookmarked. Pure; the store applies it to the termbase.
 import { type ConceptEntry, type Lang, type TermStatus, TERM_STATUSES, isLang } from './model'
 
@@ -17,6 +17,8 @@ export interface GridFilters {
   noSource?: boolean
   /** Concepts changed (the concept or one of its terms) on or after this day (YYYY-MM-DD). */
   modifiedSince?: string
+  /** Concepts with a term another concept has too (same language and spelling): duplicates to merge, or homonyms. */
+  sharesTerm?: boolean
 }
 
 /** Sorting by the terms of one language column; `desc` reverses. */
@@ -27,11 +29,14 @@ export interface GridSort {
 
 /** True when no filter is set. */
 export function noFilters(f: GridFilters): boolean {
-  return !f.status && !f.missing && !f.subject && !f.hasDeprecated && !f.noSource && !f.modifiedSince
+  return !f.status && !f.missing && !f.subject && !f.hasDeprecated && !f.noSource && !f.modifiedSince && !f.sharesTerm
 }
 
-/** The concepts that pass every set filter, in their order. */
-export function filterEntries(entries: readonly ConceptEntry[], f: GridFilters): ConceptEntry[] {
+/**
+ * The concepts that pass every set filter, in their order. `sharing` holds the ids of the concepts that have a term
+ * another concept of the whole termbase has (the store knows them; `entries` may be a search's part of it).
+ */
+export function filterEntries(entries: readonly ConceptEntry[], f: GridFilters, sharing: ReadonlySet<string> = new Set()): ConceptEntry[] {
   if (noFilters(f)) return entries as ConceptEntry[]
   const subject = f.subject?.trim().toLowerCase()
   return entries.filter((e) => {
@@ -41,6 +46,7 @@ export function filterEntries(entries: readonly ConceptEntry[], f: GridFilters):
     if (f.hasDeprecated && !e.terms.some((t) => t.status === 'deprecated' || t.status === 'forbidden')) return false
     if (f.noSource && e.terms.some((t) => t.sources.length > 0)) return false
     if (f.modifiedSince && !(e.concept.modified >= f.modifiedSince || e.terms.some((t) => t.modified >= f.modifiedSince!))) return false
+    if (f.sharesTerm && !sharing.has(e.concept.id)) return false
     return true
   })
 }
@@ -71,6 +77,7 @@ export function viewToQuery(f: GridFilters, sort: GridSort | null): Record<strin
   if (f.hasDeprecated) q.deprecated = '1'
   if (f.noSource) q.nosource = '1'
   if (f.modifiedSince) q.since = f.modifiedSince
+  if (f.sharesTerm) q.shared = '1'
   if (sort) q.sort = (sort.desc ? '-' : '') + sort.lang
   return q
 }
@@ -88,6 +95,7 @@ export function viewFromQuery(q: Record<string, unknown>): { filters: GridFilter
   if (s('nosource') === '1') filters.noSource = true
   const since = s('since')
   if (since && /^\d{4}-\d{2}-\d{2}$/.test(since)) filters.modifiedSince = since
+  if (s('shared') === '1') filters.sharesTerm = true
   const rawSort = s('sort')
   const lang = rawSort?.replace(/^-/, '')
   const sort = lang && isLang(lang) ? { lang, desc: rawSort!.startsWith('-') } : null

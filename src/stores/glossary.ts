@@ -88,7 +88,7 @@ export const useGlossaryStore = defineStore('glossary', () => {
 
   /** The rows to show: the search's concepts that pass the filters, sorted by a language column when one is chosen. */
   const rows = computed<ConceptEntry[]>(() => {
-    const list = filterEntries(found.value, filters.value)
+    const list = filterEntries(found.value, filters.value, filters.value.sharesTerm ? sharing.value : undefined)
     return sort.value ? sortEntries(list, sort.value) : list
   })
 
@@ -108,6 +108,9 @@ export const useGlossaryStore = defineStore('glossary', () => {
     }
     return map
   })
+
+  /** The concepts that have a term some other concept has too (the "shares a term" filter). */
+  const sharing = computed(() => new Set([...conceptsByTerm.value.values()].filter((ids) => ids.length > 1).flat()))
 
   /** Other concepts that have this term (same language, same folded text). */
   function conceptsWithTerm(lang: Lang, text: string, exceptId: string): string[] {

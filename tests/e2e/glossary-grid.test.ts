@@ -49,6 +49,14 @@ describe('glossary grid', () => {
     expect(await page.getByTestId('filter-deprecated').isChecked()).toBe(true)
     await page.getByTestId('filter-clear').click()
     await expect.poll(count).toBe(all)
+    // "Draft board" renders both the voenkomat (deprecated) and the conscription commission: duplicates to look at.
+    await page.getByTestId('filter-shared').check()
+    await expect.poll(() => page.url()).toMatch(/shared=1/)
+    await expect.poll(count).toBeLessThan(all)
+    const shared = await page.locator('[data-concept]').allInnerTexts()
+    expect(shared.filter((r) => /draft board/i.test(r)).length).toBeGreaterThanOrEqual(2)
+    await page.getByTestId('filter-clear').click()
+    await expect.poll(count).toBe(all)
   })
 
   it('shows a definition column, full cell text as a tooltip, and resizes a column from the keyboard', async () => {
