@@ -1,5 +1,5 @@
 // What the glossary grid shows: filters (status, missing language, subject field, deprecated terms,
-// no source, modified since, a term shared with another concept), sorting by a language column, and both as URL query values so that a
+// no source, modified since, a term shared with another concept, found in a report), sorting by a language column, and both as URL query values so that a
 // view can be bookmarked. Pure; the store applies it to the termbase.
 import { type ConceptEntry, type Lang, type TermStatus, TERM_STATUSES, isLang } from './model'
 
@@ -19,6 +19,16 @@ export interface GridFilters {
   modifiedSince?: string
   /** Concepts with a term another concept has too (same language and spelling): duplicates to merge, or homonyms. */
   sharesTerm?: boolean
+  /** Concepts a term of which occurs in this report (its id): the report's own glossary, to export for its translator. */
+  inReport?: string
+}
+
+/** What some filters read beyond the concepts shown: sets the store computes over the whole termbase or a report. */
+export interface FilterSets {
+  /** Ids of the concepts that have a term another concept has. */
+  sharing?: ReadonlySet<string>
+  /** Ids of the concepts found in the `inReport` report (undefined while they are being found: nothing passes). */
+  inReport?: ReadonlySet<string>
 }
 
 /** Sorting by the terms of one language column; `desc` reverses. */
@@ -29,14 +39,11 @@ export interface GridSort {
 
 /** True when no filter is set. */
 export function noFilters(f: GridFilters): boolean {
-  return !f.status && !f.missing && !f.subject && !f.hasDeprecated && !f.noSource && !f.modifiedSince && !f.sharesTerm
+  return !f.status && !f.missing && !f.subject && !f.hasDeprecated && !f.noSource && !f.modifiedSince && !f.sharesTerm && !f.inReport
 }
 
-/**
- * The concepts that pass every set filter, in their order. `sharing` holds the ids of the concepts that have a term
- * another concept of the whole termbase has (the store knows them; `entries` may be a search's part of it).
- */
-export function filterEntries(entries: readonly ConceptEntry[], f: GridFilters, sharing: ReadonlySet<string> = new Set()): ConceptEntry[] {
+/** The concepts that pass every set filter, in their order (`sets`: what "shares a term" and "in report" read). */
+export function filterEntries(entries: readonly ConceptEntry[], f: GridFilters, sets: FilterSets = {}): ConceptEntry[] {
   if (noFilters(f)) return entries as ConceptEntry[]
   const subject = f.subject?.trim().toLowerCase()
   return entries.filter((e) => {
@@ -46,7 +53,8 @@ export function filterEntries(entries: readonly ConceptEntry[], f: GridFilters, 
     if (f.hasDeprecated && !e.terms.some((t) => t.status === 'deprecated' || t.status === 'forbidden')) return false
     if (f.noSource && e.terms.some((t) => t.sources.length > 0)) return false
     if (f.modifiedSince && !(e.concept.modified >= f.modifiedSince || e.terms.some((t) => t.modified >= f.modifiedSince!))) return false
-    if (f.sharesTerm && !sharing.has(e.concept.id)) return false
+    if (f.sharesTerm && !sets.sharing?.has(e.concept.id)) return false
+    if (f.inReport && !sets.inReport?.has(e.concept.id)) return false
     return true
   })
 }
@@ -78,6 +86,7 @@ export function viewToQuery(f: GridFilters, sort: GridSort | null): Record<strin
   if (f.noSource) q.nosource = '1'
   if (f.modifiedSince) q.since = f.modifiedSince
   if (f.sharesTerm) q.shared = '1'
+  if (f.inReport) q.report = f.inReport
   if (sort) q.sort = (sort.desc ? '-' : '') + sort.lang
   return q
 }
@@ -96,6 +105,7 @@ export function viewFromQuery(q: Record<string, unknown>): { filters: GridFilter
   const since = s('since')
   if (since && /^\d{4}-\d{2}-\d{2}$/.test(since)) filters.modifiedSince = since
   if (s('shared') === '1') filters.sharesTerm = true
+  if (s('report')) filters.inReport = s('report')
   const rawSort = s('sort')
   const lang = rawSort?.replace(/^-/, '')
   const sort = lang && isLang(lang) ? { lang, desc: rawSort!.startsWith('-') } : null

@@ -23,6 +23,7 @@ import { classifyDbError } from '../db/errors'
 import { writeErrorText } from '../i18n/problemText'
 import { useNotifyStore } from './notify'
 import { filterEntries, sortEntries, type GridFilters, type GridSort } from '../core/glossaryView'
+import { useReportConcepts } from '../composables/useReportConcepts'
 
 /** WARNING: stored in users' browsers; do not rename. */
 const COLUMNS_KEY = 'coi-termbench.glossaryColumns'
@@ -88,7 +89,7 @@ export const useGlossaryStore = defineStore('glossary', () => {
 
   /** The rows to show: the search's concepts that pass the filters, sorted by a language column when one is chosen. */
   const rows = computed<ConceptEntry[]>(() => {
-    const list = filterEntries(found.value, filters.value, filters.value.sharesTerm ? sharing.value : undefined)
+    const list = filterEntries(found.value, filters.value, { sharing: filters.value.sharesTerm ? sharing.value : undefined, inReport: inReport.value })
     return sort.value ? sortEntries(list, sort.value) : list
   })
 
@@ -108,6 +109,11 @@ export const useGlossaryStore = defineStore('glossary', () => {
     }
     return map
   })
+
+  /** The concepts found in the report the "in report" filter names. */
+  const inReport = useReportConcepts(entries, computed(() => filters.value.inReport))
+  /** True while the "in report" filter's concepts are being found. */
+  const reportPending = computed(() => !!filters.value.inReport && !inReport.value)
 
   /** The concepts that have a term some other concept has too (the "shares a term" filter). */
   const sharing = computed(() => new Set([...conceptsByTerm.value.values()].filter((ids) => ids.length > 1).flat()))
@@ -269,5 +275,5 @@ export const useGlossaryStore = defineStore('glossary', () => {
   }
 
   return { entries, loaded, index, query, columns, rows, labels, byId, filters, sort, showDefinition, subjectFields, start, ready, save, remove, importAll, planFor, resolveFor, commitPlan,
-    userName, setUserName, undo, historyOf, restore, mergeInto, conceptsWithTerm, applyBatchPlan }
+    userName, setUserName, undo, historyOf, restore, mergeInto, conceptsWithTerm, applyBatchPlan, reportPending }
 })

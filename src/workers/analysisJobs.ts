@@ -11,6 +11,7 @@ import type { JobRunner } from './jobWorker'
 import { servedDictionary } from './dictionaryLoader'
 import { findAcross, prepareFindTarget, runLinkJob, type FindTarget, type FoundPassage, type LinkJobProgress, type LinkJobRequest } from './linkJob'
 import { runNewTermsJob, type NewTermsJobInput } from './newTermsJob'
+import { runConceptsInJob, type ConceptsInInput } from './conceptsInJob'
 import type { NewTermCandidate } from '../core/suggest/newTerms'
 import { runQaJob, type QaJobInput, type QaJobProgress, type QaJobResult } from './qaJob'
 
@@ -35,6 +36,7 @@ export interface AnalysisInputs {
   qa: Omit<QaJobInput, 'glossary'>
   candidates: Omit<CandidatesJobInput, 'glossary'>
   newTerms: NewTermsJobInput
+  conceptsIn: ConceptsInInput
   link: LinkJobRequest
   find: FindInput
   align: AlignJobRequest
@@ -44,6 +46,7 @@ export interface AnalysisProgress {
   qa: QaJobProgress
   candidates: CandidatesJobProgress
   newTerms: never
+  conceptsIn: never
   link: LinkJobProgress
   find: never
   align: AlignJobProgress
@@ -53,6 +56,7 @@ export interface AnalysisResults {
   qa: QaJobResult
   candidates: CandidatesJobResult
   newTerms: NewTermCandidate[]
+  conceptsIn: Record<string, number>
   link: PassageLinks[]
   find: FoundPassage[]
   align: AlignJobBead[]
@@ -69,6 +73,7 @@ const HANDLERS: { [K in AnalysisKind]: Handler<K> } = {
   qa: (input, v, hooks) => runQaJob({ ...input, glossary: v.glossary }, { ...hooks, matchers: v }),
   candidates: (input, v, hooks) => runCandidatesJob({ ...input, glossary: v.glossary }, { ...hooks, matchers: v }),
   newTerms: async (input, v) => runNewTermsJob(input, v.matcherOrNull()),
+  conceptsIn: async (input, v) => runConceptsInJob(input, v.matcherOrNull()),
   link: (input, v, hooks) => runLinkJob(input, v.matcherOrNull(), { ...hooks, dictionary: servedDictionary }),
   align: (input, v, hooks) => runAlignJob(input, v.matcherOrNull(), hooks),
   find: async (input, v) => {

@@ -29,8 +29,11 @@ describe('grid filters', () => {
     expect(ids(filterEntries(all, { modifiedSince: '2025-05-01' }))).toEqual(['a'])
     expect(ids(filterEntries(all, { missing: 'sv', noSource: true, subject: 'MILITARY' }))).toEqual(['c'])
     // "Shares a term": the ids the store found sharing a term across the whole termbase; no set, no concept.
-    expect(ids(filterEntries(all, { sharesTerm: true }, new Set(['b', 'd'])))).toEqual(['b', 'd'])
+    expect(ids(filterEntries(all, { sharesTerm: true }, { sharing: new Set(['b', 'd']) }))).toEqual(['b', 'd'])
     expect(ids(filterEntries(all, { sharesTerm: true }))).toEqual([])
+    // "In report": the concepts found in it; while they are being found, none.
+    expect(ids(filterEntries(all, { inReport: 'r1', missing: 'sv' }, { inReport: new Set(['a', 'c']) }))).toEqual(['c'])
+    expect(ids(filterEntries(all, { inReport: 'r1' }))).toEqual([])
   })
 })
 
@@ -44,9 +47,9 @@ describe('grid sort', () => {
 
 describe('view in the URL', () => {
   it('round-trips the filters and sort, and ignores invalid values', () => {
-    const f: GridFilters = { status: 'deprecated', missing: 'nb', subject: 'military service', hasDeprecated: true, noSource: true, modifiedSince: '2025-02-03', sharesTerm: true }
+    const f: GridFilters = { status: 'deprecated', missing: 'nb', subject: 'military service', hasDeprecated: true, noSource: true, modifiedSince: '2025-02-03', sharesTerm: true, inReport: 'doc-1' }
     const q = viewToQuery(f, { lang: 'fi', desc: true })
-    expect(q).toMatchObject({ sort: '-fi', missing: 'nb', since: '2025-02-03', shared: '1' })
+    expect(q).toMatchObject({ sort: '-fi', missing: 'nb', since: '2025-02-03', shared: '1', report: 'doc-1' })
     expect(viewFromQuery(q)).toEqual({ filters: f, sort: { lang: 'fi', desc: true } })
     expect(viewFromQuery({ status: 'bogus', missing: 'de', since: 'yesterday', sort: 'xx' })).toEqual({ filters: {}, sort: null })
   })

@@ -6,6 +6,7 @@ import { bestLongForm, findNewTerms, isAbbreviation, type NewTermPassage } from 
 import { candidateEntry } from '../../src/core/suggest/newTermEntry'
 import { buildMatcher } from '../../src/core/matcher'
 import { runNewTermsJob } from '../../src/workers/newTermsJob'
+import { runConceptsInJob } from '../../src/workers/conceptsInJob'
 import { entry } from '../db/helpers'
 
 const p = (text: string, lang: NewTermPassage['lang'] = 'en', doc = 'r1', kind = 'paragraph'): NewTermPassage => ({ doc, index: 0, lang, kind, text, start: 100 })
@@ -100,5 +101,17 @@ describe('an accepted candidate', () => {
     const e = candidateEntry(scp, existing, source, '2026-12-05T00:00:00.000Z')
     expect(e.concept.id).toBe('c-scp')
     expect(e.terms.map((t) => [t.text, t.status])).toEqual([['Single Conscription Point', 'preferred'], ['SCP', 'admitted']])
+  })
+})
+
+describe('the concepts of one report (the glossary\'s "in report" filter)', () => {
+  it('counts each concept the matcher finds, every passage in its own language, Russian terms too', () => {
+    const matcher = buildMatcher({ entries: [entry('c-vk', [['en', 'military commissariat'], ['ru', 'военкомат'], ['nb', 'militærkommissariat']]), entry('c-x', [['en', 'exit ban']])] })
+    const passages = [
+      { lang: 'en' as const, text: 'The military commissariat (военкомат) sent it.' },
+      { lang: 'und' as const, text: 'Militærkommissariatet ringte.' },
+    ]
+    expect(runConceptsInJob({ lang: 'nb', passages }, matcher)).toEqual({ 'c-vk': 3 })
+    expect(runConceptsInJob({ lang: 'nb', passages }, null)).toEqual({})
   })
 })
