@@ -5,17 +5,20 @@ import type { ConceptEntry, Lang } from '../core/model'
 import { useDb } from '../db'
 import { runAnalysis, type AnalysisRun } from '../stores/analysisWorker'
 
-/** The ids of the concepts found in report `docId` (undefined while none is chosen or they are being found). */
+/** The ids of the concepts found in report `docId` (undefined while none is chosen or its first search runs). */
 export function useReportConcepts(entries: Ref<readonly ConceptEntry[]>, docId: Ref<string | undefined>): ShallowRef<ReadonlySet<string> | undefined> {
   const found = shallowRef<ReadonlySet<string> | undefined>(undefined)
   let run: AnalysisRun<Record<string, number>> | null = null
   let job = 0
+  let shownFor: string | undefined
   watch(
     [docId, entries],
     async ([id, list]) => {
       const me = ++job
       run?.cancel()
-      found.value = undefined
+      // Another report starts empty; the same report keeps its concepts until the glossary's edit is matched.
+      if (id !== shownFor) found.value = undefined
+      shownFor = id
       if (!id) return
       const db = useDb()
       const [doc, passages] = await Promise.all([db.documents.get(id), db.passages.where('docId').equals(id).toArray()])
