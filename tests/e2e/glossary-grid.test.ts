@@ -59,6 +59,23 @@ describe('glossary grid', () => {
     await expect.poll(count).toBe(all)
   })
 
+  it('draws each language\'s coverage, and shows the concepts a language lacks from its bar', async () => {
+    const { page } = suite.tb
+    const all = await count()
+    await page.getByTestId('coverage').locator('summary').click()
+    const sv = page.locator('[data-testid=coverage] li[data-lang=sv]')
+    const covered = Number(/^(\d+) of (\d+)/.exec(await sv.getByTestId('coverage-count').innerText())?.[1])
+    expect(await sv.getByTestId('coverage-count').innerText()).toBe(`${covered} of ${all} concepts`)
+    expect(await sv.getByRole('img').getAttribute('aria-label')).toMatch(/^Swedish: \d+ with a preferred term, \d+ with admitted terms only, \d+ with only deprecated or forbidden terms, \d+ with none$/)
+    const en = Number(/^(\d+)/.exec(await page.locator('[data-testid=coverage] li[data-lang=en]').getByTestId('coverage-count').innerText())?.[1])
+    expect(en).toBeGreaterThan(covered)
+    await page.getByTestId('coverage-missing-sv').click()
+    await expect.poll(() => page.url()).toMatch(/missing=sv/)
+    await expect.poll(count).toBe(all - covered)
+    await page.getByTestId('filter-clear').click()
+    await page.getByTestId('coverage').locator('summary').click()
+  })
+
   it('shows a definition column, full cell text as a tooltip, and resizes a column from the keyboard', async () => {
     const { page } = suite.tb
     await page.getByTestId('show-definition').check()
