@@ -1,5 +1,5 @@
 // Word 97–2003 (.doc) and RTF reports: text through the piece table (Windows-1252 and UTF-16 pieces), heading styles
-// with their levels, table rows, footnotes with their markers, field results without codes; files named .doc
+// with their levels, list items, table rows, footnotes with their markers, field results without codes; files named .doc
 // that are something else; and damaged, encrypted or foreign files refused with a plain reason, never a crash.
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
@@ -23,6 +23,9 @@ describe('Word 97–2003 reports', () => {
     expect(kinds).toContainEqual(['heading', '1. Indledning'])
     expect(r.passages.find((p) => p.text.startsWith('Mænd mellem'))!.section).toMatch(/2\. Værnepligt$/)
     expect(r.passages.map((p) => p.text)).toContain('2023 | 147.000')
+    // The bulleted list is a list (its paragraphs' list format), not two paragraphs.
+    expect(kinds.filter(([k]) => k === 'list')).toEqual([['list', 'Indkaldelse sker to gange om året.'], ['list', 'Tjenesten varer 12 måneder.']])
+    expect(kinds).toContainEqual(['paragraph', 'Dansk Flygtningehjælp, juni 2024'])
     expect(r.text).toContain('Военкомат (militærkommissariatet) udsteder indkaldelsen – «повестка».')
     expect(r.lang).toBe('da')
     expect(r.meta.title).toBe('Rusland: Militærtjeneste')

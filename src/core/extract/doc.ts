@@ -1,12 +1,12 @@
 // Word 97–2003 (.doc) to blocks, per [MS-DOC]: the text through the piece table (8-bit Windows-1252 or UTF-16
 // pieces), paragraphs, table rows, field results without their codes, and auto-numbered footnotes with markers.
-// Headings come from the built-in heading styles (docStyles.ts); other title-like paragraphs are promoted as in
-// files without heading styles.
+// Headings and list items come from the paragraph styles (docStyles.ts); other title-like paragraphs are promoted
+// as in files without heading styles.
 import { promoteTitleParagraphs, type Block, type FileMeta } from './blocks'
 import { damaged, isCompoundFile, readCompoundFile } from './cfb'
 import { ReportError } from './reportError'
 import { decodeCp1252 } from '../csv'
-import { headingLevels, type HeadingLevelAt } from './docStyles'
+import { paragraphStyles, type ParagraphStyleAt } from './docStyles'
 
 /** Where the document's characters are: the text, and the file offset of the character at a position. */
 interface Pieces {
@@ -64,11 +64,12 @@ function clean(s: string, marker: () => string): string {
 }
 
 /**
- * Blocks of a main text: a paragraph ends at \r (or a page or section break), a heading where its style says so;
+ * Blocks of a main text: a paragraph ends at \r (or a page or section break), a heading or a list item where its
+ * style says so;
  * in a table each cell ends at \x07 and the row at a second \x07 (an empty last cell is not told from it and is
  * left out). Field codes are dropped and their results kept ("\x13 HYPERLINK … \x14shown\x15" → "shown").
  */
-function mainBlocks(text: string, fcAt: (cp: number) => number, levelAt: HeadingLevelAt, marker: () => string): Block[] {
+function mainBlocks(text: string, fcAt: (cp: number) => number, styleAt: ParagraphStyleAt, marker: () => string): Block[] {
   const blocks: Block[] = []
   let cells: string[] = []
   let cur = ''
@@ -92,8 +93,8 @@ function mainBlocks(text: string, fcAt: (cp: number) => number, levelAt: Heading
       cur = ''
     } else if (c === '\r' || c === '\x0c') {
       const t = clean(cur, marker)
-      const level = c === '\r' ? levelAt(fcAt(cp)) : 0
-      if (t) blocks.push(level ? { kind: 'heading', level, text: t } : { kind: 'para', text: t })
+      const style = c === '\r' ? styleAt(fcAt(cp)) : { level: 0, list: false }
+      if (t) blocks.push(style.level ? { kind: 'heading', level: style.level, text: t } : style.list ? { kind: 'item', text: t } : { kind: 'para', text: t })
       cur = ''
       afterCell = false
     } else cur += c
@@ -132,7 +133,7 @@ export function docToBlocks(bytes: Uint8Array): { blocks: Block[]; meta: FileMet
   const lcbClx = v.getUint32(fcLcb + 33 * 8 + 4, true)
   const pieces = readPieces(word, table, fcClx, lcbClx)
   let refs = 0
-  const blocks = mainBlocks(pieces.text.slice(0, ccpText), pieces.fcAt, headingLevels(word, table, v, fcLcb), () => `<sup>${++refs}</sup>`)
+  const blocks = mainBlocks(pieces.text.slice(0, ccpText), pieces.fcAt, paragraphStyles(word, table, v, fcLcb), () => `<sup>${++refs}</sup>`)
   footnoteTexts(pieces.text.slice(ccpText, ccpText + ccpFtn)).forEach((text, i) => {
     if (text) blocks.push({ kind: 'footnote', label: String(i + 1), text })
   })
