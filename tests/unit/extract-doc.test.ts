@@ -63,7 +63,7 @@ describe('Word 97–2003 reports', () => {
     expect((e as ReportError).message).toMatch(/^cut\.doc: the Word 97–2003 file is damaged \(/)
   })
 
-  it('reads RTF with its heading styles, footnotes, tables, Unicode escapes and the title it states', async () => {
+  it('reads RTF with its heading styles, lists, footnotes, tables, Unicode escapes and the title it states', async () => {
     const notes = await readReport('notes.rtf', fixture('notes.rtf'))
     expect(notes.passages.filter((p) => p.kind === 'heading').map((p) => p.text)).toEqual(['Venäjä: asevelvollisuus', '1. Johdanto'])
     expect(notes.passages.find((p) => p.text.startsWith('Venäjällä'))!.footnotes).toEqual(['1', '2'])
@@ -71,6 +71,7 @@ describe('Word 97–2003 reports', () => {
     const sample = await readReport('sample.rtf', fixture('sample.rtf'))
     expect(sample.passages[0]).toMatchObject({ kind: 'heading', text: 'Rusland: Militærtjeneste' })
     expect(sample.passages.map((p) => p.text)).toEqual(expect.arrayContaining(['Indkaldelse sker to gange om året.', '2023 | 147.000', 'Военкомат (militærkommissariatet) udsteder indkaldelsen – «повестка».']))
+    expect(sample.passages.filter((p) => p.kind === 'list').map((p) => p.text)).toEqual(['Indkaldelse sker to gange om året.', 'Tjenesten varer 12 måneder.'])
     expect(sample.meta.title).toBe('Rusland: Militærtjeneste')
     await expect(readReport('x.rtf', new TextEncoder().encode('Hello'))).rejects.toMatchObject({ code: 'notRtf' })
   })

@@ -57,6 +57,8 @@ export function rtfToBlocks(bytes: Uint8Array): { blocks: Block[]; meta: FileMet
   let text = ''
   let note = ''
   let level = 0
+  /** In a list: the paragraph names a list override (\lsN, N > 0); \pard ends it. */
+  let list = false
   let skipChars = 0
   let st: State = { skip: false, uc: 1, note: false }
   const stack: State[] = []
@@ -70,7 +72,7 @@ export function rtfToBlocks(bytes: Uint8Array): { blocks: Block[]; meta: FileMet
     const t = text.replace(/\s+/g, ' ').trim()
     text = ''
     if (kind === 'cell') return void cells.push(t)
-    if (t) blocks.push(level ? { kind: 'heading', level, text: t } : { kind: 'para', text: t })
+    if (t) blocks.push(level ? { kind: 'heading', level, text: t } : list ? { kind: 'item', text: t } : { kind: 'para', text: t })
   }
   for (let i = 0; i < rtf.length; ) {
     const c = rtf[i]
@@ -108,7 +110,8 @@ export function rtfToBlocks(bytes: Uint8Array): { blocks: Block[]; meta: FileMet
       else if (st.skip || st.note) {
         if (st.note && word === 'par') note += ' '
       } else if (word === 'par' || word === 'sect' || word === 'page') flush('para')
-      else if (word === 'pard') level = 0
+      else if (word === 'pard') (level = 0), (list = false)
+      else if (word === 'ls') list = Number(arg ?? 0) > 0
       else if (word === 's') level = headings.get(Number(arg)) ?? level
       else if (word === 'outlinelevel') level = Number(arg) + 1
       else if (word === 'cell' || word === 'nestcell') flush('cell')
