@@ -39,11 +39,15 @@ describe('new terms', () => {
     await page.goto(suite.app.url + '#/glossary')
     await page.getByTestId('glossary-search').fill('Institute for the Study')
     await expect.poll(() => page.locator('[data-concept]').first().innerText()).toMatch(/Institute for the Study of War[\s\S]*ISW/)
-    // The report's own glossary: the concepts found in it, kept in the address, ready for "export what is shown".
+    // The report's own glossary: the concepts found in it, kept in the address, ready for "export what is shown";
+    // the reader links to it.
     await page.getByTestId('glossary-search').fill('')
     const total = Number(/of (\d+)/.exec(await page.getByTestId('result-count').innerText())?.[1])
-    await page.getByTestId('filter-report').selectOption({ index: 1 })
-    await expect.poll(() => page.url()).toMatch(/report=/)
+    await page.goto(suite.app.url + '#/reports')
+    await page.getByTestId('report-list').locator('tbody tr a').first().click()
+    await page.getByTestId('reader-glossary').click()
+    await expect.poll(() => page.url()).toMatch(/#\/glossary\?report=/)
+    expect(await page.getByTestId('filter-report').inputValue()).not.toBe('')
     // While the worker reads the report nothing is shown; then the concepts it found.
     const shown = () => page.getByTestId('result-count').innerText().then((t) => Number(/^(\d+)/.exec(t)?.[1]))
     await expect.poll(shown, { timeout: 30_000 }).toBeGreaterThan(10)
