@@ -1,8 +1,9 @@
 // Pure views over linking results for the compare screen: the rows after filtering, the concepts
-// present, and the section × section heatmap. No Vue, no database: unit-testable as plain functions.
+// present, the section × section heatmap, and the rows as CSV. No Vue, no database: unit-testable as plain functions.
 import type { LinkEvidence, LinkMethod, LinkStrength, PassageLinks } from '../core/link'
 import type { LinkRow, PassageRow } from '../db/schema'
 import { linkId, type LinkStatus } from '../db/links'
+import { neutraliseFormula, serializeCsv } from '../core/csv'
 
 /** The section a passage belongs to: its top-level heading (a heading opens its own section); "" before the first. */
 export function sectionOf(p: PassageRow): string {
@@ -107,3 +108,24 @@ export function heatmapOf(views: readonly LinkView[], a: readonly PassageRow[], 
   return { rows, cols, counts, max }
 }
 
+
+/** The columns of the links CSV (stable, machine-readable names). */
+export const LINKS_CSV_COLUMNS = [
+  'status', 'strength', 'score', 'reportA', 'sectionA', 'passageA', 'textA', 'reportB', 'sectionB', 'passageB', 'textB', 'sharedConcepts', 'sharedNumbers', 'sharedNames',
+] as const
+
+/**
+ * The shown links as RFC 4180 CSV with a BOM (for Excel): both passages with their reports and sections, the score
+ * and strength, the user's decision and the evidence in words; every cell neutralised against formula injection.
+ */
+export function linksToCsv(views: readonly LinkView[], reportA: string, reportB: string): string {
+  const list = (fs: readonly { a: { surface: string }; b: { surface: string } }[]) => fs.map((f) => (f.a.surface === f.b.surface ? f.a.surface : `${f.a.surface} = ${f.b.surface}`)).join('; ')
+  const rows: string[][] = [[...LINKS_CSV_COLUMNS]]
+  for (const v of views) {
+    rows.push([
+      v.status, v.strength, v.score.toFixed(3), reportA, v.source.section, String(v.source.index), v.source.text, reportB, v.target.section, String(v.target.index), v.target.text,
+      list(v.evidence.concepts), list(v.evidence.numbers), list(v.evidence.names),
+    ].map(neutraliseFormula))
+  }
+  return serializeCsv(rows, { bom: true })
+}

@@ -108,6 +108,12 @@ describe('passages across languages', () => {
     await expect.poll(() => row(id).getAttribute('data-status')).toBe('suggested')
     await row(id).getByTestId('link-confirm').click()
     await expect.poll(() => row(id).getAttribute('data-status')).toBe('confirmed')
+    // The shown links as CSV: both passages, the decision and the evidence.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export').click()])
+    const csv = readFileSync((await download.path())!, 'utf8')
+    expect(csv.startsWith('\uFEFFstatus,strength,score,reportA,sectionA,passageA,textA,reportB,sectionB,passageB,textB,sharedConcepts')).toBe(true)
+    expect(csv).toMatch(/\nconfirmed,(strong|weak),0\.\d{3},/)
+    expect(download.suggestedFilename()).toMatch(/^links-003_69196824feca6e36-004_2311294a2fc5f756\.csv$/)
   })
 
   it('cancels a run: the progress goes, the earlier links stay, and a new run works', async () => {

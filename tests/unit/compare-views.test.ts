@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { LinkCandidate, LinkEvidence, PassageLinks } from '../../src/core/link'
 import type { LinkRow, PassageRow } from '../../src/db/schema'
 import { buildLinkViews, conceptsIn, heatmapOf, sectionOf, unmatchedCount, type LinkFilters } from '../../src/stores/links'
+import { linksToCsv } from '../../src/stores/linkViews'
+import { parseCsv } from '../../src/core/csv'
 
 function passage(docId: string, index: number, text: string, sectionPath: string[], kind: PassageRow['kind'] = 'paragraph'): PassageRow {
   return { id: `${docId}:${index}`, docId, index, kind, section: sectionPath.join(' > '), sectionPath, lang: 'en', detectedLang: 'en', text, start: 0, end: text.length, sentences: [], footnotes: [] }
@@ -70,5 +72,16 @@ describe('link views', () => {
     expect(h.cols).toEqual(['', 'Summary', 'Law'])
     expect(h.counts).toEqual([[0, 3, 1], [0, 1, 1]])
     expect(h.max).toBe(3)
+  })
+
+  it('exports the shown links as CSV with both passages, the decision and the evidence, formulas neutralised', () => {
+    const hostile = [...B.slice(0, 2), passage('B', 2, '=HYPERLINK("http://x")', ['Summary']), ...B.slice(3)]
+    const views = buildLinkViews(results, A, hostile, new Map([stored('A:1|B:2', 'confirmed')]), base)
+    const csv = linksToCsv(views, 'Rapport A', 'Report B')
+    expect(csv.startsWith('\uFEFF')).toBe(true)
+    const rows = parseCsv(csv.slice(1)).records.map((r) => r.fields)
+    expect(rows[0]).toEqual(['status', 'strength', 'score', 'reportA', 'sectionA', 'passageA', 'textA', 'reportB', 'sectionB', 'passageB', 'textB', 'sharedConcepts', 'sharedNumbers', 'sharedNames'])
+    expect(rows[2]).toEqual(['confirmed', 'strong', '0.800', 'Rapport A', '1 Intro', '1', 'a1', 'Report B', 'Summary', '2', "'=HYPERLINK(\"http://x\")", 'voenkomat', '', ''])
+    expect(rows).toHaveLength(views.length + 1)
   })
 })
