@@ -116,6 +116,22 @@ describe('passages across languages', () => {
     expect(download.suggestedFilename()).toMatch(/^links-003_69196824feca6e36-004_2311294a2fc5f756\.csv$/)
   })
 
+  it('moves through the links and decides them by keyboard', async () => {
+    const { page } = tb
+    await page.getByTestId('link-keys').focus()
+    await page.keyboard.press('Home')
+    const first = page.locator('[data-testid=link-row].selected')
+    await expect.poll(() => first.count()).toBe(1)
+    await page.keyboard.press('ArrowDown')
+    const second = (await page.locator('[data-testid=link-row].selected').getAttribute('data-link')) ?? ''
+    expect(second).toContain('|')
+    expect(await page.getByTestId('link-keys').getAttribute('aria-activedescendant')).toBe('link-1')
+    await page.keyboard.press('n')
+    await expect.poll(() => row(second).getAttribute('data-status')).toBe('rejected')
+    await page.keyboard.press('n')
+    await expect.poll(() => row(second).getAttribute('data-status')).toBe('suggested')
+  })
+
   it('cancels a run: the progress goes, the earlier links stay, and a new run works', async () => {
     const { page } = tb
     // The list is virtualised and fills in after a reload: count its rows once the count holds still.

@@ -116,7 +116,7 @@ function capitalisedName(words: string, maxWords: number): string {
   while (i > 0 && parts.length - i < maxWords) {
     const w = parts[i - 1]
     if (/^\p{Lu}/u.test(w)) capitals++
-    else if (!/^(?:of|for|and|the|de|du|des|la|le|et|og|for|av|af|ja)$/.test(w) || i === parts.length) break
+    else if (!/^(?:of|for|and|the|de|du|des|la|le|et|og|av|af|ja)$/.test(w) || i === parts.length) break
     i--
   }
   while (i < parts.length && !/^\p{Lu}/u.test(parts[i])) i++
