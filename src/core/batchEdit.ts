@@ -85,7 +85,7 @@ function apply(entry: ConceptEntry, op: BatchOp, now: string, find: RegExp | nul
   }
   const termsChanged = terms.some((t, i) => t !== entry.terms[i])
   if (next === concept && !termsChanged) return { after: entry, count }
-  return { after: { concept: { ...next, modified: now }, terms }, count }
+  return { after: { concept: { ...next, modified: now }, terms: termsChanged ? terms : entry.terms }, count }
 }
 
 /**
@@ -102,7 +102,8 @@ export function planBatch(entries: readonly ConceptEntry[], op: BatchOp, now: st
       plan.unchanged++
       continue
     }
-    const problems = validateEntry(after)
+    // The rules concern terms: a change that leaves them as they were cannot break one.
+    const problems = after.terms === entry.terms ? [] : validateEntry(after)
     if (problems.length) plan.refused.push({ entry, problems })
     else {
       plan.changes.push({ before: entry, after })
