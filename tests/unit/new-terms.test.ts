@@ -71,6 +71,14 @@ describe('findNewTerms', () => {
     expect(found.map((c) => c.terms[0].text)).toEqual(['FPV'])
   })
 
+  it('takes a word a report names in quotes, but not one it also writes without them, nor a phrase quoted once', () => {
+    const found = findNewTerms([
+      p('Records go to «Rosreestr», the property register.', 'nb'), p('It was a “huge mess” and a “mess” again.'),
+      p('Nobody will clean up this mess.'), p('The “one-day drafts” continued; the “one-day drafts” are new.'),
+    ], null)
+    expect(found.filter((c) => c.kind === 'quoted').map((c) => [c.terms[0].text, c.terms[0].lang, c.count])).toEqual([['one-day drafts', 'en', 2], ['Rosreestr', 'nb', 1]])
+  })
+
   it('leaves out what the glossary knows, and offers the other form to the concept that has one', () => {
     const matcher = buildMatcher({ entries: [entry('c-soch', [['en', 'AWOL', 'preferred']]), entry('c-scp', [['en', 'SCP'], ['en', 'Single Conscription Point']])] })
     const found = findNewTerms([p('Soldiers who go absent without leave (AWOL) are prosecuted.'), p('The Single Conscription Point (SCP) opened.')], matcher)

@@ -7,12 +7,14 @@ import { evaluateNewTerms } from '../bench/eval-newterms'
 
 describe.skipIf(!corpusAvailable)('new-term discovery on the corpus', () => {
   it('finds left-out concepts again on both halves, with their definitions', { timeout: 120_000 }, () => {
-    const { scores, full } = evaluateNewTerms()
+    const { scores, quoted, full } = evaluateNewTerms()
     for (const s of scores) {
       expect(s.concepts).toBeGreaterThanOrEqual(5)
       expect(s.found / s.concepts).toBeGreaterThanOrEqual(0.6)
       expect(s.defined).toBeGreaterThanOrEqual(3)
     }
+    // Terms a report sets in quotes (without the quoted kind: 2 and 1 of 6 were found).
+    for (const s of quoted) expect(s.found / s.concepts).toBeGreaterThanOrEqual(0.5)
     expect(full.length).toBeGreaterThan(20)
     expect(full.length).toBeLessThan(80)
     // Nothing the glossary has comes back as new.

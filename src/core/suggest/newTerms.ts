@@ -4,6 +4,7 @@
 //    ("Single Conscription Point (SCP)", "SCP (Single Conscription Point)"), or, when its letters spell another
 //    language's words ("Federal Security Service (FSB)"), the capitalised name before it;
 //  - a Russian word or phrase quoted in Cyrillic inside a text of another language, with the gloss beside it;
+//  - a word the report sets in quotes as the name of a thing («Vojenkomat»), or a quoted phrase used twice;
 //  - an abbreviation used at least twice and never defined.
 // A candidate whose every term the glossary knows is left out; one whose other term a concept has is offered as a
 // new term of that concept. Pure, and linear in the length of the reports.
@@ -16,7 +17,7 @@ import { transliterationVariants } from '../text/translit'
 import { damerauLevenshtein } from '../text/editDistance'
 
 /** How a candidate was found. */
-export type NewTermKind = 'defined' | 'cyrillic' | 'abbreviation'
+export type NewTermKind = 'defined' | 'cyrillic' | 'quoted' | 'abbreviation'
 
 /** One proposed term of a candidate. */
 export interface ProposedTerm {
@@ -52,7 +53,7 @@ export interface NewTermCandidate {
   score: number
 }
 
-const KIND_WEIGHT: Record<NewTermKind, number> = { defined: 3, cyrillic: 2, abbreviation: 1 }
+const KIND_WEIGHT: Record<NewTermKind, number> = { defined: 3, cyrillic: 2, abbreviation: 1, quoted: 0.8 }
 /** Roman numerals, units and file words that look like abbreviations but are not terms. */
 const NOT_ABBREVIATION = /^(?:[IVXLCDM]+|KM|KG|USD|EUR|RUB|NOK|DKK|SEK|PDF|URL|HTTP|HTTPS|WWW|HTML)$/
 
@@ -214,6 +215,21 @@ function cleanGloss(gloss: string): string {
   return /^[\p{L}][\p{L}\p{M} '’‐-]*$/u.test(t) && t.split(/\s+/).length <= 6 ? t : ''
 }
 
+/** A phrase of one to three words between double quotes or guillemets ("dedovshchina", «Vojenkomat»). */
+const QUOTED = /[«“„"]([\p{L}][\p{L}\p{M}'’-]*(?: [\p{L}][\p{L}\p{M}'’-]*){0,2})[»”“"]/gu
+
+/**
+ * Words a report sets in quotes as the name of a thing ("the so-called «Vojenkomat»"): one to three words in Latin
+ * letters (Cyrillic is read above), not only function words.
+ */
+function quoted(p: NewTermPassage, lang: Lang, out: Found[]): void {
+  for (const m of p.text.matchAll(QUOTED)) {
+    const t = m[1]
+    if (/[\u0400-\u04ff]/.test(t) || t.split(' ').every((w) => isStopwordIn(w.toLowerCase(), lang))) continue
+    out.push({ kind: 'quoted', terms: [{ text: t, lang, type: 'fullForm' }], p, start: m.index + 1, end: m.index + 1 + t.length })
+  }
+}
+
 /**
  * Every word of a passage that has the shape of an abbreviation, except a word set in capitals for emphasis: one
  * the reports also write in small letters ("WAR", "LAW"), or a function word ("THE").
@@ -229,6 +245,14 @@ function abbreviations(p: NewTermPassage, lang: Lang, lower: ReadonlySet<string>
     if (w === w.toUpperCase() && (lower.has(small) || isStopwordIn(small, lang) || isStopwordIn(small, 'en'))) continue
     out.push({ kind: 'abbreviation', terms: [{ text: singular(w), lang, type: 'acronym' }], p, start: m.index, end: m.index + w.length })
   }
+}
+
+/** How often `phrase` (lower case) occurs in `text` as whole words. */
+function occurrences(text: string, phrase: string): number {
+  let n = 0
+  const letter = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c)
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) if (!letter(text[i - 1]) && !letter(text[i + phrase.length])) n++
+  return n
 }
 
 /** The key that groups a term's occurrences: abbreviations as written in any language, other terms inflection-tolerant. */
@@ -247,6 +271,7 @@ export function findNewTerms(passages: readonly NewTermPassage[], matcher: Match
     if (p.lang === 'und') continue
     if (p.kind !== 'footnote') definitions(p, p.lang, found)
     if (p.kind !== 'footnote' && p.lang !== 'ru') cyrillic(p, p.lang, found)
+    if (p.kind !== 'footnote') quoted(p, p.lang, found)
     abbreviations(p, p.lang, lower, found)
   }
   // One candidate per first term; a definition or a gloss found anywhere joins it.
@@ -263,10 +288,16 @@ export function findNewTerms(passages: readonly NewTermPassage[], matcher: Match
     g.c.count++
     g.docs.add(f.p.doc)
   }
+  let text = ''
+  const all = () => (text ||= passages.map((p) => p.text.toLowerCase()).join('\n'))
   const out: NewTermCandidate[] = []
   for (const { c, docs } of groups.values()) {
-    // An undefined abbreviation, or a Russian word without a gloss, needs a second occurrence to be a term.
-    if ((c.kind === 'abbreviation' || (c.kind === 'cyrillic' && c.terms.length === 1)) && c.count < 2) continue
+    // An undefined abbreviation, a Russian word without a gloss, or a quoted phrase of several words needs a second
+    // occurrence to be a term (one quoted word is the author naming a thing).
+    const once = c.kind === 'abbreviation' || (c.kind === 'cyrillic' && c.terms.length === 1) || (c.kind === 'quoted' && c.terms[0].text.includes(' '))
+    if (once && c.count < 2) continue
+    // A word the reports also write without quotes is quoted for emphasis or irony ("a huge mess"), not named.
+    if (c.kind === 'quoted' && occurrences(all(), c.terms[0].text.toLowerCase()) > c.count) continue
     const known = c.terms.map((t) => knownConcept(matcher, t.text, t.lang))
     if (known.every(Boolean)) continue
     const conceptId = known.find(Boolean)
