@@ -2,7 +2,8 @@
 // Russian in Cyrillic with its gloss, undefined abbreviations used twice; what the glossary knows left out or offered
 // to its concept; and an accepted candidate as a glossary entry (core/suggest/newTermEntry.ts).
 import { describe, expect, it } from 'vitest'
-import { bestLongForm, findNewTerms, isAbbreviation, type NewTermPassage } from '../../src/core/suggest/newTerms'
+import { findNewTerms, type NewTermPassage } from '../../src/core/suggest/newTerms'
+import { bestLongForm, isAbbreviation } from '../../src/core/suggest/abbreviations'
 import { candidateEntry } from '../../src/core/suggest/newTermEntry'
 import { buildMatcher } from '../../src/core/matcher'
 import { runNewTermsJob } from '../../src/workers/newTermsJob'

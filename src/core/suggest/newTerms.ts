@@ -10,6 +10,7 @@
 // new term of that concept. Pure, and linear in the length of the reports.
 import type { Lang, TermType } from '../model'
 import type { Matcher } from '../matcher'
+import { bestLongForm, capitalisedName, cleanLongForm, isAbbreviation, singular } from './abbreviations'
 import { glossesOf } from './gloss'
 import { phraseKey } from './ngrams'
 import { isStopwordIn } from '../text/stopwords'
@@ -54,23 +55,6 @@ export interface NewTermCandidate {
 }
 
 const KIND_WEIGHT: Record<NewTermKind, number> = { defined: 3, cyrillic: 2, abbreviation: 1, quoted: 0.8 }
-/** Roman numerals, units and file words that look like abbreviations but are not terms. */
-const NOT_ABBREVIATION = /^(?:[IVXLCDM]+|KM|KG|USD|EUR|RUB|NOK|DKK|SEK|PDF|URL|HTTP|HTTPS|WWW|HTML)$/
-
-/**
- * True for an abbreviation: 2–10 characters, a capital first and at least two capitals, at most two small letters and
- * never two in a row (SCP, SOCh, MoD, ToR, ВУС, N53-FZ); a plural "s" aside (NGOs).
- */
-export function isAbbreviation(word: string): boolean {
-  const w = singular(word)
-  if (w.length < 2 || w.length > 10 || !/^\p{Lu}/u.test(w) || NOT_ABBREVIATION.test(w)) return false
-  if (!/^[\p{L}\d&-]+$/u.test(w) || /\p{Ll}{2}/u.test(w)) return false
-  return (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && (w.match(/\p{Ll}/gu)?.length ?? 0) <= 2
-}
-
-/** An abbreviation without its plural "s" (NGOs → NGO). */
-const singular = (w: string) => (/^\p{Lu}{2,}s$/u.test(w) ? w.slice(0, -1) : w)
-
 const CYRILLIC_RUN = /[\u0400-\u04ff]+(?:[-‐][\u0400-\u04ff]+)*(?:[ \u00a0]+[\u0400-\u04ff]+(?:[-‐][\u0400-\u04ff]+)*)*/gu
 const PAREN = /\(([^()]{2,120})\)/g
 
@@ -81,57 +65,6 @@ function sentenceAround(text: string, start: number, end: number): string {
   const tail = /[.!?](\s|$)/.exec(text.slice(end))
   const to = tail ? end + tail.index + 1 : text.length
   return text.slice(from, to).trim().slice(0, 400)
-}
-
-/**
- * Schwartz & Hearst (2003), findBestLongForm: the shortest end of `words` (the text before the bracket) whose
- * letters spell `short` in order, the first letter starting a word. Null when there is none.
- */
-export function bestLongForm(short: string, words: string): string | null {
-  const sf = short.toLowerCase()
-  const lf = words.toLowerCase()
-  let s = sf.length - 1
-  let l = lf.length - 1
-  const alnum = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c)
-  while (s >= 0) {
-    const c = sf[s]
-    if (!alnum(c)) {
-      s--
-      continue
-    }
-    while (l >= 0 && (lf[l] !== c || (s === 0 && l > 0 && alnum(lf[l - 1])))) l--
-    if (l < 0) return null
-    l--
-    s--
-  }
-  const from = lf.lastIndexOf(' ', l) + 1
-  const long = words.slice(from).trim()
-  return long.length > short.length && long.split(/\s+/).length >= 2 ? long : null
-}
-
-/** The run of capitalised words (small connecting words allowed inside) that ends `words`: a name, or ''. */
-function capitalisedName(words: string, maxWords: number): string {
-  const parts = words.trim().split(/\s+/)
-  let i = parts.length
-  let capitals = 0
-  while (i > 0 && parts.length - i < maxWords) {
-    const w = parts[i - 1]
-    if (/^\p{Lu}/u.test(w)) capitals++
-    else if (!/^(?:of|for|and|the|de|du|des|la|le|et|og|av|af|ja)$/.test(w) || i === parts.length) break
-    i--
-  }
-  while (i < parts.length && !/^\p{Lu}/u.test(parts[i])) i++
-  return capitals >= 2 ? parts.slice(i).join(' ') : ''
-}
-
-/** Articles a long form does not start with ("the", "l'", "la" …). */
-const LEADING_ARTICLE = /^(?:(?:the|a|an|la|le|les|den|det|de|en|et)\s+|l['‘’]\s*)(?=\S)/i
-
-/** A long form as a term: no article before it, no quotes or brackets in it; '' when it is not a clean phrase. */
-function cleanLongForm(long: string | null): string {
-  if (!long) return ''
-  const t = long.replace(/^[\s"“”«»'‘’,;:–-]+|[\s"“”«»'‘’,;:–-]+$/g, '').replace(LEADING_ARTICLE, '')
-  return /^[\p{L}][\p{L}\p{M}\d '’‐-]*$/u.test(t) && t.split(/\s+/).length >= 2 ? t : ''
 }
 
 /** A term's language: Russian when written in Cyrillic, else the passage's. */
