@@ -23,7 +23,7 @@ export function readGlossary(file: string): Glossary {
   const tooLarge = glossaryFileTooLarge(statSync(file).size, xml)
   if (tooLarge) throw new Error(`${basename(file)}: ${tooLarge.message}`)
   if (ext === '.json') return hydrateStarter(JSON.parse(readFileSync(file, 'utf8')))
-  // Bytes, as the app reads them: a file that is not UTF-8 is named with its line, never read as mojibake.
+  // Bytes, as the app reads them: a file in no encoding it can read is named with its line, never read as mojibake.
   const buf = readFileSync(file)
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
   const result = xml ? importTbxBytes(bytes) : ext === '.csv' || ext === '.tsv' ? importCsvBytes(bytes) : null

@@ -11,7 +11,7 @@ import { readOdsSheets } from '../core/ods'
 import { subsetGlossary } from '../core/glossarySubset'
 import { exportHtmlGlossary, type HtmlGlossaryOptions } from '../core/htmlGlossary'
 import type { ImportResult } from '../core/csv'
-import { decodeTextBytes, likelyCp1252 } from '../core/csv'
+import { decodeTextBytes } from '../core/csv'
 import { readWorkbook, writeWorkbook } from './glossaryXlsx'
 import { formatOf, type GlossaryFormat } from '../core/glossaryFormat'
 
@@ -57,12 +57,12 @@ export async function readGlossaryFile(req: ReadRequest): Promise<ReadResult> {
     const skippedText = r.partial ? r.partial.skipped.map((s) => `sheet ${s.sheet}, row ${s.line}${s.column ? `, column ${s.column}` : ''}: ${s.message}`).join('\n') + '\n' : undefined
     return { ...r, format, skippedText }
   }
-  const decoded = decodeTextBytes(req.bytes)
   if (format === 'csv') {
-    const r = importCsvBytes(req.bytes, { pair: req.pair })
-    const text = decoded.ok ? decoded.text : likelyCp1252(req.bytes)
-    return { ...r, format, layout: r.layout, skippedText: text !== null ? describeSkipped(r, text) : undefined }
+    // The text the file was read as stays here: only the lines it skipped go back to the page.
+    const { text, ...r } = importCsvBytes(req.bytes, { pair: req.pair })
+    return { ...r, format, skippedText: text !== null ? describeSkipped(r, text) : undefined }
   }
+  const decoded = decodeTextBytes(req.bytes)
   if (!decoded.ok) return { format, entries: [], errors: [{ line: decoded.line, message: decoded.error, code: decoded.code, params: decoded.params }], warnings: [] }
   const r = format === 'multiterm' ? importMultiTerm(decoded.text) : importTbx(decoded.text)
   return { ...r, format, skippedText: describeSkipped(r, decoded.text) }

@@ -187,11 +187,16 @@ function detectDeepl(first: string[], pair?: { source: Lang; target: Lang }): ((
   return null
 }
 
-/** {@link importCsv} on raw file bytes: decodes UTF-8 (BOM stripped) or UTF-16 with BOM; invalid
- * UTF-8 becomes an error naming the byte and line ("save the file as UTF-8"). */
-export function importCsvBytes(bytes: Uint8Array, options: CsvImportOptions = {}): CsvImportResult {
+/** {@link importCsvBytes}'s result, with the text the file was read as (null when it could not be read). */
+export interface CsvBytesResult extends CsvImportResult {
+  text: string | null
+}
+
+/** {@link importCsv} on raw file bytes: decodes UTF-8 (BOM stripped) or UTF-16 with BOM, or Excel's Windows-1252 with
+ * a warning; other bytes become an error naming the byte and line ("save the file as UTF-8"). */
+export function importCsvBytes(bytes: Uint8Array, options: CsvImportOptions = {}): CsvBytesResult {
   const tooLarge = glossaryFileTooLarge(bytes.length)
-  if (tooLarge) return { entries: [], errors: [tooLarge], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }
+  if (tooLarge) return { entries: [], errors: [tooLarge], warnings: [], layout: null, delimiter: options.delimiter ?? ',', text: null }
   const decoded = decodeTextBytes(bytes)
   if (!decoded.ok) {
     // Excel's "CSV" on Nordic and French Windows is Windows-1252: read it, and say so (letters it lacks were lost).
@@ -199,10 +204,10 @@ export function importCsvBytes(bytes: Uint8Array, options: CsvImportOptions = {}
     if (cp1252 !== null) {
       const r = importCsv(cp1252, options)
       const note = { line: decoded.line, message: 'the file is not UTF-8 and was read as Windows-1252 (Excel\'s "CSV" on Windows): check its accented letters; letters Windows-1252 lacks, such as Cyrillic, were lost when it was saved (save it as "CSV UTF-8" to keep them)', code: 'readAsCp1252' }
-      return { ...r, warnings: [note, ...r.warnings] }
+      return { ...r, warnings: [note, ...r.warnings], text: cp1252 }
     }
     const { line, error: message, code, params } = decoded
-    return { entries: [], errors: [{ line, message, code, params }], warnings: [], layout: null, delimiter: options.delimiter ?? ',' }
+    return { entries: [], errors: [{ line, message, code, params }], warnings: [], layout: null, delimiter: options.delimiter ?? ',', text: null }
   }
-  return importCsv(decoded.text, options)
+  return { ...importCsv(decoded.text, options), text: decoded.text }
 }

@@ -6,6 +6,6 @@ export { LIST_SEP, decodeList, encodeList, neutraliseFormula, reverseNeutralisat
 export { type CsvLayout, type ColumnRole, analyzeHeader } from './headers'
 export { type LanguageLabel, langFromTag, parseLanguageLabel } from './languages'
 export { type ImportIssue, type ImportOptions, type ImportResult, type PartialImport, languagesUsed, sortTermsByLanguage } from './importResult'
-export { type CsvImportOptions, type CsvImportResult, type TableImportResult, importCsv, importCsvBytes, importTable } from './import'
+export { type CsvBytesResult, type CsvImportOptions, type CsvImportResult, type TableImportResult, importCsv, importCsvBytes, importTable } from './import'
 export { type CsvExportOptions, type PairExport, PAIR_LIMITS, exportCsv, exportRows, pairEntries } from './export'
 export { decodeSources, encodeSources } from './terms'
