@@ -39,10 +39,11 @@ function finder(op: Extract<BatchOp, { kind: 'replace' }>): RegExp {
 /** Applies the operation to one concept; returns its new state (the same object when nothing changes) and the replacements. */
 function apply(entry: ConceptEntry, op: BatchOp, now: string, find: RegExp | null): { after: ConceptEntry; count: number } {
   let count = 0
+  const replacement = op.kind === 'replace' ? op.replace : ''
   /** Replaces in one text; undefined stays undefined, and a text emptied by the replacement becomes absent (not a term's). */
   const swap = (s: string | undefined): string | undefined => {
     if (!s || !find) return s
-    const out = s.replace(find, () => (count++, (op as { replace: string }).replace))
+    const out = s.replace(find, () => (count++, replacement))
     return out === s ? s : out
   }
   const inLang = (l: Lang) => !('lang' in op) || op.lang === null || op.lang === l
