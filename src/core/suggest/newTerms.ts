@@ -167,9 +167,7 @@ function quoted(p: NewTermPassage, lang: Lang, out: Found[]): void {
  * Every word of a passage that has the shape of an abbreviation, except a word set in capitals for emphasis: one
  * the reports also write in small letters ("WAR", "LAW"), or a function word ("THE").
  */
-function abbreviations(p: NewTermPassage, lang: Lang, lower: ReadonlySet<string>, out: Found[]): void {
-  // An abbreviation a definition of this passage holds is counted there, once.
-  const covered = out.filter((f) => f.p === p)
+function abbreviations(p: NewTermPassage, lang: Lang, lower: ReadonlySet<string>, covered: readonly Found[], out: Found[]): void {
   for (const m of p.text.matchAll(/[\p{L}\d][\p{L}\d&]*(?:-[\p{L}\d&]+)*/gu)) {
     const w = m[0]
     if (covered.some((f) => m.index >= f.start && m.index < f.end)) continue
@@ -202,10 +200,12 @@ export function findNewTerms(passages: readonly NewTermPassage[], matcher: Match
   const found: Found[] = []
   for (const p of passages) {
     if (p.lang === 'und') continue
+    const from = found.length
     if (p.kind !== 'footnote') definitions(p, p.lang, found)
     if (p.kind !== 'footnote' && p.lang !== 'ru') cyrillic(p, p.lang, found)
     if (p.kind !== 'footnote') quoted(p, p.lang, found)
-    abbreviations(p, p.lang, lower, found)
+    // An abbreviation that this passage's definitions hold is counted there, once.
+    abbreviations(p, p.lang, lower, found.slice(from), found)
   }
   // One candidate per first term; a definition or a gloss found anywhere joins it.
   const groups = new Map<string, { c: NewTermCandidate; docs: Set<string> }>()
@@ -221,8 +221,17 @@ export function findNewTerms(passages: readonly NewTermPassage[], matcher: Match
     g.c.count++
     g.docs.add(f.p.doc)
   }
+  // How often each word occurs (read once, when a quoted candidate asks); a phrase of several words is searched for.
+  let words: Map<string, number> | undefined
+  const wordCounts = () => {
+    if (words) return words
+    words = new Map()
+    for (const p of passages) for (const m of p.text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) words.set(m[0], (words.get(m[0]) ?? 0) + 1)
+    return words
+  }
   let text = ''
-  const all = () => (text ||= passages.map((p) => p.text.toLowerCase()).join('\n'))
+  const uses = (phrase: string) =>
+    /^[\p{L}\p{N}]+$/u.test(phrase) ? wordCounts().get(phrase) ?? 0 : occurrences((text ||= passages.map((p) => p.text.toLowerCase()).join('\n')), phrase)
   const out: NewTermCandidate[] = []
   for (const { c, docs } of groups.values()) {
     // An undefined abbreviation, a Russian word without a gloss, or a quoted phrase of several words needs a second
@@ -230,7 +239,7 @@ export function findNewTerms(passages: readonly NewTermPassage[], matcher: Match
     const once = c.kind === 'abbreviation' || (c.kind === 'cyrillic' && c.terms.length === 1) || (c.kind === 'quoted' && c.terms[0].text.includes(' '))
     if (once && c.count < 2) continue
     // A word the reports also write without quotes is quoted for emphasis or irony ("a huge mess"), not named.
-    if (c.kind === 'quoted' && occurrences(all(), c.terms[0].text.toLowerCase()) > c.count) continue
+    if (c.kind === 'quoted' && uses(c.terms[0].text.toLowerCase()) > c.count) continue
     const known = c.terms.map((t) => knownConcept(matcher, t.text, t.lang))
     if (known.every(Boolean)) continue
     const conceptId = known.find(Boolean)
