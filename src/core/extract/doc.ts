@@ -6,7 +6,7 @@ import { promoteTitleParagraphs, type Block, type FileMeta } from './blocks'
 import { damaged, isCompoundFile, readCompoundFile } from './cfb'
 import { ReportError } from './reportError'
 import { decodeCp1252 } from '../csv'
-import { paragraphStyles, type ParagraphStyleAt } from './docStyles'
+import { BODY, paragraphStyles, type ParagraphStyleAt } from './docStyles'
 
 /** Where the document's characters are: the text, and the file offset of the character at a position. */
 interface Pieces {
@@ -93,7 +93,7 @@ function mainBlocks(text: string, fcAt: (cp: number) => number, styleAt: Paragra
       cur = ''
     } else if (c === '\r' || c === '\x0c') {
       const t = clean(cur, marker)
-      const style = c === '\r' ? styleAt(fcAt(cp)) : { level: 0, list: false }
+      const style = c === '\r' ? styleAt(fcAt(cp)) : BODY
       if (t) blocks.push(style.level ? { kind: 'heading', level: style.level, text: t } : style.list ? { kind: 'item', text: t } : { kind: 'para', text: t })
       cur = ''
       afterCell = false

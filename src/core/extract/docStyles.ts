@@ -12,7 +12,8 @@ export interface ParagraphStyle {
 /** A paragraph's style from the file offset of any of its characters. */
 export type ParagraphStyleAt = (fc: number) => ParagraphStyle
 
-const BODY: ParagraphStyle = { level: 0, list: false }
+/** Body text: no heading level, no list. */
+export const BODY: ParagraphStyle = { level: 0, list: false }
 /** sprmPIlfo: the paragraph's list format (0: none). */
 const SPRM_P_ILFO = 0x460b
 /** Operand sizes by a sprm's spra bits ([MS-DOC] 2.2.5.1); 6 is variable (first byte). */
