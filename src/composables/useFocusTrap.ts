@@ -42,6 +42,9 @@ export function useFocusTrap(root: Ref<HTMLElement | null>): void {
     const id = back.id
     const testId = back.dataset.testid
     setTimeout(() => {
+      // Focus someone placed meanwhile (a dialog opened right after this one closed) stays where it is: only focus
+      // lost with the dialog goes back.
+      if (document.activeElement && document.activeElement !== document.body) return
       const el = back.isConnected ? back : id ? document.getElementById(id) : testId ? document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(testId)}"]`) : null
       el?.focus()
     }, 0)
