@@ -1,11 +1,12 @@
 // Evaluates passage linking between independent reports on the frozen gold (dev and test halves reported apart):
 // tier 1 alone, tier 2 alone (embedding cosine) and hybrid, with P@1, MRR, recall@5, the strong band's precision
 // and the share of no-counterpart passages that get a strong link; with the dictionary pack (`npm run dict-pack`),
-// tier 1 and hybrid again with the bilingual dictionary. Run: npx tsx tests/bench/eval-link-indep.ts
+// tier 1 and hybrid again with the bilingual dictionary; last, each linker's ranking against the frozen gold plus the
+// adjudicated pool (tests/fixtures/link-indep-adjudicated.json). Run: npx tsx tests/bench/eval-link-indep.ts
 import { buildMatcher } from '../../src/core/matcher'
 import { cosine, kindsCompatible, linkDocuments, type LinkOptions, type PassageLinks } from '../../src/core/link'
 import { loadCorpus, loadLinkGold, loadStarterGlossary, scoreLinks } from './linkGold'
-import { countIndep, loadIndepSets, ratios, zeroCounts, type IndepCounts, type IndepSet, type Split } from './indepGold'
+import { addAdjudicated, countIndep, loadIndepSets, ratios, readAdjudication, zeroCounts, type IndepCounts, type IndepSet, type Split } from './indepGold'
 import { corpusEmbeddings, packAvailable, PACK_MODEL } from './corpusEmbeddings'
 import { loadDictionaryPack } from '../../src/cliCommands/dictionaryPack'
 
@@ -34,18 +35,28 @@ function denseOnly(s: IndepSet, ea: Float32Array[], eb: Float32Array[]): Passage
 
 type Mode = (s: IndepSet) => PassageLinks[]
 
-function evaluate(sets: IndepSet[], mode: Mode): Map<string, IndepCounts> {
+/** The frozen gold's sets, and the same sets with the adjudicated pool's pairs added (see indepGold.ts). */
+const frozen = loadIndepSets()
+const adjudicated = loadIndepSets()
+const misfits = addAdjudicated(adjudicated)
+/** Figures of each linker against the gold with the adjudicated pairs, printed last. */
+const withPool: [string, Map<string, IndepCounts>][] = []
+
+function evaluate(sets: IndepSet[], mode: Mode, name?: string): Map<string, IndepCounts> {
   const out = new Map<string, IndepCounts>()
+  const adj = new Map<string, IndepCounts>()
   for (const s of sets) {
     const links = mode(s)
+    const t = adjudicated.find((x) => x.set === s.set)!
     for (const split of ['dev', 'test'] as Split[]) {
-      const qs = s.queries.filter((q) => q.split === split)
       for (const g of [groupOf(s.set), 'all']) {
         const key = `${split}|${g}`
-        out.set(key, countIndep(out.get(key) ?? zeroCounts(), links, qs))
+        out.set(key, countIndep(out.get(key) ?? zeroCounts(), links, s.queries.filter((q) => q.split === split)))
+        adj.set(key, countIndep(adj.get(key) ?? zeroCounts(), links, t.queries.filter((q) => q.split === split)))
       }
     }
   }
+  if (name) withPool.push([name, adj])
   return out
 }
 
@@ -59,8 +70,26 @@ function print(name: string, res: Map<string, IndepCounts>, strength = true) {
   }
 }
 
+/** The figures against the frozen gold plus the adjudicated pool: ranking only, for the X→en group and all sets. */
+function printPool() {
+  const adj = readAdjudication()
+  console.log(
+    `\nAgainst the frozen gold plus the adjudicated pool (tests/fixtures/link-indep-adjudicated.json: ${adj.pool.pairs} pooled top-1 links the gold lacks, ` +
+      `${adj.pool.yes} judged the same fact; the judge found ${adj.controls.yes} of ${adj.controls.pairs} hidden gold pairs the same fact)`,
+  )
+  if (misfits.length) console.log(`  (pairs that fit no query: ${misfits.join(', ')})`)
+  for (const [name, res] of withPool) {
+    const line = (split: string, g: string) => {
+      const r = ratios(res.get(`${split}|${g}`) ?? zeroCounts())
+      return `P@1 ${fmt(r.p1)} MRR ${fmt(r.mrr)} R@5 ${fmt(r.r5)}`
+    }
+    console.log(`  ${name.padEnd(24)} da/nb/fi→en  dev ${line('dev', 'da/nb/fi→en')}  test ${line('test', 'da/nb/fi→en')}`)
+    console.log(`  ${''.padEnd(24)} all          dev ${line('dev', 'all')}  test ${line('test', 'all')}`)
+  }
+}
+
 export async function main() {
-  const sets = loadIndepSets()
+  const sets = frozen
   for (const s of sets) if (s.unresolved.length) console.warn(`${s.set}: unresolved ${s.unresolved.join(', ')}`)
   const dictionary = loadDictionaryPack()
   const base = (s: IndepSet): LinkOptions => ({ matcher, top: 10, langA: s.a.lang, langB: s.b.lang })
@@ -72,26 +101,27 @@ export async function main() {
     console.log(`  fr→en (link-gold.json, a restatement)   P@1 ${fmt(r.p1)}  MRR ${fmt(r.mrr)}`)
   }
   console.log(`Linking independent reports (gold: tests/fixtures/link-indep-gold.json; glossary ${glossary?.entries.length ?? 0} concepts)`)
-  print('tier 1 (lexical + glossary)', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, base(s))))
+  print('tier 1 (lexical + glossary)', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, base(s)), 'tier 1'))
   frLine({ matcher, top: 10 })
   if (dictionary) {
-    print('tier 1 + bilingual dictionary (public/dict, `npm run dict-pack`)', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, withDict(s))))
+    print('tier 1 + bilingual dictionary (public/dict, `npm run dict-pack`)', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, withDict(s)), 'tier 1 + dictionary'))
     frLine({ matcher, top: 10, dictionary })
   } else console.log('\n(no dictionary pack in public/dict: run `npm run dict-pack` for tier 1 with the bilingual dictionary)')
   if (!packAvailable()) {
     console.log(`\n(no model pack in models/${PACK_MODEL}: run \`npm run model-pack\` for tier 2 and hybrid figures)`)
-    return
+    return printPool()
   }
   const emb = await corpusEmbeddings(loadCorpus())
   const vec = (s: IndepSet) => ({ a: emb.get(s.a.file)!, b: emb.get(s.b.file)! })
   const frEmb = { a: emb.get(fr.a.file)!, b: emb.get(fr.b.file)! }
-  print(`tier 2 alone (${PACK_MODEL}, cosine)`, evaluate(sets, (s) => denseOnly(s, vec(s).a, vec(s).b)), false)
-  print('hybrid (tier 1 ∪ dense retrieval, calibrated fusion)', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, { ...base(s), embeddings: vec(s) })))
+  print(`tier 2 alone (${PACK_MODEL}, cosine)`, evaluate(sets, (s) => denseOnly(s, vec(s).a, vec(s).b), 'tier 2 alone'), false)
+  print('hybrid (tier 1 ∪ dense retrieval, calibrated fusion)', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, { ...base(s), embeddings: vec(s) }), 'hybrid'))
   frLine({ matcher, top: 10, embeddings: frEmb })
   if (dictionary) {
-    print('hybrid + bilingual dictionary', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, { ...withDict(s), embeddings: vec(s) })))
+    print('hybrid + bilingual dictionary', evaluate(sets, (s) => linkDocuments(s.a.passages, s.b.passages, { ...withDict(s), embeddings: vec(s) }), 'hybrid + dictionary'))
     frLine({ matcher, top: 10, embeddings: frEmb, dictionary })
   }
+  printPool()
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main()

@@ -1,7 +1,8 @@
 // The frozen gold of links between independent reports with each query tagged by its half, and the scores of a
 // linker on it: ranking, the strong band, and no-counterpart passages.
+import { readFileSync } from 'node:fs'
 import type { PassageLinks } from '../../src/core/link'
-import { loadIndepGold, type CorpusDoc, type GoldSplit } from './linkGold'
+import { loadIndepGold, snippetMatches, type CorpusDoc, type GoldSplit } from './linkGold'
 
 /** Which half of the gold: tuning happens on 'dev' only. */
 export type Split = GoldSplit
@@ -11,6 +12,52 @@ export interface IndepQuery { source: number; relevant: Set<number>; split: Spli
 
 /** The gold of one report pair, both halves, every query tagged with its half. */
 export interface IndepSet { set: string; a: CorpusDoc; b: CorpusDoc; queries: IndepQuery[]; unresolved: string[] }
+
+/** One pair of tests/fixtures/link-indep-adjudicated.json: a pooled top-1 link the frozen gold lacks, judged blind. */
+export interface AdjudicatedPair {
+  id: string
+  set: string
+  split: Split
+  fact: string
+  a: { doc: string; snippet: string }
+  b: { doc: string; snippet: string }
+}
+
+/** tests/fixtures/link-indep-adjudicated.json as stored. */
+export interface Adjudication {
+  about: string
+  judged: string
+  pool: { pairs: number; yes: number; no: number; unsure: number }
+  controls: { pairs: number; yes: number; no: number; unsure: number }
+  pairs: AdjudicatedPair[]
+}
+
+/** Reads tests/fixtures/link-indep-adjudicated.json. */
+export function readAdjudication(): Adjudication {
+  return JSON.parse(readFileSync(new URL('../fixtures/link-indep-adjudicated.json', import.meta.url), 'utf8')) as Adjudication
+}
+
+/** The one passage of `doc` a snippet names, or -1. */
+function only(doc: CorpusDoc, snippet: string): number {
+  const hits = snippetMatches(doc.passages.map((p) => p.text), snippet)
+  return hits.length === 1 ? hits[0] : -1
+}
+
+/**
+ * Adds the adjudicated pairs to the queries they belong to (same set, same source passage, same half), and returns
+ * the pairs that did not fit (a snippet naming no passage or several, or a source the frozen gold has no query for).
+ */
+export function addAdjudicated(sets: IndepSet[], adj: Adjudication = readAdjudication()): string[] {
+  const misfits: string[] = []
+  for (const p of adj.pairs) {
+    const s = sets.find((x) => x.set === p.set)
+    const [i, j] = s ? [only(s.a, p.a.snippet), only(s.b, p.b.snippet)] : [-1, -1]
+    const q = s?.queries.find((x) => x.source === i && x.split === p.split && x.relevant.size > 0)
+    if (!q || j < 0) misfits.push(p.id)
+    else q.relevant.add(j)
+  }
+  return misfits
+}
 
 /** Both halves of tests/fixtures/link-indep-gold.json (see `loadIndepGold`), as one list of queries per report pair. */
 export function loadIndepSets(): IndepSet[] {

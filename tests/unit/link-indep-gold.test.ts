@@ -1,6 +1,8 @@
-// Soundness of the frozen independent-report link gold (tests/fixtures/link-indep-gold.json): resolvable, consistent, split in balanced halves.
+// Soundness of the frozen independent-report link gold (tests/fixtures/link-indep-gold.json): resolvable, consistent, split in balanced
+// halves; and of its adjudicated pool (tests/fixtures/link-indep-adjudicated.json): every pair new and in its query's half.
 import { describe, expect, it } from 'vitest'
 import { corpusAvailable, loadDoc, loadIndepGold, readIndepGold, snippetMatches, type GoldSplit } from '../bench/linkGold'
+import { addAdjudicated, loadIndepSets, readAdjudication } from '../bench/indepGold'
 
 describe.skipIf(!corpusAvailable)('independent-report link gold', () => {
   const gold = readIndepGold()
@@ -84,5 +86,26 @@ describe.skipIf(!corpusAvailable)('independent-report link gold', () => {
       expect(sets.reduce((n, s) => n + s.queries.length, 0)).toBe(new Set(pairs.map((p) => `${p.set}:${source(p)}`)).size)
       expect(sets.reduce((n, s) => n + s.noCounterpart.length, 0)).toBe(gold.noCounterpart.filter((x) => x.split === split).length)
     }
+  })
+})
+
+describe.skipIf(!corpusAvailable)('adjudicated pool of the independent-report gold', () => {
+  const adj = readAdjudication()
+
+  it('adds each pair to a query of the frozen gold, in the half of its source passage', () => {
+    const sets = loadIndepSets()
+    const before = sets.map((s) => s.queries.reduce((n, q) => n + q.relevant.size, 0))
+    expect(addAdjudicated(sets, adj)).toEqual([])
+    const after = sets.map((s) => s.queries.reduce((n, q) => n + q.relevant.size, 0))
+    // Every pair is new: none names a target the frozen gold already lists for its source.
+    expect(after.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0)).toBe(adj.pairs.length)
+  })
+
+  it('lists exactly the pooled pairs judged the same fact, with unique ids', () => {
+    expect(adj.pairs.length).toBe(adj.pool.yes)
+    expect(adj.pool.yes + adj.pool.no + adj.pool.unsure).toBe(adj.pool.pairs)
+    expect(adj.controls.yes + adj.controls.no + adj.controls.unsure).toBe(adj.controls.pairs)
+    expect(new Set(adj.pairs.map((p) => p.id)).size).toBe(adj.pairs.length)
+    for (const p of adj.pairs) expect(p.fact.length, p.id).toBeGreaterThan(10)
   })
 })
