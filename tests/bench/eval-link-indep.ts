@@ -41,13 +41,20 @@ const adjudicated = loadIndepSets()
 const misfits = addAdjudicated(adjudicated)
 /** Figures of each linker against the gold with the adjudicated pairs, printed last. */
 const withPool: [string, Map<string, IndepCounts>][] = []
+/** Per linker: (score, right by the frozen gold, right by gold plus pool) of the first three candidates of each test query. */
+const reliability: [string, [number, boolean, boolean][]][] = []
 
 function evaluate(sets: IndepSet[], mode: Mode, name?: string): Map<string, IndepCounts> {
   const out = new Map<string, IndepCounts>()
   const adj = new Map<string, IndepCounts>()
+  const scored: [number, boolean, boolean][] = []
   for (const s of sets) {
     const links = mode(s)
     const t = adjudicated.find((x) => x.set === s.set)!
+    s.queries.forEach((q, k) => {
+      if (q.split !== 'test') return
+      for (const c of links[q.source]?.candidates.slice(0, 3) ?? []) scored.push([c.score, q.relevant.has(c.index), t.queries[k].relevant.has(c.index)])
+    })
     for (const split of ['dev', 'test'] as Split[]) {
       for (const g of [groupOf(s.set), 'all']) {
         const key = `${split}|${g}`
@@ -57,6 +64,7 @@ function evaluate(sets: IndepSet[], mode: Mode, name?: string): Map<string, Inde
     }
   }
   if (name) withPool.push([name, adj])
+  if (name && name !== 'tier 2 alone') reliability.push([name, scored])
   return out
 }
 
@@ -85,6 +93,18 @@ function printPool() {
     }
     console.log(`  ${name.padEnd(24)} da/nb/fi→en  dev ${line('dev', 'da/nb/fi→en')}  test ${line('test', 'da/nb/fi→en')}`)
     console.log(`  ${''.padEnd(24)} all          dev ${line('dev', 'all')}  test ${line('test', 'all')}`)
+  }
+  // Is a score of x right x of the time? Only top-1 links were pooled, so "with pool" is a lower bound for ranks 2–3.
+  console.log('\nReliability of the calibrated score on the test half (first three candidates of every query, no-counterpart ones included):')
+  for (const [name, rows] of reliability) {
+    console.log(`  ${name}`)
+    for (const [lo, hi] of [[0, 0.1], [0.1, 0.2], [0.2, 0.35], [0.35, 0.5], [0.5, 0.7], [0.7, 1.01]]) {
+      const bin = rows.filter(([p]) => p >= lo && p < hi)
+      if (!bin.length) continue
+      const share = (k: 1 | 2) => fmt(bin.filter((r) => r[k]).length / bin.length)
+      const mean = bin.reduce((a, [p]) => a + p, 0) / bin.length
+      console.log(`    [${lo.toFixed(2)}, ${Math.min(1, hi).toFixed(2)})  n ${String(bin.length).padStart(3)}  predicted ${fmt(mean)}  right: frozen gold ${share(1)}, with pool ${share(2)}`)
+    }
   }
 }
 
