@@ -11,7 +11,7 @@ import type { Passage } from '../core/segment'
 import { defaultGlossaryPath, readGlossary } from './glossaryFile'
 import { languageNeutral, sideLanguage } from './language'
 import { loadNodeEmbedder, modelSourceOf } from './nodeEmbedder'
-import { dictPackAvailable, loadDictionaryPack } from './dictionaryPack'
+import { DICT_PACK_DIR, dictPackAvailable, loadDictionaryPack } from './dictionaryPack'
 import { embedLongTexts, prefixText } from '../ml/adapters/embeddings'
 
 /** A report read and segmented; offsets of passages and sentences point into `text`, the file's text as read. */
@@ -62,13 +62,20 @@ function parse(args: string[], usage: string) {
 const LINK_USAGE =
   'link <fileA> <fileB> [--glossary <file.tbx|.csv|.json>] [--top N] [--lang-a xx] [--lang-b xx] [--json] [--embeddings <model id> --model-source <folder or URL>] [--dictionary <folder> | --no-dictionary]'
 
-/** The bilingual dictionary: --dictionary's pack (which must be there), else public/dict when built, unless --no-dictionary. */
-function dictionaryFor(values: { dictionary?: string; 'no-dictionary'?: boolean }) {
+/**
+ * The bilingual dictionary: --dictionary's pack (which must be there), else the built one in `builtDir` (public/dict),
+ * unless --no-dictionary. Without a built pack, linking two languages says on `warn` that it runs without one.
+ */
+export function dictionaryFor(values: { dictionary?: string; 'no-dictionary'?: boolean }, crossLanguage: boolean, warn: (s: string) => void, builtDir = DICT_PACK_DIR) {
   if (values['no-dictionary']) {
     if (values.dictionary) throw new Error('--dictionary and --no-dictionary exclude each other')
     return null
   }
-  if (values.dictionary === undefined) return loadDictionaryPack()
+  if (values.dictionary === undefined) {
+    const built = loadDictionaryPack(builtDir)
+    if (!built && crossLanguage) warn(`link: no bilingual dictionary pack in ${builtDir}: linking without it (build it once with \`npm run dict-pack\`; --no-dictionary silences this)\n`)
+    return built
+  }
   if (!dictPackAvailable(values.dictionary)) throw new Error(`--dictionary: no dictionary pack in ${values.dictionary} (no manifest.json; build one with \`npm run dict-pack\`)`)
   return loadDictionaryPack(values.dictionary)
 }
@@ -118,7 +125,7 @@ export async function runLink(args: string[], warn: (s: string) => void = () => 
   const b = await readLinkReport(files[1], values['lang-b'], '--lang-b', notes)
   for (const n of notes) warn(`link: ${n}\n`)
   const embeddings = await embeddingsFor(values, a, b)
-  const dictionary = dictionaryFor(values)
+  const dictionary = dictionaryFor(values, a.lang !== b.lang, warn)
   const links = linkDocuments(a.passages, b.passages, { matcher, top, langA: a.lang, langB: b.lang, embeddings, dictionary })
   const span = (p: Passage) => ({ index: p.index, start: p.start, end: p.end, text: p.text })
   if (values.json) {

@@ -1,11 +1,13 @@
 // `cli -- link`: the JSON shape with each candidate's calibrated score and strength, the option errors, and the hybrid
-// tier with the real model pack (--embeddings <id> --model-source models) when the pack is present.
+// tier with the real model pack (--embeddings <id> --model-source models) when the pack is present, and the note when no
+// dictionary pack is built.
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli'
 import { DEFAULT_EMBEDDING_MODEL } from '../../src/ml/adapters/embeddings'
+import { dictionaryFor } from '../../src/cliCommands/link'
 
 const CORPUS = process.env.COI_CORPUS ?? '/work/shared/corpus'
 const MODELS = new URL('../../models', import.meta.url).pathname
@@ -90,5 +92,18 @@ describe('cli link with a language the workbench does not support', () => {
     const r = await cli('link', join(dir, 'de.md'), join(dir, 'fr.md'), '--lang-a', 'german!')
     expect(r.code).toBe(1)
     expect(r.err).toContain('--lang-a: "german!" is not a language code')
+  })
+})
+
+describe('cli link without a built dictionary pack', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'no-dict-'))
+  it('says so when it links two languages, and is silent for one language or with --no-dictionary', () => {
+    const said: string[] = []
+    expect(dictionaryFor({}, true, (s) => said.push(s), empty)).toBeNull()
+    expect(said.join('')).toMatch(/no bilingual dictionary pack in .*no-dict-.*npm run dict-pack/)
+    said.length = 0
+    expect(dictionaryFor({}, false, (s) => said.push(s), empty)).toBeNull()
+    expect(dictionaryFor({ 'no-dictionary': true }, true, (s) => said.push(s), empty)).toBeNull()
+    expect(said).toEqual([])
   })
 })
