@@ -10,6 +10,7 @@ import { loadIndepSets, type IndepSet } from '../tests/bench/indepGold'
 import { corpusEmbeddings, packAvailable, PACK_MODEL } from '../tests/bench/corpusEmbeddings'
 import { loadDictionaryPack } from '../src/cliCommands/dictionaryPack'
 import type { LinkDictionary } from '../src/core/link/dictionary'
+import { fitLogistic } from './logistic'
 
 const OUT = new URL('../src/core/link/calibrationModels.json', import.meta.url)
 const LEXICAL: PairFeatureName[] = ['lexical', 'substantive', 'specificNumbers', 'cognates', 'weakOnly', 'lexicalRank', 'lengthGap']
@@ -39,48 +40,10 @@ function examples(sets: IndepSet[], embeddings?: Map<string, Float32Array[]>, di
   return out
 }
 
-/** L2-regularised logistic regression by Newton steps on standardised features. */
+/** The link model's logistic regression over the chosen features of the examples (see scripts/logistic.ts). */
 function fit(data: Example[], names: PairFeatureName[], l2 = 1): Omit<CalibrationModel, 'strong' | 'weak' | 'trainedOn'> {
   const cols = names.map((n) => PAIR_FEATURES.indexOf(n))
-  const X = data.map((e) => cols.map((c) => e.x[c]))
-  const d = cols.length
-  const mean = cols.map((_, j) => X.reduce((s, r) => s + r[j], 0) / X.length)
-  const std = cols.map((_, j) => Math.sqrt(X.reduce((s, r) => s + (r[j] - mean[j]) ** 2, 0) / X.length) || 1)
-  const Z = X.map((r) => [1, ...r.map((v, j) => (v - mean[j]) / std[j])])
-  let w = new Array(d + 1).fill(0)
-  for (let it = 0; it < 50; it++) {
-    const g = new Array(d + 1).fill(0)
-    const H = Array.from({ length: d + 1 }, () => new Array(d + 1).fill(0))
-    Z.forEach((z, i) => {
-      const p = 1 / (1 + Math.exp(-z.reduce((s, v, j) => s + v * w[j], 0)))
-      const r = p - data[i].y
-      for (let a = 0; a <= d; a++) {
-        g[a] += r * z[a]
-        for (let b = 0; b <= d; b++) H[a][b] += p * (1 - p) * z[a] * z[b]
-      }
-    })
-    for (let a = 1; a <= d; a++) (g[a] += l2 * w[a]), (H[a][a] += l2)
-    const step = solve(H, g)
-    w = w.map((v, j) => v - step[j])
-    if (Math.max(...step.map(Math.abs)) < 1e-8) break
-  }
-  return { features: names, mean, std, weights: w.slice(1), bias: w[0] }
-}
-
-function solve(A: number[][], b: number[]): number[] {
-  const n = b.length
-  const M = A.map((r, i) => [...r, b[i]])
-  for (let c = 0; c < n; c++) {
-    let p = c
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r
-    ;[M[c], M[p]] = [M[p], M[c]]
-    for (let r = 0; r < n; r++) {
-      if (r === c || !M[c][c]) continue
-      const f = M[r][c] / M[c][c]
-      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k]
-    }
-  }
-  return M.map((r, i) => r[n] / (r[i] || 1))
+  return { features: names, ...fitLogistic(data.map((e) => cols.map((c) => e.x[c])), data.map((e) => e.y), l2) }
 }
 
 /** The lowest strong threshold that keeps dev's strong top-1 links right and no-counterpart passages clear. */
