@@ -156,8 +156,8 @@ export function describeCandidate(c: Candidate, docs: ReadonlyMap<string, Candid
 
 /**
  * Adds machine-translation candidates to a concept's list: one the list already has (same stemmed, folded
- * words) gains 'mt' among its sources and the translation's evidence when it had none; the others are
- * appended in their own order. Returns a new list.
+ * words) gains 'mt' among its sources and the translation's evidence when it had none; the others join it.
+ * Returns a new list, most likely first (ties keep the mined list's order, then the translations').
  */
 export function mergeTranslated(list: readonly CandidateView[], mt: readonly CandidateView[]): CandidateView[] {
   const out = list.map((c) => ({ ...c }))
@@ -169,7 +169,7 @@ export function mergeTranslated(list: readonly CandidateView[], mt: readonly Can
       if (!same.evidence.length) same.evidence = m.evidence
     }
   }
-  return out
+  return out.sort((a, b) => b.confidence - a.confidence)
 }
 
 /**

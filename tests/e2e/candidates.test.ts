@@ -3,9 +3,9 @@
 // the model source unreachable and machine translation asked for (the user is asked before any download; declining
 // skips it): the plain "could not load" message shows and
 // the cognate / co-occurrence candidates still appear, "mobilisering" among the top 3 with its evidence (opens
-// the reader at the spot). "Reject" hides a candidate; accepting "mobilisering" (undo works) adds an admitted
-// Danish term with its source (report file and quote) to the concept, as the concept editor shows, also after
-// a reload.
+// the reader at the spot), while "white ticket", which the Danish report never names, shows no likely candidate.
+// "Reject" hides a candidate; accepting "mobilisering" (undo works) adds an admitted Danish term with its source
+// (report file and quote) to the concept, as the concept editor shows, also after a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -121,6 +121,11 @@ describe('term candidates', () => {
     await concept.waitFor()
     const top = (await concept.getByTestId('cand-text').allInnerTexts()).slice(0, 3).map((s) => s.toLowerCase())
     expect(top).toContain('mobilisering')
+    expect(await concept.getByTestId('cand-unlikely').count()).toBe(0)
+    // "White ticket", which the Danish report never names, gets no candidate or only long shots, and says which.
+    const absent = page.locator('[data-testid=cand-concept][data-concept-id="c-white-ticket"]')
+    await absent.waitFor()
+    expect(await absent.locator('[data-testid=cand-none], [data-testid=cand-unlikely]').innerText()).toMatch(/No candidate found|No likely candidate.*Danish/)
     // Its evidence: the Danish report, the occurrence marked in a text snippet, a reader link to the spot.
     const item = concept.locator('[data-testid=cand-item]').filter({ has: page.getByTestId('cand-text').getByText(/^mobilisering$/i) }).first()
     expect(await item.getByTestId('cand-source').first().innerText()).toMatch(/cognate|co-occurrence/)

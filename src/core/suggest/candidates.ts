@@ -31,6 +31,12 @@ export interface Candidate {
   confidence?: number
   /** Co-occurrence only: cross-lingual string similarity to the concept's terms in other languages, in [0, 1]. */
   similarity?: number
+  /**
+   * Co-occurrence only: how much evidence stands behind it: `joint`, the weight of the concept's linked sentences
+   * that contain it; `mass`, the weight of all the concept's linked sentences; `gloss`, times a report glosses the
+   * concept's foreign term with it.
+   */
+  support?: { joint: number; mass: number; gloss: number }
   source: CandidateSource
   evidence: CandidateEvidence[]
 }

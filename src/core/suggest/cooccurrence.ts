@@ -231,6 +231,7 @@ export function mineCooccurrence(
         text: bestSurface(idx.surfaces.get(s.key), s.key),
         score: s.score,
         ...(s.similarity !== undefined ? { similarity: s.similarity } : {}),
+        support: { joint: s.joint, mass, gloss: s.fullGloss ?? s.gloss ?? 0 },
         source: 'cooccurrence' as const,
         evidence: evidenceOf(docs, idx, w, s.key, opts.maxEvidence ?? 5),
       })),

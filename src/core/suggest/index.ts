@@ -22,4 +22,5 @@ export { mineByTranslation, MT_SOURCE_LANGS, type TranslateFn, type TranslationC
 export { glossesOf } from './gloss'
 export { containsTerm, sameTerm } from './equivalence'
 export { mergeSources, mineCandidates, SURE_COGNATE, type MineOptions, type MineStats } from './mine'
-export { confidenceOf, isForeignCandidate, isTermShaped, refineCandidates } from './termShape'
+export { isForeignCandidate, isTermShaped, refineCandidates, termCandidates } from './termShape'
+export { CANDIDATE_FEATURES, candidateFeatures, confidenceOf, modelProbability, type ConfidenceModel } from './confidence'

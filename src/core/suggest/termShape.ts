@@ -1,10 +1,11 @@
 // What makes a candidate a term rather than a word sequence: the noun-phrase shapes of each language
 // (function words only as connectors inside, never a lone adjective), no word
-// of an unrelated language, and one confidence in [0, 1] for every source.
+// of an unrelated language, and the list ordered by one confidence in [0, 1] for every source (confidence.ts).
 import type { Lang } from '../model'
 import type { Candidate } from './candidates'
 import { wordTokens } from './ngrams'
 import { isForeignSentence, isStopwordIn } from '../text/stopwords'
+import { confidenceOf } from './confidence'
 
 /** Function words that may join the words of a term ("register over innkallinger", "report de l'incorporation"). */
 const CONNECTORS: Partial<Record<Lang, ReadonlySet<string>>> = {
@@ -58,27 +59,21 @@ export function isForeignCandidate(c: Candidate, lang: Lang): boolean {
 }
 
 /**
- * Probability that the candidate at `rank` of its concept's list is the term a terminologist would accept,
- * one scale for every source. Measured on the corpus by tests/bench/eval-candidates.ts (leave-one-out,
- * removed terms found again; its reliability table prints predicted against observed): the top candidate
- * is right about half the time, a sure cognate (an exact respelling found in the corpus) far more often,
- * lower ranks rarely; within a rank, a score close to the list's best is more often right.
+ * Keeps the term-shaped candidates of a concept's list that are not words of another language's
+ * sentences, each with its confidence in [0, 1], most likely first (ties keep the list's order).
  */
-export function confidenceOf(c: Candidate, rank: number, best: number): number {
-  if (c.source === 'cognate') return c.score >= 0.6 ? 0.8 : Math.min(0.5, 0.4 * c.score)
-  if (c.source === 'mt') return Math.min(0.6, 0.5 * c.score + 0.1)
-  const byRank = [0.55, 0.25, 0.12, 0.08, 0.06][rank] ?? 0.04
-  const rel = best > 0 ? Math.max(0, Math.min(1, c.score / best)) : 0
-  return Math.round(byRank * (0.6 + 0.4 * rel) * 1000) / 1000
+export function refineCandidates(list: readonly Candidate[], lang: Lang): Candidate[] {
+  const scored = termCandidates(list, lang).map(({ candidate: c, rank, best }) => ({ ...c, confidence: confidenceOf(c, rank, best) }))
+  return scored.sort((a, b) => b.confidence - a.confidence)
 }
 
 /**
- * Keeps the term-shaped candidates of a concept's list that are not words of another language's
- * sentences, in order, each with its confidence in [0, 1].
+ * The candidates `refineCandidates` keeps, in the miner's order, each with what its confidence reads: its rank among
+ * the kept co-occurrence candidates (0 for other sources) and their best score.
  */
-export function refineCandidates(list: readonly Candidate[], lang: Lang): Candidate[] {
+export function termCandidates(list: readonly Candidate[], lang: Lang): { candidate: Candidate; rank: number; best: number }[] {
   const kept = list.filter((c) => c.source === 'mt' || (isTermShaped(c.text, lang) && !isForeignCandidate(c, lang)))
   const best = Math.max(0, ...kept.filter((c) => c.source === 'cooccurrence').map((c) => c.score))
   let coRank = 0
-  return kept.map((c) => ({ ...c, confidence: confidenceOf(c, c.source === 'cooccurrence' ? coRank++ : 0, best) }))
+  return kept.map((candidate) => ({ candidate, rank: candidate.source === 'cooccurrence' ? coRank++ : 0, best }))
 }

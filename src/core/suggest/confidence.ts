@@ -1,0 +1,49 @@
+// How likely a terminologist accepts a term candidate, one probability for every source: co-occurrence candidates by
+// a logistic model over their evidence, fitted by scripts/fit-candidate-confidence.ts on the development half of
+// tests/bench/eval-candidates.ts (concepts a report names, and concepts no report of the language names).
+import type { Candidate } from './candidates'
+import MODEL from './confidenceModel.json'
+
+/** The features of a co-occurrence candidate, in the order of the model's weights. */
+export const CANDIDATE_FEATURES = ['first', 'second', 'logJoint', 'logMass', 'similarity', 'glossed', 'relative', 'firstLogJoint'] as const
+
+/** The fitted model (confidenceModel.json). */
+export interface ConfidenceModel {
+  features: readonly string[]
+  mean: number[]
+  std: number[]
+  weights: number[]
+  bias: number
+  trainedOn: string
+}
+
+/**
+ * The features of the co-occurrence candidate at `rank` of its concept's co-occurrence list, whose best score is
+ * `best`: its rank (first, second), how much linked evidence contains it and how much the concept has (logs), its
+ * spelling similarity to the concept's terms in other languages, whether a report glosses the concept with it, and
+ * its score relative to the best.
+ */
+export function candidateFeatures(c: Candidate, rank: number, best: number): number[] {
+  const joint = Math.log1p(c.support?.joint ?? 0)
+  const first = rank === 0 ? 1 : 0
+  return [first, rank === 1 ? 1 : 0, joint, Math.log1p(c.support?.mass ?? 0), c.similarity ?? 0, (c.support?.gloss ?? 0) > 0 ? 1 : 0, best > 0 ? Math.max(0, Math.min(1, c.score / best)) : 0, first * joint]
+}
+
+/** The model's probability for a feature vector. */
+export function modelProbability(model: Omit<ConfidenceModel, 'trainedOn' | 'features'>, x: readonly number[]): number {
+  let z = model.bias
+  for (let j = 0; j < x.length; j++) z += model.weights[j] * ((x[j] - model.mean[j]) / (model.std[j] || 1))
+  return 1 / (1 + Math.exp(-z))
+}
+
+/**
+ * Probability that the candidate is the term a terminologist would accept. Co-occurrence: the fitted model, so a first
+ * candidate with little linked evidence, unlike the concept's terms in other languages, scores low (the concept may
+ * not occur in the reports of the language at all). A sure cognate (an exact respelling found in the corpus) is right
+ * far more often than not; machine translation is capped below that.
+ */
+export function confidenceOf(c: Candidate, rank: number, best: number): number {
+  if (c.source === 'cognate') return c.score >= 0.6 ? 0.8 : Math.min(0.5, 0.4 * c.score)
+  if (c.source === 'mt') return Math.min(0.6, 0.5 * c.score + 0.1)
+  return Math.round(modelProbability(MODEL as ConfidenceModel, candidateFeatures(c, rank, best)) * 1000) / 1000
+}
