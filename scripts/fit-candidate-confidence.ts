@@ -18,9 +18,9 @@ for (const s of evaluateCandidates({ absent: true }))
   for (const x of s.shown) {
     if (confidenceSplit(x.conceptId) !== 'dev') continue
     concepts++
-    for (const { candidate, rank, best } of termCandidates(x.raw, s.lang)) {
-      if (candidate.source !== 'cooccurrence' || rank >= SHOWN) continue
-      X.push(candidateFeatures(candidate, rank, best))
+    const { kept, best } = termCandidates(x.raw, s.lang)
+    for (const candidate of kept.filter((c) => c.source === 'cooccurrence').slice(0, SHOWN)) {
+      X.push(candidateFeatures(candidate, best))
       y.push(x.rawRight[x.raw.indexOf(candidate)] ? 1 : 0)
     }
   }

@@ -150,7 +150,7 @@ export function describeCandidate(c: Candidate, docs: ReadonlyMap<string, Candid
     evidence.push({ docId: ev.file, start: ev.start, end: ev.end, ...(passageIndex === undefined ? {} : { passageIndex }), ...snippetOf(doc.text, ev, c.text) })
     if (evidence.length >= MAX_EVIDENCE) break
   }
-  const confidence = c.confidence ?? confidenceOf(c, 0, c.score)
+  const confidence = c.confidence ?? confidenceOf(c, c.score)
   return { key: phraseKey(c.text, lang), text: c.text, score: c.score, confidence, source: c.source, sources: [c.source], evidence, candidate: c }
 }
 

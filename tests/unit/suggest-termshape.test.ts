@@ -38,13 +38,13 @@ describe('one confidence scale', () => {
     const list = refineCandidates([cand('værnepligt', 'cooccurrence', 774313), cand('indkaldelse', 'cooccurrence', 1200), cand('værnepligtig', 'cognate', 0.75)], 'da')
     for (const c of list) expect(c.confidence! >= 0 && c.confidence! <= 1, c.text).toBe(true)
     expect(list[0].confidence!).toBeGreaterThan(list[1].confidence!)
-    expect(confidenceOf(cand('x', 'mt', 0.9), 0, 0.9)).toBeLessThanOrEqual(1)
+    expect(confidenceOf(cand('x', 'mt', 0.9), 0.9)).toBeLessThanOrEqual(1)
   })
   it('gives a first co-occurrence candidate a low confidence when little linked evidence and no look-alike stand behind it', () => {
     const weak = { ...cand('Jevropa', 'cooccurrence', 40), support: { joint: 0.6, mass: 3, gloss: 0 }, similarity: 0.1 }
     const strong = { ...cand('værnepligt', 'cooccurrence', 40), support: { joint: 60, mass: 300, gloss: 0 }, similarity: 0.8 }
-    expect(confidenceOf(weak, 0, 40)).toBeLessThan(0.15)
-    expect(confidenceOf(strong, 0, 40)).toBeGreaterThan(0.5)
+    expect(confidenceOf(weak, 40)).toBeLessThan(0.15)
+    expect(confidenceOf(strong, 40)).toBeGreaterThan(0.5)
   })
   it('lists the most likely candidate first, whatever the miner\'s order', () => {
     const first = { ...cand('udrejse', 'cooccurrence', 50), support: { joint: 1, mass: 300, gloss: 0 }, similarity: 0.05 }

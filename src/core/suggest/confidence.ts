@@ -5,7 +5,7 @@ import type { Candidate } from './candidates'
 import MODEL from './confidenceModel.json'
 
 /** The features of a co-occurrence candidate, in the order of the model's weights. */
-export const CANDIDATE_FEATURES = ['first', 'second', 'logJoint', 'logMass', 'similarity', 'glossed', 'relative', 'firstLogJoint'] as const
+export const CANDIDATE_FEATURES = ['logJoint', 'logMass', 'similarity', 'glossed', 'relative'] as const
 
 /** The fitted model (confidenceModel.json). */
 export interface ConfidenceModel {
@@ -18,15 +18,14 @@ export interface ConfidenceModel {
 }
 
 /**
- * The features of the co-occurrence candidate at `rank` of its concept's co-occurrence list, whose best score is
- * `best`: its rank (first, second), how much linked evidence contains it and how much the concept has (logs), its
- * spelling similarity to the concept's terms in other languages, whether a report glosses the concept with it, and
- * its score relative to the best.
+ * The features of a co-occurrence candidate whose concept's best co-occurrence score is `best`: how much linked
+ * evidence contains it and how much the concept has (logs), its spelling similarity to the concept's terms in other
+ * languages, whether a report glosses the concept with it, and its score relative to the best. Not its rank: two
+ * candidates the miner cannot tell apart get one confidence, so ordering by confidence keeps the miner's order there.
  */
-export function candidateFeatures(c: Candidate, rank: number, best: number): number[] {
-  const joint = Math.log1p(c.support?.joint ?? 0)
-  const first = rank === 0 ? 1 : 0
-  return [first, rank === 1 ? 1 : 0, joint, Math.log1p(c.support?.mass ?? 0), c.similarity ?? 0, (c.support?.gloss ?? 0) > 0 ? 1 : 0, best > 0 ? Math.max(0, Math.min(1, c.score / best)) : 0, first * joint]
+export function candidateFeatures(c: Candidate, best: number): number[] {
+  const relative = best > 0 ? Math.max(0, Math.min(1, c.score / best)) : 0
+  return [Math.log1p(c.support?.joint ?? 0), Math.log1p(c.support?.mass ?? 0), c.similarity ?? 0, (c.support?.gloss ?? 0) > 0 ? 1 : 0, relative]
 }
 
 /** The model's probability for a feature vector. */
@@ -42,8 +41,8 @@ export function modelProbability(model: Omit<ConfidenceModel, 'trainedOn' | 'fea
  * not occur in the reports of the language at all). A sure cognate (an exact respelling found in the corpus) is right
  * far more often than not; machine translation is capped below that.
  */
-export function confidenceOf(c: Candidate, rank: number, best: number): number {
+export function confidenceOf(c: Candidate, best: number): number {
   if (c.source === 'cognate') return c.score >= 0.6 ? 0.8 : Math.min(0.5, 0.4 * c.score)
   if (c.source === 'mt') return Math.min(0.6, 0.5 * c.score + 0.1)
-  return Math.round(modelProbability(MODEL as ConfidenceModel, candidateFeatures(c, rank, best)) * 1000) / 1000
+  return Math.round(modelProbability(MODEL as ConfidenceModel, candidateFeatures(c, best)) * 1000) / 1000
 }

@@ -63,17 +63,12 @@ export function isForeignCandidate(c: Candidate, lang: Lang): boolean {
  * sentences, each with its confidence in [0, 1], most likely first (ties keep the list's order).
  */
 export function refineCandidates(list: readonly Candidate[], lang: Lang): Candidate[] {
-  const scored = termCandidates(list, lang).map(({ candidate: c, rank, best }) => ({ ...c, confidence: confidenceOf(c, rank, best) }))
-  return scored.sort((a, b) => b.confidence - a.confidence)
+  const { kept, best } = termCandidates(list, lang)
+  return kept.map((c) => ({ ...c, confidence: confidenceOf(c, best) })).sort((a, b) => b.confidence - a.confidence)
 }
 
-/**
- * The candidates `refineCandidates` keeps, in the miner's order, each with what its confidence reads: its rank among
- * the kept co-occurrence candidates (0 for other sources) and their best score.
- */
-export function termCandidates(list: readonly Candidate[], lang: Lang): { candidate: Candidate; rank: number; best: number }[] {
+/** The candidates `refineCandidates` keeps, in the miner's order, and the best score of the co-occurrence ones among them. */
+export function termCandidates(list: readonly Candidate[], lang: Lang): { kept: Candidate[]; best: number } {
   const kept = list.filter((c) => c.source === 'mt' || (isTermShaped(c.text, lang) && !isForeignCandidate(c, lang)))
-  const best = Math.max(0, ...kept.filter((c) => c.source === 'cooccurrence').map((c) => c.score))
-  let coRank = 0
-  return kept.map((candidate) => ({ candidate, rank: candidate.source === 'cooccurrence' ? coRank++ : 0, best }))
+  return { kept, best: Math.max(0, ...kept.filter((c) => c.source === 'cooccurrence').map((c) => c.score)) }
 }
