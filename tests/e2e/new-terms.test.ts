@@ -1,6 +1,6 @@
 // New terms in the built app: a real report is read for terms the glossary lacks; a defined abbreviation is added to
 // the glossary as a new concept with its long form and source sentence; an ignored one stays away on the next run;
-// the tab passes axe.
+// the tab passes axe; a romanised Russian word is found with the Cyrillic spelling the report also uses.
 import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -54,5 +54,22 @@ describe('new terms', () => {
     expect(await shown()).toBeLessThan(total)
     await page.getByTestId('glossary-search').fill('voenkomat')
     await expect.poll(() => page.locator('[data-concept]').first().innerText()).toMatch(/military commissariat/)
+  })
+
+  it('finds a romanised Russian word the glossary lacks, with its Cyrillic spelling from the report', { timeout: 120_000 }, async () => {
+    const { page } = suite.tb
+    // Without the contract-soldier concept, "kontraktniki" (which report 004 also writes "контрактник" in a source's title) is new.
+    await openGlossary(page, suite.app.url)
+    await page.getByTestId('glossary-search').fill('kontraktniki')
+    await page.waitForFunction(() => document.querySelectorAll('[data-concept]').length === 1, null, { timeout: 10_000 })
+    await page.getByTestId('glossary-grid').focus()
+    await page.keyboard.press('Delete')
+    await page.waitForFunction(() => document.querySelectorAll('[data-concept]').length === 0, null, { timeout: 10_000 })
+    await page.goto(suite.app.url + '#/candidates?tab=new')
+    await page.getByTestId('new-terms-run').click()
+    await expect.poll(() => page.getByTestId('new-terms-summary').innerText(), { timeout: 60_000 }).toMatch(/new terms? in the imported reports\.$/)
+    await page.getByTestId('new-terms-kind').selectOption('transliterated')
+    const item = page.getByTestId('new-term').filter({ hasText: 'kontraktniki' })
+    expect(await item.innerText()).toMatch(/kontraktniki[\s\S]*контрактник[\s\S]*Russian in Latin letters/)
   })
 })

@@ -179,6 +179,22 @@ export function matchDictionary(text: string, lang: Lang | 'und', dict: LinkDict
   return out
 }
 
+/**
+ * True when `word` (lower case) is a word of `lang` as the dictionary knows it: a headword or a headword's inflection
+ * (its Snowball stem), or for English a word some translation yields. False for a language the dictionary lacks.
+ */
+export function isDictionaryWord(dict: LinkDictionary, word: string, lang: Lang): boolean {
+  if (lang === 'en') return englishSet(dict).has(englishKey(word))
+  const table = tableOf(dict, lang)
+  return !!table && (table.exact.has(word) || table.stems.has(stemWord(word, lang)))
+}
+
+/** Whether a word (lower case) is a word of any language of the dictionary, English included (`isDictionaryWord`). */
+export function dictionaryWordCheck(dict: LinkDictionary): (word: string) => boolean {
+  const langs: Lang[] = ['en', ...(Object.keys(dict.entries) as Lang[])]
+  return (word) => langs.some((l) => isDictionaryWord(dict, word, l))
+}
+
 /** The pack's manifest.json (scripts/dict-pack.mjs): each language's file and where it came from. */
 export interface DictionaryManifest {
   key: string

@@ -5,7 +5,8 @@
 //    language's words ("Federal Security Service (FSB)"), the capitalised name before it;
 //  - a Russian word or phrase quoted in Cyrillic inside a text of another language, with the gloss beside it;
 //  - a word the report sets in quotes as the name of a thing («Vojenkomat»), or a quoted phrase used twice;
-//  - an abbreviation used at least twice and never defined.
+//  - an abbreviation used at least twice and never defined;
+//  - a Russian word written in Latin letters ("povestka") that a report also writes in Cyrillic (transliterated.ts).
 // A candidate whose every term the glossary knows is left out; one whose other term a concept has is offered as a
 // new term of that concept. Pure, and linear in the length of the reports.
 import type { Lang, TermType } from '../model'
@@ -16,9 +17,10 @@ import { phraseKey } from './ngrams'
 import { isStopwordIn } from '../text/stopwords'
 import { transliterationVariants } from '../text/translit'
 import { damerauLevenshtein } from '../text/editDistance'
+import { cyrillicStems, transliteratedWords, translitStem, type WordCheck } from './transliterated'
 
 /** How a candidate was found. */
-export type NewTermKind = 'defined' | 'cyrillic' | 'quoted' | 'abbreviation'
+export type NewTermKind = 'defined' | 'cyrillic' | 'transliterated' | 'quoted' | 'abbreviation'
 
 /** One proposed term of a candidate. */
 export interface ProposedTerm {
@@ -54,7 +56,7 @@ export interface NewTermCandidate {
   score: number
 }
 
-const KIND_WEIGHT: Record<NewTermKind, number> = { defined: 3, cyrillic: 2, abbreviation: 1, quoted: 0.8 }
+const KIND_WEIGHT: Record<NewTermKind, number> = { defined: 3, cyrillic: 2, transliterated: 1.5, abbreviation: 1, quoted: 0.8 }
 const CYRILLIC_RUN = /[\u0400-\u04ff]+(?:[-‐][\u0400-\u04ff]+)*(?:[ \u00a0]+[\u0400-\u04ff]+(?:[-‐][\u0400-\u04ff]+)*)*/gu
 const PAREN = /\(([^()]{2,120})\)/g
 
@@ -186,17 +188,40 @@ function occurrences(text: string, phrase: string): number {
   return n
 }
 
-/** The key that groups a term's occurrences: abbreviations as written in any language, other terms inflection-tolerant. */
-const termKey = (t: ProposedTerm) => (t.type === 'acronym' ? `*:${t.text}` : `${t.lang}:${phraseKey(t.text, t.lang)}`)
+/**
+ * The key that groups a term's occurrences: abbreviations as written in any language, romanised Russian words by their
+ * Russian stem ("povestka", "povestki"), other terms inflection-tolerant.
+ */
+const termKey = (t: ProposedTerm) =>
+  t.type === 'acronym' ? `*:${t.text}` : t.type === 'transliteration' ? `${t.lang}~${translitStem(t.text)}` : `${t.lang}:${phraseKey(t.text, t.lang)}`
+
+/** Options of `findNewTerms`. */
+export interface NewTermsOptions {
+  /**
+   * Whether a word is a word of some language's own (a dictionary's headword): such a word ("region", "kontrakt") is
+   * no romanised Russian term. Without it, romanised Russian words are not looked for: loanwords shared with Russian
+   * would drown them.
+   */
+  isWord?: WordCheck
+}
 
 /**
  * The new-term candidates of the given passages, best first. Bibliography-like passages (footnotes) count for
- * abbreviations but define nothing; Russian passages are not read for Cyrillic terms.
+ * abbreviations but define nothing; Russian passages are not read for Cyrillic terms; the Cyrillic of every passage
+ * (footnotes' source titles too) tells which Latin words are romanised Russian ones.
  */
-export function findNewTerms(passages: readonly NewTermPassage[], matcher: Matcher | null): NewTermCandidate[] {
+export function findNewTerms(passages: readonly NewTermPassage[], matcher: Matcher | null, opts: NewTermsOptions = {}): NewTermCandidate[] {
+  const stems = opts.isWord ? cyrillicStems(passages.map((p) => p.text)) : new Map<string, string>()
   const lower = new Set<string>()
   // Words also written other than in capitals ("Ukraine", "war"): in capitals they are emphasis, not abbreviations.
-  for (const p of passages) for (const m of p.text.matchAll(/\p{L}+/gu)) if (/\p{Ll}/u.test(m[0])) lower.add(m[0].toLowerCase())
+  // Words written with a small first letter somewhere are common nouns: a romanised Russian word that never is, is a
+  // name ("Meduza", "Moskva").
+  const common = new Set<string>()
+  for (const p of passages) {
+    for (const m of p.text.matchAll(/\p{L}+/gu)) if (/\p{Ll}/u.test(m[0])) lower.add(m[0].toLowerCase())
+    // Addresses ("meduza.io/…") are not text.
+    for (const m of p.text.replace(/\S*\p{L}[./]\p{L}\S*/gu, ' ').matchAll(/\p{L}+/gu)) if (/^\p{Ll}/u.test(m[0])) common.add(m[0])
+  }
   const found: Found[] = []
   for (const p of passages) {
     if (p.lang === 'und') continue
@@ -204,6 +229,9 @@ export function findNewTerms(passages: readonly NewTermPassage[], matcher: Match
     if (p.kind !== 'footnote') definitions(p, p.lang, found)
     if (p.kind !== 'footnote' && p.lang !== 'ru') cyrillic(p, p.lang, found)
     if (p.kind !== 'footnote') quoted(p, p.lang, found)
+    if (p.kind !== 'footnote' && p.lang !== 'ru' && opts.isWord)
+      for (const h of transliteratedWords(p.text, p.lang, stems, opts.isWord))
+        found.push({ kind: 'transliterated', terms: [{ text: h.latin, lang: p.lang, type: 'transliteration' }, { text: h.cyrillic, lang: 'ru', type: 'fullForm' }], p, start: h.start, end: h.end })
     // An abbreviation that this passage's definitions hold is counted there, once.
     abbreviations(p, p.lang, lower, found.slice(from), found)
   }
@@ -236,8 +264,9 @@ export function findNewTerms(passages: readonly NewTermPassage[], matcher: Match
   for (const { c, docs } of groups.values()) {
     // An undefined abbreviation, a Russian word without a gloss, or a quoted phrase of several words needs a second
     // occurrence to be a term (one quoted word is the author naming a thing).
-    const once = c.kind === 'abbreviation' || (c.kind === 'cyrillic' && c.terms.length === 1) || (c.kind === 'quoted' && c.terms[0].text.includes(' '))
+    const once = c.kind === 'abbreviation' || c.kind === 'transliterated' || (c.kind === 'cyrillic' && c.terms.length === 1) || (c.kind === 'quoted' && c.terms[0].text.includes(' '))
     if (once && c.count < 2) continue
+    if (c.kind === 'transliterated' && !common.has(c.terms[0].text.toLowerCase())) continue
     // A word the reports also write without quotes is quoted for emphasis or irony ("a huge mess"), not named.
     if (c.kind === 'quoted' && uses(c.terms[0].text.toLowerCase()) > c.count) continue
     const known = c.terms.map((t) => knownConcept(matcher, t.text, t.lang))
@@ -246,5 +275,7 @@ export function findNewTerms(passages: readonly NewTermPassage[], matcher: Match
     const terms = conceptId ? c.terms.filter((_, i) => !known[i]) : c.terms
     out.push({ ...c, terms, ...(conceptId ? { conceptId } : {}), docs: [...docs].sort(), score: KIND_WEIGHT[c.kind] * Math.log2(1 + c.count) * (1 + 0.5 * (docs.size - 1)) })
   }
-  return out.sort((a, b) => b.score - a.score || a.terms[0].text.localeCompare(b.terms[0].text))
+  // A word both quoted and found romanised is one candidate: the romanised one, which carries its Russian spelling.
+  const romanised = new Set(out.filter((c) => c.kind === 'transliterated').map((c) => c.terms[0].text.toLowerCase()))
+  return out.filter((c) => c.kind !== 'quoted' || !romanised.has(c.terms[0].text.toLowerCase())).sort((a, b) => b.score - a.score || a.terms[0].text.localeCompare(b.terms[0].text))
 }
