@@ -22,6 +22,13 @@ describe('romanised Russian words', () => {
     expect(translitStem('povestki')).toBe(translitStem('povestka'))
     expect(translitStem('srochnikov')).toBe(translitStem('srochniki'))
     expect(cyrillicStems(['Повестка в военкомат']).get(translitStem('povestka'))).toBe('повестка')
+    // A name keeps its capital: never written small, capitalised inside a sentence.
+    expect(cyrillicStems(['Запись через портал Госуслуги.']).get(translitStem('Gosuslugi'))).toBe('Госуслуги')
+  })
+
+  it('shows a sentence as the example rather than a heading that is only the word', () => {
+    const out = findNewTerms([passages[0], p('Voenkomat', 'en', 'heading', 4), ...passages.slice(1)], null, { isWord })
+    expect(out.find((c) => c.terms[0].text.toLowerCase() === 'voenkomat')?.example.text).toMatch(/keeps the list/)
   })
 
   it('proposes a romanised word used twice (in any case form) with the Cyrillic word it spells', () => {

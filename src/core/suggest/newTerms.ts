@@ -56,6 +56,8 @@ export interface NewTermCandidate {
   score: number
 }
 
+/** An example shorter than this (a heading, a list item) gives way to a longer sentence of the same term. */
+const SHORT_EXAMPLE = 40
 const KIND_WEIGHT: Record<NewTermKind, number> = { defined: 3, cyrillic: 2, transliterated: 1.5, abbreviation: 1, quoted: 0.8 }
 const CYRILLIC_RUN = /[\u0400-\u04ff]+(?:[-‐][\u0400-\u04ff]+)*(?:[ \u00a0]+[\u0400-\u04ff]+(?:[-‐][\u0400-\u04ff]+)*)*/gu
 const PAREN = /\(([^()]{2,120})\)/g
@@ -245,6 +247,10 @@ export function findNewTerms(passages: readonly NewTermPassage[], matcher: Match
       groups.set(head, g)
     } else if (f.terms.length > g.c.terms.length || KIND_WEIGHT[f.kind] > KIND_WEIGHT[g.c.kind]) {
       g.c = { ...g.c, key: `${f.kind}|${head}`, kind: f.kind, terms: f.terms, example: exampleOf(f) }
+    } else if (g.c.example.text.length < SHORT_EXAMPLE) {
+      // A heading or a list item that is only the term shows nothing: a longer sentence is a better example.
+      const e = exampleOf(f)
+      if (e.text.length > g.c.example.text.length) g.c.example = e
     }
     g.c.count++
     g.docs.add(f.p.doc)

@@ -37,11 +37,20 @@ export function translitStem(latin: string): string {
 /**
  * Romanisation stems of the Cyrillic words of `texts`, each with the Cyrillic word it comes from: of several words
  * with one stem (the cases of one word), the most frequent, then the shortest, so that the proposed Russian term is
- * its most usual form.
+ * its most usual form, in small letters unless it is a name.
  */
 export function cyrillicStems(texts: readonly string[]): Map<string, string> {
   const counts = new Map<string, number>()
-  for (const t of texts) for (const m of t.matchAll(CYRILLIC_WORD)) counts.set(m[0].toLowerCase(), (counts.get(m[0].toLowerCase()) ?? 0) + 1)
+  // A name keeps its capital ("Госуслуги"): a word never written small that is capitalised inside a sentence.
+  const small = new Set<string>()
+  const named = new Map<string, string>()
+  for (const t of texts)
+    for (const m of t.matchAll(CYRILLIC_WORD)) {
+      const lower = m[0].toLowerCase()
+      counts.set(lower, (counts.get(lower) ?? 0) + 1)
+      if (m[0][0] === lower[0]) small.add(lower)
+      else if (/[\p{L}\d,] $/u.test(t.slice(Math.max(0, m.index - 2), m.index))) named.set(lower, m[0])
+    }
   const best = new Map<string, string>()
   const better = (a: string, b: string) => counts.get(a)! - counts.get(b)! || b.length - a.length
   for (const word of counts.keys())
@@ -51,7 +60,7 @@ export function cyrillicStems(texts: readonly string[]): Map<string, string> {
       const prev = best.get(stem)
       if (!prev || better(word, prev) > 0) best.set(stem, word)
     }
-  return best
+  return new Map([...best].map(([stem, word]) => [stem, (!small.has(word) && named.get(word)) || word]))
 }
 
 /**
