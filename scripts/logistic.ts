@@ -1,12 +1,6 @@
-// Logistic regression for the scripts that fit the app's calibrated models (links, term candidates) on gold data.
-
-/** A fitted logistic model over standardised features: p = σ(bias + Σ weights·(x − mean) / std). */
-export interface LogisticModel {
-  mean: number[]
-  std: number[]
-  weights: number[]
-  bias: number
-}
+// Logistic regression for the scripts that fit the app's calibrated models (links, term candidates) on gold data;
+// src/core/logistic.ts reads what it fits.
+import type { LogisticModel } from '../src/core/logistic'
 
 /** L2-regularised logistic regression by Newton steps on standardised features (rows `X`, labels `y` of 0 and 1). */
 export function fitLogistic(X: number[][], y: number[], l2 = 1): LogisticModel {

@@ -2,6 +2,7 @@
 // two passages state the same fact, and into a strength: strong, weak, or below what is shown.
 import type { LinkEvidence } from './evidence'
 import models from './calibrationModels.json'
+import { logisticProbability } from '../logistic'
 import { isDictionaryKey } from './features'
 
 /** The pair features a calibration model reads, in this order. */
@@ -95,9 +96,7 @@ const columns = new WeakMap<CalibrationModel, number[]>()
 export function probability(model: CalibrationModel, x: readonly number[]): number {
   let cols = columns.get(model)
   if (!cols) columns.set(model, (cols = model.features.map((name) => PAIR_FEATURES.indexOf(name))))
-  let z = model.bias
-  for (let i = 0; i < cols.length; i++) z += model.weights[i] * ((x[cols[i]] - model.mean[i]) / (model.std[i] || 1))
-  return 1 / (1 + Math.exp(-z))
+  return logisticProbability(model, x, cols)
 }
 
 /** The strength of a probability under `model`, or null when it is too low to show. */

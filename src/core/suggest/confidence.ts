@@ -3,17 +3,14 @@
 // tests/bench/eval-candidates.ts (concepts a report names, and concepts no report of the language names).
 import type { Candidate } from './candidates'
 import MODEL from './confidenceModel.json'
+import { logisticProbability, type LogisticModel } from '../logistic'
 
 /** The features of a co-occurrence candidate, in the order of the model's weights. */
 export const CANDIDATE_FEATURES = ['logJoint', 'logMass', 'similarity', 'glossed', 'relative'] as const
 
 /** The fitted model (confidenceModel.json). */
-export interface ConfidenceModel {
+export interface ConfidenceModel extends LogisticModel {
   features: readonly string[]
-  mean: number[]
-  std: number[]
-  weights: number[]
-  bias: number
   trainedOn: string
 }
 
@@ -28,13 +25,6 @@ export function candidateFeatures(c: Candidate, best: number): number[] {
   return [Math.log1p(c.support?.joint ?? 0), Math.log1p(c.support?.mass ?? 0), c.similarity ?? 0, (c.support?.gloss ?? 0) > 0 ? 1 : 0, relative]
 }
 
-/** The model's probability for a feature vector. */
-export function modelProbability(model: Omit<ConfidenceModel, 'trainedOn' | 'features'>, x: readonly number[]): number {
-  let z = model.bias
-  for (let j = 0; j < x.length; j++) z += model.weights[j] * ((x[j] - model.mean[j]) / (model.std[j] || 1))
-  return 1 / (1 + Math.exp(-z))
-}
-
 /**
  * Probability that the candidate is the term a terminologist would accept. Co-occurrence: the fitted model, so a first
  * candidate with little linked evidence, unlike the concept's terms in other languages, scores low (the concept may
@@ -44,5 +34,5 @@ export function modelProbability(model: Omit<ConfidenceModel, 'trainedOn' | 'fea
 export function confidenceOf(c: Candidate, best: number): number {
   if (c.source === 'cognate') return c.score >= 0.6 ? 0.8 : Math.min(0.5, 0.4 * c.score)
   if (c.source === 'mt') return Math.min(0.6, 0.5 * c.score + 0.1)
-  return Math.round(modelProbability(MODEL as ConfidenceModel, candidateFeatures(c, best)) * 1000) / 1000
+  return Math.round(logisticProbability(MODEL as ConfidenceModel, candidateFeatures(c, best)) * 1000) / 1000
 }

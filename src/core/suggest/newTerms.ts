@@ -221,8 +221,8 @@ export function findNewTerms(passages: readonly NewTermPassage[], matcher: Match
   const common = new Set<string>()
   for (const p of passages) {
     for (const m of p.text.matchAll(/\p{L}+/gu)) if (/\p{Ll}/u.test(m[0])) lower.add(m[0].toLowerCase())
-    // Addresses ("meduza.io/…") are not text.
-    for (const m of p.text.replace(/\S*\p{L}[./]\p{L}\S*/gu, ' ').matchAll(/\p{L}+/gu)) if (/^\p{Ll}/u.test(m[0])) common.add(m[0])
+    // Only where romanised words are looked for. Addresses ("meduza.io/…") are not text.
+    if (opts.isWord) for (const m of p.text.replace(/\S*\p{L}[./]\p{L}\S*/gu, ' ').matchAll(/\p{L}+/gu)) if (/^\p{Ll}/u.test(m[0])) common.add(m[0])
   }
   const found: Found[] = []
   for (const p of passages) {
